@@ -1,0 +1,101 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
+import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { createTokenVerifier } from '@federess/auth';
+import { gatewayContextFactory, type GatewayContext } from './context';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
+import { SupergraphPlanner } from './subscriptions/supergraph-planner';
+import { attachGatewayWebSocket } from './subscriptions/websocket-server';
+import { readSupergraph } from './supergraph-file';
+
+export interface GatewayServer {
+  readonly httpServer: Server;
+  readonly gateway: ApolloGateway;
+  /** Federated subscriptions, shared between identical client subscriptions. */
+  readonly subscriptions: SharedSubscriptions;
+  /** Starts listening (port 0 picks a free one) and resolves with the GraphQL endpoint URL. */
+  listen(port?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
+
+const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: string): string => {
+  const target = isSubgraphName(name) ? settings.subgraphUrls[name] : composedUrl;
+  if (!target) throw new Error(`No URL for subgraph ${name}`);
+  return target;
+};
+
+/**
+ * The gateway serves the supergraph from a file (the checked-in composition by default, or one
+ * composed elsewhere through FEDERESS_SUPERGRAPH), calling each subgraph at its configured URL.
+ * Queries and mutations run through @apollo/gateway; subscriptions, which it does not execute, run
+ * through our own executor on the same query planner, over graphql-ws on the same `/graphql`.
+ */
+export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
+  const supergraphSdl = readSupergraph(settings.supergraphPath);
+  const services: Record<string, SubgraphDataSource> = {};
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      services[name] ??= new SubgraphDataSource(name, subgraphUrl(settings, name, url), settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
+      return services[name];
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({ gateway, ...sharedApolloOptions(settings.mode, settings.limits) });
+  let loaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    loaded = true;
+  });
+  await apollo.start();
+
+  const planner = new SupergraphPlanner(supergraphSdl);
+  const subscriptions = new SharedSubscriptions({
+    planner,
+    services,
+    subscriptionUrl: (name) => subgraphUrl(settings, name).replace(/^http/, 'ws'),
+    gatewaySecret: settings.auth.gatewaySecret,
+  });
+
+  const health = (_req: IncomingMessage, res: ServerResponse) =>
+    sendJson(res, loaded ? 200 : 503, {
+      status: loaded ? 'ok' : 'supergraph not loaded',
+      subgraphs: settings.subgraphUrls,
+      upstreamSubscriptions: subscriptions.upstreamCount,
+      connectedUpstreamSubscriptions: subscriptions.connectedCount,
+      subscribedClients: subscriptions.clientCount,
+    });
+
+  // The same verification as every subgraph's (the same package and settings).
+  const verifier = createTokenVerifier(settings.auth);
+  // One set of buckets for HTTP and graphql-ws: a client cannot double its rate by switching protocol.
+  const rateLimiter = new RateLimiter(settings.limits);
+  const httpServer = createHttpServer(
+    createHttpHandler(apollo, {
+      title: 'FédérESS — passerelle nationale',
+      context: gatewayContextFactory(verifier),
+      routes: { '/health': health },
+      maxBodyBytes: settings.limits.maxBodyBytes,
+      maxTokens: settings.limits.maxTokens,
+      rateLimiter,
+    }),
+  );
+  const detachWebSocket = attachGatewayWebSocket(httpServer, { planner, subscriptions, apollo, verifier, limits: settings.limits, mode: settings.mode, rateLimiter });
+  return {
+    httpServer,
+    gateway,
+    subscriptions,
+    async listen(port = settings.port) {
+      const actual = await listen(httpServer, port, settings.host);
+      return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
+    },
+    async stop() {
+      await detachWebSocket();
+      await close(httpServer);
+      await apollo.stop();
+    },
+  };
+}

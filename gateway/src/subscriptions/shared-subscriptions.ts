@@ -1,0 +1,159 @@
+import type { ServiceMap } from '@apollo/gateway';
+import { type ArgumentNode, type ExecutionResult, GraphQLError, Kind, print, valueFromASTUntyped } from 'graphql';
+import { GATEWAY_HEADER } from '@federess/auth';
+import type { GatewayContext } from '../context';
+import { EventQueue } from './event-queue';
+import { executeEvent } from './execute-event';
+import { RESUME_ARGUMENT } from './resume-operation';
+import type { SubscriptionPlan, SupergraphPlanner } from './supergraph-planner';
+import { UpstreamSubscription } from './upstream-subscription';
+
+export interface SharedSubscriptionsOptions {
+  readonly planner: SupergraphPlanner;
+  /** The gateway's data sources, for the `Rest` of each event. */
+  readonly services: ServiceMap;
+  /** graphql-ws URL of a subgraph by name. */
+  readonly subscriptionUrl: (serviceName: string) => string;
+  /** Sent in the upstream connectionParams, as the gateway's header over HTTP. */
+  readonly gatewaySecret: string;
+  /** Events buffered per client before it is ended as too slow (default 1000). */
+  readonly maxQueuedEvents?: number;
+}
+
+interface Group {
+  readonly plan: SubscriptionPlan;
+  readonly upstream: UpstreamSubscription;
+  /** Each client with its own context: same scope, but each token has its own expiry. */
+  readonly clients: Map<EventQueue, GatewayContext>;
+  /** Events are completed one after the other, so every client receives them in order. */
+  chain: Promise<void>;
+}
+
+/**
+ * Federated subscriptions with fan-out: clients whose operation, variables and authorisation scope
+ * (role, régions, collectivité: what the field rules look at) are the same share one upstream
+ * subscription and one `Rest` execution per event; each client then only costs the serialisation
+ * and the send. The group calls the subgraphs with the token of its member that expires last.
+ */
+export class SharedSubscriptions {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(private readonly options: SharedSubscriptionsOptions) {}
+
+  /** The number of upstream subscriptions held (one per distinct operation, variables and scope). */
+  get upstreamCount(): number {
+    return this.groups.size;
+  }
+
+  /** Upstream subscriptions whose connection is established (events from then on are not missed). */
+  get connectedCount(): number {
+    let count = 0;
+    for (const group of this.groups.values()) if (group.upstream.connections > 0) count += 1;
+    return count;
+  }
+
+  get clientCount(): number {
+    let count = 0;
+    for (const group of this.groups.values()) count += group.clients.size;
+    return count;
+  }
+
+  subscribe(
+    document: Parameters<SupergraphPlanner['planSubscription']>[0],
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    context: GatewayContext,
+  ): AsyncIterableIterator<ExecutionResult> {
+    const key = JSON.stringify([print(document), operationName ?? null, variables, context.viewer.scope]);
+    let group = this.groups.get(key);
+    if (!group) group = this.createGroup(key, document, operationName, variables, context);
+    const created = group;
+    const queue = new EventQueue(this.options.maxQueuedEvents ?? 1000, () => this.leave(key, created, queue));
+    group.clients.set(queue, context);
+    return queue;
+  }
+
+  private createGroup(
+    key: string,
+    document: Parameters<SupergraphPlanner['planSubscription']>[0],
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    context: GatewayContext,
+  ): Group {
+    const plan = this.options.planner.planSubscription(document, operationName);
+    const primaryVariables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    const clients = new Map<EventQueue, GatewayContext>();
+    // Any member's context will do for the rights (same scope); the freshest token lives longest.
+    const current = (): GatewayContext => freshest(clients.values()) ?? context;
+    const group: Group = {
+      plan,
+      clients,
+      chain: Promise.resolve(),
+      upstream: new UpstreamSubscription(
+        {
+          url: this.options.subscriptionUrl(plan.primary.serviceName),
+          operation: plan.primary.operation,
+          variables: primaryVariables,
+          connectionParams: () => {
+            const { authorization } = current();
+            return { [GATEWAY_HEADER]: this.options.gatewaySecret, ...(authorization ? { authorization } : {}) };
+          },
+          rootKey: plan.rootKey,
+          onEvent: (event) => {
+            group.chain = group.chain.then(async () => {
+              const result = await executeEvent(this.options.planner, plan, event, this.options.services, current(), variables).catch(
+                (error: unknown) => ({ errors: [new GraphQLError(`Événement incomplet : ${(error as Error).message}`)] }),
+              );
+              for (const client of group.clients.keys()) client.push(result);
+            });
+          },
+          onFatalError: (errors) => {
+            this.groups.delete(key);
+            for (const client of group.clients.keys()) {
+              client.push({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions })) });
+              client.end();
+            }
+          },
+        },
+        clientResumePoint(plan, variables),
+      ),
+    };
+    this.groups.set(key, group);
+    group.upstream.start();
+    return group;
+  }
+
+  private leave(key: string, group: Group, queue: EventQueue): void {
+    group.clients.delete(queue);
+    if (group.clients.size === 0 && this.groups.get(key) === group) {
+      this.groups.delete(key);
+      group.upstream.stop();
+    }
+  }
+
+  /** Ends every client's stream (they can resume with `apres`) and every upstream subscription. */
+  close(): void {
+    for (const group of this.groups.values()) {
+      group.upstream.stop();
+      for (const client of group.clients.keys()) client.end();
+    }
+    this.groups.clear();
+  }
+}
+
+/** The context whose token expires last (anonymous contexts never expire). */
+function freshest(contexts: Iterable<GatewayContext>): GatewayContext | undefined {
+  let best: GatewayContext | undefined;
+  for (const c of contexts) if (!best || (c.viewer.expiresAt ?? Infinity) > (best.viewer.expiresAt ?? Infinity)) best = c;
+  return best;
+}
+
+/** The `apres` the client itself gave on the subscription root field, if any. */
+function clientResumePoint(plan: SubscriptionPlan, variables: Record<string, unknown>): string | undefined {
+  const root = plan.operationContext.operation.selectionSet.selections[0];
+  if (!root || root.kind !== Kind.FIELD) return undefined;
+  const argument = root.arguments?.find((a: ArgumentNode) => a.name.value === RESUME_ARGUMENT);
+  if (!argument) return undefined;
+  const value = valueFromASTUntyped(argument.value, variables);
+  return value === null || value === undefined ? undefined : String(value);
+}

@@ -1,0 +1,85 @@
+import { buildOperationContext } from '@apollo/gateway';
+import { type Schema, Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-planner';
+import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode, getOperationAST, parse, visit } from 'graphql';
+
+type OperationContext = ReturnType<typeof buildOperationContext>;
+
+/** What the planner makes of one client subscription. */
+export interface SubscriptionPlan {
+  /** The subgraph subscription that feeds the events. */
+  readonly primary: FetchNode;
+  /** Entity fetches in other subgraphs to run for each event. */
+  readonly rest: PlanNode | undefined;
+  /** The client's own operation: the response is shaped to it, whatever the plan added. */
+  readonly operationContext: OperationContext;
+  /** The response key of the subscription root field in the primary operation's result. */
+  readonly rootKey: string;
+}
+
+/** The field every event carries so that a dropped upstream can be resumed from the last one seen. */
+export const EVENT_ID_FIELD = 'id';
+
+/**
+ * The gateway's own view of the supergraph, for the subscriptions `@apollo/gateway` does not execute:
+ * the same planner, API schema and supergraph schema the gateway builds from the same SDL.
+ */
+export class SupergraphPlanner {
+  readonly apiSchema: Schema;
+  /** The API schema as graphql-js, to validate client operations. */
+  readonly apiGraphQLSchema: GraphQLSchema;
+  readonly supergraphGraphQLSchema: GraphQLSchema;
+  private readonly planner: QueryPlanner;
+
+  constructor(supergraphSdl: string) {
+    const supergraph = Supergraph.build(supergraphSdl);
+    this.apiSchema = supergraph.apiSchema();
+    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
+    this.supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();
+    this.planner = new QueryPlanner(supergraph);
+  }
+
+  /** Plans a (validated) subscription operation. */
+  planSubscription(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
+    const operationContext = buildOperationContext({ schema: this.apiGraphQLSchema, operationDocument: document, operationName });
+    // The primary must always select the event id, to resume after a reconnect; the client's own
+    // selection decides what it receives (the response is shaped by operationContext).
+    const planned = withEventId(document, operationContext.operation);
+    const operation = operationFromDocument(this.apiSchema, planned, { operationName });
+    const plan = this.planner.buildQueryPlan(operation);
+    if (plan.node?.kind !== 'Subscription') throw new Error('Not a subscription operation');
+    return {
+      primary: plan.node.primary,
+      rest: plan.node.rest,
+      operationContext,
+      rootKey: rootResponseKey(plan.node.primary.operation),
+    };
+  }
+}
+
+/** A copy of the document whose subscription root field also selects `id`. */
+function withEventId(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return visit(document, {
+    OperationDefinition(node) {
+      if (node !== operation) return undefined;
+      const [root, ...others] = node.selectionSet.selections;
+      if (!root || root.kind !== Kind.FIELD || !root.selectionSet) return undefined;
+      const hasId = root.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === EVENT_ID_FIELD && !s.alias);
+      if (hasId) return undefined;
+      const idField = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: EVENT_ID_FIELD } } as const;
+      return {
+        ...node,
+        selectionSet: {
+          ...node.selectionSet,
+          selections: [{ ...root, selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, idField] } }, ...others],
+        },
+      };
+    },
+  });
+}
+
+function rootResponseKey(operation: string): string {
+  const root = getOperationAST(parse(operation))?.selectionSet.selections[0];
+  if (!root || root.kind !== Kind.FIELD) throw new Error('Subscription primary fetch without a root field');
+  return root.alias?.value ?? root.name.value;
+}

@@ -1,0 +1,124 @@
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { LimitSettings, Mode } from '@federess/config';
+import { checkOperationCost, checkTokens, limitValidationRules, type RateLimiter } from '@federess/server-kit';
+import { type ExecutionResult, GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '@federess/auth';
+import { contextOf, type GatewayContext } from '../context';
+import type { SharedSubscriptions } from './shared-subscriptions';
+import type { SupergraphPlanner } from './supergraph-planner';
+
+export interface GatewayWebSocketOptions {
+  readonly planner: SupergraphPlanner;
+  readonly subscriptions: SharedSubscriptions;
+  /** Queries and mutations sent over the socket run through the gateway like HTTP ones. */
+  readonly apollo: ApolloServer<GatewayContext>;
+  /** Verifies the token of connectionParams `{ authorization: "Bearer …" }` once per connection. */
+  readonly verifier: TokenVerifier;
+  /** Keep-alive ping interval in ms (default 12000). */
+  readonly keepAliveMs?: number;
+  /** The abuse limits, the same as over HTTP. */
+  readonly limits: LimitSettings;
+  /** In production, as over HTTP: no introspection, no field suggestions. */
+  readonly mode: Mode;
+  /** The HTTP handler's rate limits: every operation sent over a socket counts as a request. */
+  readonly rateLimiter?: RateLimiter;
+}
+
+/** A protocol error for the client: its code, never Apollo's `http` extension. */
+const clientError = (error: GraphQLError, fallbackCode: string, mode: Mode = 'development'): GraphQLError => {
+  const { http: _http, ...extensions } = error.extensions ?? {};
+  // Apollo's hideSchemaDetailsFromClientErrors does the same over HTTP: suggestions reveal the schema.
+  const message = mode === 'production' ? error.message.replace(/ ?Did you mean(.+?)\?$/, '') : error.message;
+  return new GraphQLError(message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? fallbackCode } });
+};
+
+const connectionAuthorization = (params: Readonly<Record<string, unknown>> | undefined): string | undefined => {
+  const value = Object.entries(params ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * graphql-ws on the gateway's `/graphql`, beside HTTP. Operations are parsed and validated against
+ * the API schema first (protocol `error` messages for bad ones); subscriptions go to the shared
+ * federated subscriptions, queries and mutations through the gateway.
+ */
+export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSocketOptions): () => Promise<void> {
+  // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const schema = options.planner.apiGraphQLSchema;
+  const rules = [
+    ...specifiedRules,
+    ...(options.mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []),
+    ...limitValidationRules(options.limits),
+  ];
+  const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(
+    {
+      schema,
+      // Authentication happens once, at connection: a bad token closes the socket with 4403
+      // (Forbidden); every operation of the connection then runs with the verified viewer.
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.context = await contextOf(options.verifier, connectionAuthorization(ctx.connectionParams));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const limited = options.rateLimiter?.checkCaller(ctx.extra.request.socket.remoteAddress, connectionAuthorization(ctx.connectionParams));
+        if (limited) return [new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } })];
+        // The same abuse limits as over HTTP, in the same order: tokens before parsing, the document's
+        // shape while validating (limit errors keep their own codes), the cost once variables are known.
+        const tooLong = typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens) : undefined;
+        if (tooLong) return [clientError(tooLong, 'TOKEN_LIMIT_EXCEEDED')];
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+        } catch (error) {
+          return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError("Opération introuvable dans le document.", { extensions: { code: 'BAD_USER_INPUT' } })];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+        const tooCostly = checkOperationCost(schema, document, operation, coerced.coerced, options.limits);
+        if (tooCostly.length) return tooCostly.map((e) => clientError(e, 'COST_LIMIT_EXCEEDED'));
+        const contextValue: GatewayContext = ctx.extra.context!;
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? undefined,
+          variableValues: payload.variables ?? {},
+          contextValue,
+        };
+      },
+      subscribe: (args) =>
+        options.subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext),
+      execute: async (args): Promise<ExecutionResult> => {
+        const response = await options.apollo.executeOperation(
+          { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { contextValue: args.contextValue as GatewayContext },
+        );
+        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.')] };
+        // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
+        // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.
+        const { errors, ...rest } = response.body.singleResult;
+        if (!errors) return rest as ExecutionResult;
+        return { ...rest, errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } as ExecutionResult;
+      },
+    },
+    wss,
+    options.keepAliveMs ?? 12_000,
+  );
+  return async () => {
+    options.subscriptions.close();
+    await disposable.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}

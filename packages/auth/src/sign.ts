@@ -1,0 +1,44 @@
+import { SignJWT } from 'jose';
+import { badInput } from '@federess/server-kit';
+import { Role } from './roles';
+
+export interface TokenRequest {
+  readonly role: Role;
+  readonly regions?: readonly string[];
+  readonly collectivite?: string;
+  /** Default: `local-<role>`. */
+  readonly sub?: string;
+  /** Lifetime in seconds (default one hour). */
+  readonly ttlSeconds?: number;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** A year: a longer-lived token is a password that never changes. */
+export const MAX_TTL_SECONDS = 365 * 86_400;
+
+/** `90s`, `15m`, `1h`, `7d` (or bare seconds) → seconds. */
+export function parseTtl(value: string): number {
+  const match = /^(\d{1,7})([smhd]?)$/.exec(value.trim());
+  const seconds = match ? Number(match[1]) * UNITS[match[2] || 's']! : NaN;
+  if (!match || seconds < 1 || seconds > MAX_TTL_SECONDS) {
+    throw badInput(`Durée invalide : ${value} (attendu par exemple 90s, 15m, 1h ou 7d, au plus 365d).`);
+  }
+  return seconds;
+}
+
+/** Signs a FédérESS token with an HS256 secret: `pnpm token` and the tests use it, never production. */
+export async function signToken(secret: string, request: TokenRequest): Promise<string> {
+  const claims: Record<string, unknown> = { role: request.role };
+  if (request.role === Role.EDITEUR) claims.regions = [...(request.regions ?? [])];
+  if (request.role === Role.ADHERENT) claims.collectivite = request.collectivite;
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(request.sub ?? `local-${request.role.toLowerCase()}`)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + (request.ttlSeconds ?? 3600));
+  if (request.issuer) jwt = jwt.setIssuer(request.issuer);
+  if (request.audience) jwt = jwt.setAudience(request.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

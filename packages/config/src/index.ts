@@ -1,0 +1,4 @@
+export * from './read';
+export * from './settings';
+export * from './auth-settings';
+export * from './limit-settings';

@@ -1,0 +1,152 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  type Environment,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readOptionalString,
+  readString,
+} from './read';
+import { type AuthSettings, readAuthSettings } from './auth-settings';
+import { type LimitSettings, readLimitSettings } from './limit-settings';
+
+export const SUBGRAPH_NAMES = ['clubs', 'rencontres', 'publications', 'collectivites'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Default ports: the gateway on 4000, then one port per subgraph in the order above. */
+export const DEFAULT_PORTS: Readonly<Record<SubgraphName | 'gateway', number>> = {
+  gateway: 4000,
+  clubs: 4001,
+  rencontres: 4002,
+  publications: 4003,
+  collectivites: 4004,
+};
+
+export const MODES = ['development', 'production'] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface CommonSettings {
+  /** `FEDERESS_MODE` (default `development`): production hides internal error details. */
+  readonly mode: Mode;
+  /** `HOST` (default `127.0.0.1`): the interface servers listen on; `0.0.0.0` in containers. */
+  readonly host: string;
+  /** Token verification and the gateway's shared secret: see AuthSettings for each setting and default. */
+  readonly auth: AuthSettings;
+  /** The abuse limits every server applies: see LimitSettings for each setting and default. */
+  readonly limits: LimitSettings;
+}
+
+export interface SubgraphSettings extends CommonSettings {
+  readonly name: SubgraphName;
+  /** `<NAME>_PORT`, e.g. `CLUBS_PORT` (defaults: 4001–4004). */
+  readonly port: number;
+  /**
+   * The subgraph's own database. `<NAME>_DATABASE_URL` names it exactly; otherwise it is database
+   * `federess_<name>` on the server of `DATABASE_URL`, created if missing. Undefined when neither is set.
+   */
+  readonly databaseUrl: string | undefined;
+  /** `FEDERESS_REGION` (default: none, national): the region code a regional site's instance is scoped to. */
+  readonly region: string | undefined;
+  /** `FEDERESS_SEED` (default `true`): load the seed data at start (idempotent, skipped when up to date). */
+  readonly seed: boolean;
+  /** `FEDERESS_EVENT_RETENTION_DAYS` (default 30): how long live-feed events stay replayable with `apres`. */
+  readonly eventRetentionDays: number;
+}
+
+export interface GatewaySettings extends CommonSettings {
+  /** `GATEWAY_PORT` (default 4000). */
+  readonly port: number;
+  /** `FEDERESS_SUPERGRAPH` (default: the composed `supergraph.graphql` shipped with the gateway). */
+  readonly supergraphPath: string | undefined;
+  /** `<NAME>_URL`, e.g. `CLUBS_URL` (default `http://localhost:<port>/graphql`): where each subgraph answers. */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
+  readonly subgraphTimeoutMs: number;
+}
+
+export interface LauncherSettings extends CommonSettings {
+  /** `DATABASE_URL` (default: none, an embedded Postgres is started): an external Postgres server. */
+  readonly databaseUrl: string | undefined;
+  /** `FEDERESS_DATA_DIR` (default `<tmpdir>/federess/pgdata`): the embedded Postgres data, kept across restarts. */
+  readonly dataDir: string;
+  /** `FEDERESS_PG_PORT` (default 5488): the embedded Postgres port. */
+  readonly pgPort: number;
+  readonly ports: Readonly<Record<SubgraphName | 'gateway', number>>;
+}
+
+function envName(name: SubgraphName, suffix: string): string {
+  return `${name.toUpperCase()}_${suffix}`;
+}
+
+/** `DATABASE_URL` with its database replaced by `database`: how one server holds one database per subgraph. */
+export function databaseUrlOn(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export function subgraphDatabaseName(name: SubgraphName): string {
+  return `federess_${name}`;
+}
+
+function common(env: Environment): CommonSettings {
+  const mode = readChoice(env, 'FEDERESS_MODE', MODES, 'development');
+  return {
+    mode,
+    host: readString(env, 'HOST', '127.0.0.1'),
+    auth: readAuthSettings(env, mode === 'production'),
+    limits: readLimitSettings(env),
+  };
+}
+
+/** Mode, host and authentication alone: for tools such as `pnpm token` that are not a server. */
+export function readCommonSettings(env: Environment = process.env): CommonSettings {
+  return common(env);
+}
+
+export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
+  const server = readOptionalString(env, 'DATABASE_URL');
+  const exact = readOptionalString(env, envName(name, 'DATABASE_URL'));
+  return {
+    ...common(env),
+    name,
+    port: readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name]),
+    databaseUrl: exact ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined),
+    region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
+    seed: readBoolean(env, 'FEDERESS_SEED', true),
+    eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
+  };
+}
+
+export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
+    ]),
+  ) as Record<SubgraphName, string>;
+  return {
+    ...common(env),
+    port: readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
+    subgraphUrls,
+    subgraphTimeoutMs: readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+  };
+}
+
+export function readLauncherSettings(env: Environment = process.env): LauncherSettings {
+  const ports = Object.fromEntries(
+    (['gateway', ...SUBGRAPH_NAMES] as const).map((name) => [
+      name,
+      readInteger(env, name === 'gateway' ? 'GATEWAY_PORT' : envName(name, 'PORT'), DEFAULT_PORTS[name]),
+    ]),
+  ) as Record<SubgraphName | 'gateway', number>;
+  return {
+    ...common(env),
+    databaseUrl: readOptionalString(env, 'DATABASE_URL'),
+    dataDir: readString(env, 'FEDERESS_DATA_DIR', path.join(os.tmpdir(), 'federess', 'pgdata')),
+    pgPort: readInteger(env, 'FEDERESS_PG_PORT', 5488, 1),
+    ports,
+  };
+}

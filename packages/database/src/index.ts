@@ -1,0 +1,6 @@
+export * from './data-source';
+export * from './databases';
+export * from './embedded';
+export * from './seed-state';
+export * from './statement-counter';
+export * from './throwaway-postgres';

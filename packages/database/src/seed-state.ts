@@ -1,0 +1,28 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs a seed step once per version: a restart with the same version skips it (fast warm starts),
+ * a new version runs it again. The step itself must be idempotent (upserts), because a crash between
+ * the step and the bookkeeping would run it twice.
+ */
+export async function seedOnce(
+  dataSource: DataSource,
+  key: string,
+  version: string,
+  step: (manager: EntityManager) => Promise<unknown>,
+): Promise<boolean> {
+  await dataSource.query(
+    'CREATE TABLE IF NOT EXISTS seed_state (key text PRIMARY KEY, version text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const rows: { version: string }[] = await dataSource.query('SELECT version FROM seed_state WHERE key = $1', [key]);
+  if (rows[0]?.version === version) return false;
+  await dataSource.transaction(async (manager) => {
+    await step(manager);
+    await manager.query(
+      `INSERT INTO seed_state (key, version) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, seeded_at = now()`,
+      [key, version],
+    );
+  });
+  return true;
+}

@@ -1,0 +1,89 @@
+import { type LauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { startEmbeddedPostgres } from '@federess/database';
+import { entryOf, type ServiceProcess, startService, waitHealthy } from './service-process';
+
+export interface RunningHub {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly databaseUrl: string;
+  /** The environment the services run with (to start another replica like them). */
+  readonly env: NodeJS.ProcessEnv;
+  /** The running service processes by name (`gateway`, `clubs`, …). */
+  readonly services: Readonly<Record<string, ServiceProcess>>;
+  /** Stops the gateway, the subgraphs, then the embedded Postgres if this hub started it. */
+  stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  /** The environment handed to the services (the launcher's own, plus what the hub sets). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Progress lines (default: console.log). */
+  readonly log?: (line: string) => void;
+  /** How long each service may take to become healthy (default 120 s: a first start loads the COG). */
+  readonly startTimeoutMs?: number;
+}
+
+/**
+ * Starts the whole hub: Postgres (embedded unless a server URL is configured), the four subgraphs
+ * (each creates and migrates its own database, then seeds), then the gateway once they are healthy.
+ */
+export async function startHub(settings: LauncherSettings, options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const timeout = options.startTimeoutMs ?? 120_000;
+  const started: ServiceProcess[] = [];
+  let stopPostgres = async () => undefined as void;
+
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop();
+    await stopPostgres();
+  };
+
+  try {
+    let databaseUrl = settings.databaseUrl;
+    if (!databaseUrl) {
+      log(`Postgres: starting the embedded server (data in ${settings.dataDir})`);
+      const pg = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort });
+      log(`Postgres: ${pg.created ? 'new cluster created' : 'existing data reused'}, port ${settings.pgPort}`);
+      databaseUrl = pg.url;
+      stopPostgres = () => pg.stop();
+    } else {
+      log('Postgres: using DATABASE_URL');
+    }
+
+    const host = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
+    const urlOf = (port: number) => `http://${host}:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      FEDERESS_MODE: settings.mode,
+      HOST: settings.host,
+      GATEWAY_PORT: String(settings.ports.gateway),
+    };
+    for (const name of SUBGRAPH_NAMES) {
+      env[`${name.toUpperCase()}_PORT`] = String(settings.ports[name]);
+      env[`${name.toUpperCase()}_URL`] = `${urlOf(settings.ports[name])}/graphql`;
+    }
+
+    log(`Subgraphs: starting ${SUBGRAPH_NAMES.join(', ')} (migrations, then seed data)`);
+    const subgraphs = SUBGRAPH_NAMES.map((name) => startService(name, entryOf(`@federess/subgraph-${name}`), env));
+    started.push(...subgraphs);
+    await Promise.all(subgraphs.map((service, i) => waitHealthy(service, `${urlOf(settings.ports[SUBGRAPH_NAMES[i]!])}/health`, timeout)));
+
+    log('Gateway: starting');
+    const gateway = startService('gateway', entryOf('@federess/gateway'), env);
+    started.push(gateway);
+    await waitHealthy(gateway, `${urlOf(settings.ports.gateway)}/health`, timeout);
+
+    return {
+      gatewayUrl: `${urlOf(settings.ports.gateway)}/graphql`,
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `${urlOf(settings.ports[name])}/graphql`])),
+      databaseUrl,
+      env,
+      services: Object.fromEntries(started.map((service) => [service.name, service])),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

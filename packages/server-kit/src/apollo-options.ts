@@ -1,0 +1,38 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import { type LimitSettings, type Mode, readLimitSettings } from '@federess/config';
+import { createErrorFormatter } from './format-error';
+import { costLimitPlugin, limitValidationRules } from './limits';
+
+export interface SharedApolloOptions {
+  csrfPrevention: boolean;
+  allowBatchedHttpRequests: boolean;
+  introspection: boolean;
+  includeStacktraceInErrorResponses: boolean;
+  hideSchemaDetailsFromClientErrors: boolean;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<BaseContext>[];
+}
+
+/**
+ * The Apollo Server options every FédérESS server shares. CSRF prevention is on and HTTP batching
+ * off (Apollo's defaults, stated here so they are not lost); introspection is off in production;
+ * the hosted landing page is replaced by our offline explorer. The abuse limits (depth, aliases, root
+ * fields, directives as validation rules; cost once variables are known) refuse an operation before
+ * it executes. Tokens are counted by the HTTP handler, before Apollo parses (not by the parser: the
+ * gateway's own fetches to a subgraph are exempt from the count, see createHttpHandler).
+ */
+export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
+  return {
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: mode !== 'production',
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: mode === 'production',
+    formatError: createErrorFormatter(mode),
+    validationRules: limitValidationRules(limits),
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits)],
+  };
+}

@@ -1,0 +1,137 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { ErrorCode } from './error-codes';
+import { explorerPage } from './explorer-page';
+import { checkTokens } from './limits/token-limit';
+import type { RateLimiter } from './limits/rate-limit';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpHandlerOptions<TContext extends BaseContext> {
+  /** Builds the per-request context (per-request DataLoaders live there). */
+  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  /** Title of the explorer page served at `/` and on a browser GET of `/graphql`. */
+  readonly title: string;
+  /** Extra routes by exact path, e.g. `/health`. */
+  readonly routes?: Readonly<Record<string, Route>>;
+  /** Largest accepted request body in bytes (default 1 MiB, setting FEDERESS_MAX_BODY_BYTES); larger bodies get 413. */
+  readonly maxBodyBytes?: number;
+  /** Most lexical tokens of a document (setting FEDERESS_MAX_TOKENS), counted here before Apollo parses it. */
+  readonly maxTokens?: number;
+  /** Per-address and per-token rate limits, checked before the body is read; 429 with Retry-After. */
+  readonly rateLimiter?: RateLimiter;
+  /**
+   * A caller whose operation already passed these limits upstream: the gateway, on a subgraph. Its
+   * documents are derived from a client's (fragments inlined, so longer) and one client request fans
+   * out to several calls, so neither the token count nor the rate limits apply to it. The other
+   * limits still do: a plan never measures more than the client operation it comes from.
+   */
+  readonly trustedCaller?: (req: IncomingMessage) => boolean;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function requestError(res: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+/** The operation text of a request, wherever it is (a JSON body or, for GET, the URL). */
+function queryText(body: unknown, url: URL): string | undefined {
+  const query = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { query?: unknown }).query : url.searchParams.get('query');
+  return typeof query === 'string' ? query : undefined;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Serves an Apollo Server on plain `node:http` (Apollo Server 5 ships no HTTP framework binding of its own):
+ * `/graphql` for operations, `/` for the offline explorer page, plus the given routes.
+ */
+export function createHttpHandler<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  options: HttpHandlerOptions<TContext>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res);
+    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req))) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(explorerPage(options.title));
+      return;
+    }
+    if (url.pathname !== '/graphql') return requestError(res, 404, ErrorCode.NOT_FOUND, `Rien à ${url.pathname} : l'API GraphQL est à /graphql.`);
+
+    const trusted = options.trustedCaller?.(req) ?? false;
+    const refused = trusted ? undefined : options.rateLimiter?.check(req);
+    if (refused) {
+      res.setHeader('retry-after', String(refused.retryAfterSeconds));
+      // The body is not read: drain it without buffering, and close so the client stops sending.
+      res.setHeader('connection', 'close');
+      req.resume();
+      return requestError(res, 429, ErrorCode.RATE_LIMITED, refused.message, { retryAfterSeconds: refused.retryAfterSeconds });
+    }
+
+    let body: unknown;
+    try {
+      const text = await readBody(req, limit);
+      const json = (req.headers['content-type'] ?? '').includes('application/json');
+      body = json && text.length > 0 ? JSON.parse(text) : text;
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read: the connection cannot carry another request.
+        res.setHeader('connection', 'close');
+        return requestError(res, 413, ErrorCode.BAD_REQUEST, `Requête trop volumineuse : ${limit} octets au plus.`);
+      }
+      return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Corps de requête illisible : JSON attendu.');
+    }
+    // Counted before Apollo parses: a document of a million tokens is refused after lexing a few thousand.
+    const query = queryText(body, url);
+    const tooLong = !trusted && options.maxTokens !== undefined && query !== undefined ? checkTokens(query, options.maxTokens) : undefined;
+    if (tooLong) return requestError(res, 400, ErrorCode.TOKEN_LIMIT_EXCEEDED, tooLong.message, { limit: tooLong.extensions.limit, actual: tooLong.extensions.actual });
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[federess] request failed:', error);
+      if (!res.headersSent) requestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
+      else res.end();
+    });
+  };
+}

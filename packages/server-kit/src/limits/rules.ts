@@ -1,0 +1,16 @@
+import type { LimitSettings } from '@federess/config';
+import type { ValidationRule } from 'graphql';
+import { aliasLimitRule } from './alias-limit';
+import { depthLimitRule } from './depth-limit';
+import { directiveLimitRule } from './directive-limit';
+import { rootFieldLimitRule } from './root-field-limit';
+
+/** The limits that depend only on the document, as validation rules run with graphql-js's own. */
+export function limitValidationRules(limits: LimitSettings): ValidationRule[] {
+  return [
+    directiveLimitRule(limits.maxDirectives),
+    rootFieldLimitRule(limits.maxRootFields),
+    depthLimitRule(limits.maxDepth),
+    aliasLimitRule(limits.maxAliases),
+  ];
+}

@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '@federess/server-kit';
+
+@ObjectType({ description: "Position d'une page dans une liste (Relay)" })
+@Directive('@shareable')
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field() hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface EdgeData<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionData<T> {
+  edges: EdgeData<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type `<Name>Connection` with its `<Name>Edge`, for one node class. */
+export function Connection<TNode extends object>(Node: ClassType<TNode>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => Node) node: TNode;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge]) edges: EdgeData<TNode>[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Nombre total de résultats, toutes pages confondues' }) totalCount: number;
+  }
+  return ConnectionType;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Nombre de résultats (défaut ${20}, au plus ${200})` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Curseur après lequel reprendre' })
+  after?: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 200;
+
+const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput(`Curseur invalide : ${cursor}`);
+  return Number(match[1]);
+}
+
+/** Reads and bounds `first`/`after`: a page is 0 to MAX_PAGE_SIZE rows from an offset. */
+export function pageWindow(args: PageArgs): { offset: number; limit: number } {
+  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw badInput(`first doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`);
+  }
+  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit };
+}
+
+/** Turns one page of rows into a connection. */
+export function toConnection<T>(rows: T[], offset: number, limit: number, totalCount: number): ConnectionData<T> {
+  const edges = rows.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: offset + rows.length < totalCount && rows.length === limit,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Runs a query builder as one page plus a count: two statements whatever the page size. */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionData<T>> {
+  const { offset, limit } = pageWindow(args);
+  const [rows, totalCount] = await Promise.all([
+    limit === 0 ? Promise.resolve([] as T[]) : query.clone().offset(offset).limit(limit).getMany(),
+    query.clone().orderBy().getCount(),
+  ]);
+  return toConnection(rows, offset, limit, totalCount);
+}

@@ -1,0 +1,10 @@
+// type-graphql and TypeORM decorators read design-time metadata: the polyfill must load before any of them.
+import 'reflect-metadata';
+
+export * from './caller';
+export * from './connection';
+export * from './federated-schema';
+export * from './loaders';
+export * from './region-scope';
+export * from './run-subgraph';
+export * from './subgraph-server';

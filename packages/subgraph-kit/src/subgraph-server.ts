@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, Logger } from 'typeorm';
+import type { SubgraphName, SubgraphSettings } from '@federess/config';
+import { openDataSource, type DataSourceOptions } from '@federess/database';
+import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
+import { isGatewayCall } from './gateway-call';
+import { parseRegionSetting } from './region-scope';
+
+/** What a subgraph instance holds for all its requests. */
+export interface SubgraphResources {
+  readonly dataSource: DataSource;
+  /** The region this instance is scoped to (`FEDERESS_REGION`), or undefined for a national instance. */
+  readonly region: string | undefined;
+}
+
+/** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
+export interface BaseSubgraphContext extends SubgraphResources, Caller {}
+
+export interface SubgraphDefinition<TContext extends BaseContext> {
+  readonly name: SubgraphName;
+  readonly title: string;
+  readonly entities: DataSourceOptions['entities'];
+  readonly migrations: DataSourceOptions['migrations'];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Builds a request's context: the place for per-request DataLoaders. */
+  createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext;
+  /** Loads seed data; must be idempotent. */
+  seed?(dataSource: DataSource): Promise<void>;
+  /**
+   * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
+   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams).
+   */
+  attach?(httpServer: Server, schema: GraphQLSchema, resources: SubgraphResources, authenticate: Authenticate): Promise<() => Promise<void>>;
+}
+
+export interface SubgraphServerOptions {
+  /** A TypeORM logger, e.g. a StatementCounter in tests. */
+  readonly logger?: Logger;
+}
+
+export interface SubgraphServer {
+  readonly name: SubgraphName;
+  readonly schema: GraphQLSchema;
+  readonly dataSource: DataSource;
+  readonly httpServer: Server;
+  /** Starts listening (port 0 picks a free one) and resolves with the GraphQL endpoint URL. */
+  listen(port?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraphServer<TContext extends BaseContext>(
+  definition: SubgraphDefinition<TContext>,
+  settings: SubgraphSettings,
+  options: SubgraphServerOptions = {},
+): Promise<SubgraphServer> {
+  const region = parseRegionSetting(settings.region);
+  if (!settings.databaseUrl) {
+    throw new Error(
+      `No database for subgraph ${definition.name}: set DATABASE_URL (a Postgres server) or ${definition.name.toUpperCase()}_DATABASE_URL, or start the whole hub with \`pnpm start\`.`,
+    );
+  }
+  const dataSource = await openDataSource({
+    url: settings.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger: options.logger,
+  });
+  if (settings.seed && definition.seed) await definition.seed(dataSource);
+
+  const schema = await definition.buildSchema();
+  const resources: SubgraphResources = { dataSource, region };
+  const authenticate = createAuthenticate(settings.auth);
+  const shared = sharedApolloOptions(settings.mode, settings.limits);
+  // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
+  const apollo = new ApolloServer<TContext>({ schema, ...shared, plugins: [...shared.plugins, ApolloServerPluginInlineTraceDisabled()] });
+  await apollo.start();
+
+  const health = async (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) => {
+    try {
+      await dataSource.query('SELECT 1');
+      sendJson(res, 200, { status: 'ok', subgraph: definition.name, region: region ?? null });
+    } catch {
+      sendJson(res, 503, { status: 'database unavailable', subgraph: definition.name });
+    }
+  };
+  const httpServer = createHttpServer(
+    createHttpHandler(apollo, {
+      title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
+      // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
+      context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
+      routes: { '/health': health },
+      maxBodyBytes: settings.limits.maxBodyBytes,
+      maxTokens: settings.limits.maxTokens,
+      rateLimiter: new RateLimiter(settings.limits),
+      // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
+      trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+    }),
+  );
+  const detach = definition.attach ? await definition.attach(httpServer, schema, resources, authenticate) : async () => undefined;
+
+  return {
+    name: definition.name,
+    schema,
+    dataSource,
+    httpServer,
+    async listen(port = settings.port) {
+      const actual = await listen(httpServer, port, settings.host);
+      return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
+    },
+    async stop() {
+      await detach();
+      await close(httpServer);
+      await apollo.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './clubs';
+export * from './regions';
+export * from './stable-uuid';
+export * from './thematiques';

@@ -1,0 +1,16 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type ConnectionData, PageArgs, pageWindow, toConnection } from '@federess/subgraph-kit';
+import type { Context } from '../context';
+import type { Publication } from '../entities/publication';
+import { PublicationConnection } from '../entities/publication-connection';
+import { RegionReference } from '../entities/region-reference';
+
+@Resolver(() => RegionReference)
+export class RegionReferenceResolver {
+  @FieldResolver(() => PublicationConnection, { description: 'Les publications régionales de la région, les plus récentes d’abord' })
+  async publications(@Root() region: RegionReference, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionData<Publication>> {
+    const page = pageWindow(args);
+    if (ctx.region && ctx.region !== region.code) return toConnection([], page.offset, page.limit, 0);
+    return ctx.loaders.publicationPages('region_code', page).load(region.code);
+  }
+}

@@ -1,0 +1,13 @@
+import type { OutboxListener } from '@federess/events';
+import type { BaseSubgraphContext } from '@federess/subgraph-kit';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface Context extends BaseSubgraphContext {
+  readonly loaders: Loaders;
+  /** The outbox listener, on WebSocket contexts (subscriptions); absent on HTTP ones. */
+  readonly flux?: OutboxListener;
+}
+
+export function createContext(base: BaseSubgraphContext, flux?: OutboxListener): Context {
+  return { ...base, loaders: createLoaders(base.dataSource, base.region), flux };
+}

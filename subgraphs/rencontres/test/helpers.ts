@@ -1,0 +1,103 @@
+import { readSubgraphSettings, type SubgraphSettings } from '@federess/config';
+import { StatementCounter } from '@federess/database';
+import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+import type { SubgraphServer } from '@federess/subgraph-kit';
+import { clubIdOfRegion } from '@federess/vocabulaire';
+import { createServer } from '../src/server';
+import { ADMIN, entetes, type Qui } from './jetons';
+
+export interface GraphQLBody {
+  data?: any;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface TestServer {
+  readonly server: SubgraphServer;
+  readonly url: string;
+  readonly counter: StatementCounter;
+  /**
+   * Sends an operation as `qui`: the national admin by default (it may do and see everything, as
+   * every caller could before authorisation existed); `null` for an anonymous caller.
+   */
+  gql(query: string, variables?: Record<string, unknown>, qui?: Qui): Promise<GraphQLBody>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real subgraph in-process on its own database of the run's throwaway Postgres. */
+export async function startTestServer(database: string, overrides: Partial<SubgraphSettings> = {}): Promise<TestServer> {
+  const counter = new StatementCounter();
+  const settings: SubgraphSettings = { ...readSubgraphSettings('rencontres', {}), databaseUrl: testDatabaseUrl(database), ...overrides };
+  const server = await createServer(settings, { logger: counter });
+  const url = await server.listen(0);
+  return {
+    server,
+    url,
+    counter,
+    gql: (query, variables, qui = ADMIN) => graphql(url, query, variables, qui),
+    stop: () => server.stop(),
+  };
+}
+
+/** POSTs one operation as `qui` (anonymous by default). */
+export async function graphql(url: string, query: string, variables?: Record<string, unknown>, qui: Qui = null): Promise<GraphQLBody> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await entetes(qui)) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLBody;
+}
+
+/** The error code of the first error, failing loudly when there is none. */
+export function codeOf(body: GraphQLBody): string | undefined {
+  if (!body.errors?.length) throw new Error(`Expected an error, got data ${JSON.stringify(body.data)}`);
+  return body.errors[0]!.extensions?.code;
+}
+
+/** The data, failing loudly with the errors when there are some. */
+export function dataOf(body: GraphQLBody): any {
+  if (body.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+export const CLUB_ARA = clubIdOfRegion('ARA');
+export const CLUB_BRE = clubIdOfRegion('BRE');
+
+const DAY = 86_400_000;
+/** An ISO instant `days` from now, at a round hour. */
+export function inDays(days: number, hour = 9): string {
+  const d = new Date(Date.now() + days * DAY);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+}
+
+export const CREER = `mutation($input: CreerRencontreInput!) {
+  creerRencontre(input: $input) { id titre statut revision debut fin format capacite region { code } club { id }
+    sessions { ordre debut fin lienEnLigne lieu { nom commune { id } } } intervenants { nom role collectivite { id } } }
+}`;
+
+/** A valid one-session input in ARA; override what a test needs. */
+export function rencontreInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    clubId: CLUB_ARA,
+    titre: 'Rencontre de test',
+    thematiques: ['ECONOMIE_CIRCULAIRE'],
+    format: 'PRESENTIEL',
+    debut: inDays(30, 8),
+    fin: inDays(30, 11),
+    lieu: { nom: 'Hôtel de ville', communeId: 'COMMUNE:69123' },
+    ...overrides,
+  };
+}
+
+export async function creer(t: TestServer, overrides: Record<string, unknown> = {}): Promise<any> {
+  return dataOf(await t.gql(CREER, { input: rencontreInput(overrides) })).creerRencontre;
+}
+
+export const INSCRIRE = `mutation($id: ID!, $input: InscriptionInput!) {
+  inscrire(rencontreId: $id, input: $input) { id statut email personne { prenom nom } collectivite { id } rencontre { id statut nombreInscrits placesRestantes } }
+}`;
+
+export function personne(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { prenom: `Prénom${n}`, nom: `Nom${n}`, email: `personne${n}@example.org`, qualite: 'AGENT', collectiviteId: 'COMMUNE:69123', ...overrides };
+}

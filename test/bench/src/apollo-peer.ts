@@ -1,0 +1,27 @@
+import * as fs from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+
+/**
+ * The plain peer: `@apollo/gateway` with its default settings behind `@apollo/server`'s standalone
+ * server, on a supergraph file. Usage: node apollo-peer.js <supergraph file> <port>
+ */
+async function main(): Promise<void> {
+  const [file, port] = process.argv.slice(2);
+  if (!file || !port) throw new Error('usage: apollo-peer <supergraph file> <port>');
+  const gateway = new ApolloGateway({ supergraphSdl: fs.readFileSync(file, 'utf8') });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: Number(port) } });
+  console.log(`[apollo] plain @apollo/gateway ready at ${url}`);
+  const stop = () => {
+    server.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('[apollo] cannot start:', error);
+  process.exit(1);
+});

