@@ -1,4 +1,4 @@
-import { type Client, createClient } from 'graphql-ws';
+import { type Client, type ClientOptions, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface LiveEvent {
@@ -9,8 +9,25 @@ export interface LiveEvent {
 }
 
 /** A real graphql-ws client (the one front-ends use) to a gateway or subgraph `/graphql`. */
-export function liveClient(httpUrl: string, connectionParams: Record<string, unknown> = {}): Client {
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+export function liveClient(httpUrl: string, connectionParams: Record<string, unknown> = {}, options: Partial<ClientOptions> = {}): Client {
+  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true, ...options });
+}
+
+/** How a graphql-ws connection ended, as its client saw it. */
+export interface Ending {
+  readonly closes: { code: number; reason: string }[];
+  completed: number;
+}
+
+/** An eager client whose socket closes are recorded, to tell a closed socket from a failed operation. */
+export function watchedClient(httpUrl: string, connectionParams: Record<string, unknown> = {}): { client: Client; ending: Ending } {
+  const ending: Ending = { closes: [], completed: 0 };
+  const client = liveClient(httpUrl, connectionParams, {
+    lazy: false,
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => ending.closes.push(event as { code: number; reason: string }) },
+  });
+  return { client, ending };
 }
 
 export interface Collector {

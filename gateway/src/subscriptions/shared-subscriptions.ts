@@ -2,6 +2,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import { type ArgumentNode, type ExecutionResult, GraphQLError, Kind, print, valueFromASTUntyped } from 'graphql';
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { GatewayContext } from '../context';
+import { incompleteEventError } from './event-errors';
 import { EventQueue } from './event-queue';
 import { executeEvent } from './execute-event';
 import { RESUME_ARGUMENT } from './resume-operation';
@@ -21,12 +22,19 @@ export interface SharedSubscriptionsOptions {
 }
 
 interface Group {
+  readonly key: string;
   readonly plan: SubscriptionPlan;
   readonly upstream: UpstreamSubscription;
   /** Each client with its own context: same scope, but each token has its own expiry. */
   readonly clients: Map<EventQueue, GatewayContext>;
   /** Events are completed one after the other, so every client receives them in order. */
   chain: Promise<void>;
+  /**
+   * Whether a new client may join. A group started at a client's `apres` stops being joinable at its
+   * first event: a client joining later with the same `apres` would miss what was already replayed.
+   * A live-only group (no `apres`) stays joinable: its clients want what comes from now on.
+   */
+  joinable: boolean;
 }
 
 /**
@@ -36,7 +44,10 @@ interface Group {
  * and the send. The group calls the subgraphs with the token of its member that expires last.
  */
 export class SharedSubscriptions {
-  private readonly groups = new Map<string, Group>();
+  /** Every group holding an upstream subscription. */
+  private readonly groups = new Set<Group>();
+  /** The group a new client with this key joins, while it is joinable. */
+  private readonly joinable = new Map<string, Group>();
 
   constructor(private readonly options: SharedSubscriptionsOptions) {}
 
@@ -45,16 +56,16 @@ export class SharedSubscriptions {
     return this.groups.size;
   }
 
-  /** Upstream subscriptions whose connection is established (events from then on are not missed). */
+  /** Upstream subscriptions whose connection is established now (events from then on are not missed). */
   get connectedCount(): number {
     let count = 0;
-    for (const group of this.groups.values()) if (group.upstream.connections > 0) count += 1;
+    for (const group of this.groups) if (group.upstream.connected) count += 1;
     return count;
   }
 
   get clientCount(): number {
     let count = 0;
-    for (const group of this.groups.values()) count += group.clients.size;
+    for (const group of this.groups) count += group.clients.size;
     return count;
   }
 
@@ -65,10 +76,9 @@ export class SharedSubscriptions {
     context: GatewayContext,
   ): AsyncIterableIterator<ExecutionResult> {
     const key = JSON.stringify([print(document), operationName ?? null, variables, context.viewer.scope]);
-    let group = this.groups.get(key);
-    if (!group) group = this.createGroup(key, document, operationName, variables, context);
-    const created = group;
-    const queue = new EventQueue(this.options.maxQueuedEvents ?? 1000, () => this.leave(key, created, queue));
+    const existing = this.joinable.get(key);
+    const group = existing?.joinable ? existing : this.createGroup(key, document, operationName, variables, context);
+    const queue = new EventQueue(this.options.maxQueuedEvents ?? 1000, () => this.leave(group, queue));
     group.clients.set(queue, context);
     return queue;
   }
@@ -85,8 +95,11 @@ export class SharedSubscriptions {
     const clients = new Map<EventQueue, GatewayContext>();
     // Any member's context will do for the rights (same scope); the freshest token lives longest.
     const current = (): GatewayContext => freshest(clients.values()) ?? context;
+    const resumePoint = clientResumePoint(plan, variables);
     const group: Group = {
+      key,
       plan,
+      joinable: true,
       clients,
       chain: Promise.resolve(),
       upstream: new UpstreamSubscription(
@@ -100,44 +113,58 @@ export class SharedSubscriptions {
           },
           rootKey: plan.rootKey,
           onEvent: (event) => {
+            if (resumePoint !== undefined) this.closeToNewClients(group);
             group.chain = group.chain.then(async () => {
               const result = await executeEvent(this.options.planner, plan, event, this.options.services, current(), variables).catch(
-                (error: unknown) => ({ errors: [new GraphQLError(`Événement incomplet : ${(error as Error).message}`)] }),
+                (error: unknown): ExecutionResult => ({ errors: [incompleteEventError(error)] }),
               );
               for (const client of group.clients.keys()) client.push(result);
             });
           },
           onFatalError: (errors) => {
-            this.groups.delete(key);
+            this.forget(group);
             for (const client of group.clients.keys()) {
               client.push({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions })) });
               client.end();
             }
           },
         },
-        clientResumePoint(plan, variables),
+        resumePoint,
       ),
     };
-    this.groups.set(key, group);
+    this.groups.add(group);
+    this.joinable.set(key, group);
     group.upstream.start();
     return group;
   }
 
-  private leave(key: string, group: Group, queue: EventQueue): void {
+  private closeToNewClients(group: Group): void {
+    group.joinable = false;
+    if (this.joinable.get(group.key) === group) this.joinable.delete(group.key);
+  }
+
+  private forget(group: Group): void {
+    this.closeToNewClients(group);
+    this.groups.delete(group);
+  }
+
+  private leave(group: Group, queue: EventQueue): void {
     group.clients.delete(queue);
-    if (group.clients.size === 0 && this.groups.get(key) === group) {
-      this.groups.delete(key);
+    if (group.clients.size === 0 && this.groups.has(group)) {
+      this.forget(group);
       group.upstream.stop();
     }
   }
 
-  /** Ends every client's stream (they can resume with `apres`) and every upstream subscription. */
+  /**
+   * Stops every upstream subscription, at shutdown. The clients' streams are not ended: that would
+   * send them `complete`, after which graphql-ws clients do not resubscribe. The server closes their
+   * sockets with 1001 (going away) instead, and they reconnect elsewhere and resume with `apres`.
+   */
   close(): void {
-    for (const group of this.groups.values()) {
-      group.upstream.stop();
-      for (const client of group.clients.keys()) client.end();
-    }
+    for (const group of this.groups) group.upstream.stop();
     this.groups.clear();
+    this.joinable.clear();
   }
 }
 

@@ -19,6 +19,12 @@ export interface SubscriptionPlan {
 
 /** The field every event carries so that a dropped upstream can be resumed from the last one seen. */
 export const EVENT_ID_FIELD = 'id';
+/**
+ * The response key the gateway selects that field under: a key of its own, because the client may
+ * use `id` as an alias of another field (`{ id: type }`). The client's response is shaped by its own
+ * operation, so it never sees this key.
+ */
+export const EVENT_ID_KEY = '__federessEventId';
 
 /**
  * The gateway's own view of the supergraph, for the subscriptions `@apollo/gateway` does not execute:
@@ -57,16 +63,14 @@ export class SupergraphPlanner {
   }
 }
 
-/** A copy of the document whose subscription root field also selects `id`. */
+/** A copy of the document whose subscription root field also selects `__federessEventId: id`. */
 function withEventId(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  const idField = { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: EVENT_ID_KEY }, name: { kind: Kind.NAME, value: EVENT_ID_FIELD } } as const;
   return visit(document, {
     OperationDefinition(node) {
       if (node !== operation) return undefined;
       const [root, ...others] = node.selectionSet.selections;
       if (!root || root.kind !== Kind.FIELD || !root.selectionSet) return undefined;
-      const hasId = root.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === EVENT_ID_FIELD && !s.alias);
-      if (hasId) return undefined;
-      const idField = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: EVENT_ID_FIELD } } as const;
       return {
         ...node,
         selectionSet: {

@@ -1,6 +1,8 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { RESUME_ARGUMENT, resumeAfter } from './resume-operation';
+import { EVENT_ID_KEY } from './supergraph-planner';
+import { isClientCaused, type UpstreamError } from './upstream-errors';
 
 /** Close codes of the graphql-ws protocol that mean the request itself is wrong: retrying cannot help. */
 const FATAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429]);
@@ -16,23 +18,26 @@ export interface UpstreamOptions {
    * function is asked again at each reconnection, so a reconnection can carry a fresher token.
    */
   readonly connectionParams: Record<string, unknown> | (() => Record<string, unknown>);
-  /** The response key of the root field, whose `id` is the event id. */
+  /** The response key of the root field, whose `EVENT_ID_KEY` is the event id. */
   readonly rootKey: string;
   readonly onEvent: (data: Record<string, unknown>) => void;
   /** The upstream refused the subscription (bad arguments, expired `apres`, …): no retry. */
-  readonly onFatalError: (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) => void;
+  readonly onFatalError: (errors: readonly UpstreamError[]) => void;
   /** First reconnection delay in ms (default 100), doubled each failed attempt up to `maxBackoffMs` (default 5000). */
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
-  /** graphql-ws keep-alive ping interval in ms (default 10000): a silent dead socket is noticed. */
+  /** graphql-ws keep-alive ping interval in ms (default 10000). */
   readonly keepAliveMs?: number;
+  /** A ping unanswered for this long (ms, default 5000) means a dead upstream: the socket is dropped. */
+  readonly pongTimeoutMs?: number;
 }
 
 /**
- * One subscription to a subgraph that survives its connection: when the socket drops it reconnects
- * with exponential backoff and resubscribes after the last event it delivered (`apres`), so the
- * stream it emits has no gap and no duplicate. On the first connection without a client `apres`, it
- * starts after the head the subgraph announces in its connection_ack, for the same reason.
+ * One subscription to a subgraph that survives its connection: when the socket drops (or stops
+ * answering pings) it reconnects with exponential backoff and resubscribes after the last event it
+ * delivered (`apres`), so the stream it emits has no gap and no duplicate. On the first connection
+ * without a client `apres`, it starts after the head the subgraph announces in its connection_ack,
+ * for the same reason.
  */
 export class UpstreamSubscription {
   private client: Client | undefined;
@@ -40,10 +45,13 @@ export class UpstreamSubscription {
   private stopped = false;
   private attempts = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private pongTimer: NodeJS.Timeout | undefined;
   /** The id of the last event delivered, where a reconnection resumes. */
   lastEventId: string | undefined;
   /** How many times the upstream connection has been (re)established. */
   connections = 0;
+  /** Whether the upstream connection is established now (events from then on are not missed). */
+  connected = false;
 
   constructor(
     private readonly options: UpstreamOptions,
@@ -54,6 +62,10 @@ export class UpstreamSubscription {
 
   start(): void {
     if (this.stopped) return;
+    let socket: WebSocket | undefined;
+    // A disposed client can still report its socket closing after its replacement started: only the
+    // current client's callbacks may act, or an old `closed` would tear the new connection down.
+    const current = () => this.client === client;
     const client = createClient({
       url: this.options.url,
       webSocketImpl: WebSocket,
@@ -64,44 +76,76 @@ export class UpstreamSubscription {
       // The first connection failing is handled by `closed` (a reconnection), not logged as fatal.
       onNonLazyError: () => undefined,
       on: {
+        opened: (opened) => {
+          if (current()) socket = opened as WebSocket;
+        },
         connected: (_socket, payload) => {
+          if (!current()) return;
           this.connections += 1;
+          this.connected = true;
           const head = (payload as { dernierEvenementId?: unknown } | undefined)?.dernierEvenementId;
           if (this.lastEventId === undefined && typeof head === 'string') this.lastEventId = head;
-          this.subscribe(client);
+          this.subscribe(client, current);
         },
-        closed: (event) => this.onClosed(event as { code?: number; reason?: string }),
-        error: () => this.onClosed({}),
+        // graphql-ws only pings; a half-open socket (upstream host gone) would never close by itself.
+        ping: (received) => {
+          if (received || !current()) return;
+          this.clearPongTimer();
+          this.pongTimer = setTimeout(() => socket?.terminate(), this.options.pongTimeoutMs ?? 5000);
+        },
+        pong: (received) => {
+          if (received && current()) this.clearPongTimer();
+        },
+        closed: (event) => {
+          if (current()) this.onClosed(event as { code?: number; reason?: string });
+        },
+        error: () => {
+          if (current()) this.onClosed({});
+        },
       },
     });
     this.client = client;
   }
 
-  private subscribe(client: Client): void {
+  private subscribe(client: Client, current: () => boolean): void {
     const query = this.lastEventId === undefined ? this.options.operation : resumeAfter(this.options.operation, this.lastEventId);
     this.unsubscribe = client.subscribe<Record<string, unknown>>(
       { query, variables: this.options.variables },
       {
         next: (result) => {
-          const payload = result.data?.[this.options.rootKey] as { id?: unknown } | undefined;
+          if (!current()) return;
+          const payload = result.data?.[this.options.rootKey] as Record<string, unknown> | undefined;
           if (!result.data || !payload) {
-            if (result.errors?.length) this.fail(result.errors);
+            if (result.errors?.length) this.refused(result.errors);
             return;
           }
           this.attempts = 0;
-          if (typeof payload.id === 'string') this.lastEventId = payload.id;
+          const id = payload[EVENT_ID_KEY];
+          if (typeof id === 'string') this.lastEventId = id;
           this.options.onEvent(result.data);
         },
         error: (error) => {
-          if (Array.isArray(error)) this.fail(error as { message: string }[]);
+          if (current() && Array.isArray(error)) this.refused(error as UpstreamError[]);
           // Socket-level errors arrive through `closed` as well, which schedules the reconnection.
         },
-        complete: () => undefined,
+        // The subgraph ended the stream without the client asking (it is shutting down, or it refused
+        // the subscription just before): resubscribe, after the last event delivered.
+        complete: () => {
+          if (current()) this.scheduleReconnect();
+        },
       },
     );
   }
 
+  /** The upstream refused the subscription: final if the request is at fault, else retried. */
+  private refused(errors: readonly UpstreamError[]): void {
+    if (isClientCaused(errors)) this.fail(errors);
+    else this.scheduleReconnect();
+  }
+
   private onClosed(event: { code?: number; reason?: string }): void {
+    this.connected = false;
+    this.clearPongTimer();
     if (this.stopped) return;
     if (event.code === 4403) {
       // The subgraph refused the token at (re)connection: typically every subscriber's token expired.
@@ -128,17 +172,26 @@ export class UpstreamSubscription {
     }, delay);
   }
 
-  private fail(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): void {
+  private fail(errors: readonly UpstreamError[]): void {
     if (this.stopped) return;
     this.stop();
     this.options.onFatalError(errors);
   }
 
+  private clearPongTimer(): void {
+    if (this.pongTimer) clearTimeout(this.pongTimer);
+    this.pongTimer = undefined;
+  }
+
   private dispose(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.connected = false;
+    this.clearPongTimer();
+    const unsubscribe = this.unsubscribe;
     const client = this.client;
+    // Forgotten first, so that whatever disposing makes it report is ignored (see `current`).
+    this.unsubscribe = undefined;
     this.client = undefined;
+    unsubscribe?.();
     // Disposing a client whose socket already failed rejects with that failure: nothing to act on.
     if (client) Promise.resolve(client.dispose()).catch(() => undefined);
   }

@@ -8,15 +8,17 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@federess/auth';
 import { contextOf, type GatewayContext } from '../context';
+import { subscriptionResultFormatter } from './event-errors';
 import type { SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
+import { closeAtTokenExpiry } from './token-expiry';
 
 export interface GatewayWebSocketOptions {
   readonly planner: SupergraphPlanner;
   readonly subscriptions: SharedSubscriptions;
   /** Queries and mutations sent over the socket run through the gateway like HTTP ones. */
   readonly apollo: ApolloServer<GatewayContext>;
-  /** Verifies the token of connectionParams `{ authorization: "Bearer …" }` once per connection. */
+  /** Verifies the token of connectionParams `{ authorization: "Bearer …" }` once per connection (closed with 4403 at its expiry). */
   readonly verifier: TokenVerifier;
   /** Keep-alive ping interval in ms (default 12000). */
   readonly keepAliveMs?: number;
@@ -55,18 +57,21 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
     ...(options.mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []),
     ...limitValidationRules(options.limits),
   ];
+  const formatSubscriptionResult = subscriptionResultFormatter(options.mode);
   const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(
     {
       schema,
       // Authentication happens once, at connection: a bad token closes the socket with 4403
-      // (Forbidden); every operation of the connection then runs with the verified viewer.
+      // (Forbidden); every operation of the connection then runs with the verified viewer, until the
+      // token expires and the socket is closed with 4403 too.
       onConnect: async (ctx) => {
         try {
           ctx.extra.context = await contextOf(options.verifier, connectionAuthorization(ctx.connectionParams));
-          return true;
         } catch {
           return false;
         }
+        closeAtTokenExpiry(ctx.extra.socket, ctx.extra.context.viewer.expiresAt);
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => {
         const limited = options.rateLimiter?.checkCaller(ctx.extra.request.socket.remoteAddress, connectionAuthorization(ctx.connectionParams));
@@ -98,6 +103,12 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           contextValue,
         };
       },
+      // Errors of subscription events leave here as those of HTTP responses leave Apollo's formatter
+      // (queries and mutations over the socket already went through it in `execute`).
+      onNext: (_ctx, _id, _payload, args, result) =>
+        result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === 'subscription'
+          ? formatSubscriptionResult(result as ExecutionResult)
+          : undefined,
       subscribe: (args) =>
         options.subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext),
       execute: async (args): Promise<ExecutionResult> => {
@@ -105,7 +116,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
           { contextValue: args.contextValue as GatewayContext },
         );
-        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.')] };
+        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: 'BAD_REQUEST' } })] };
         // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
         // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.
         const { errors, ...rest } = response.body.singleResult;
@@ -116,9 +127,12 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
     wss,
     options.keepAliveMs ?? 12_000,
   );
+  // At shutdown the sockets are closed with 1001 (going away) before the upstreams stop, and no
+  // subscription is completed: graphql-ws clients retry after 1001 and resume with `apres`, whereas a
+  // `complete` would tell them the feed is over.
   return async () => {
-    options.subscriptions.close();
     await disposable.dispose();
+    options.subscriptions.close();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   };
 }
