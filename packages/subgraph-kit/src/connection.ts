@@ -84,12 +84,32 @@ export function toConnection<T>(rows: T[], offset: number, limit: number, totalC
   };
 }
 
-/** Runs a query builder as one page plus a count: two statements whatever the page size. */
+/** The alias of the window count `paginate` adds to a page's rows. */
+const TOTAL_ALIAS = 'connection_total';
+
+/**
+ * Runs a query builder as ONE statement: the page's rows each carry `count(*) OVER ()`, the number
+ * of rows the query matches before OFFSET/LIMIT (window functions run before them), so the page and
+ * `totalCount` come back together. A separate count runs only when the page holds no row to carry
+ * it: `first: 0`, or a cursor past the end (an empty first page means a total of 0). A query with
+ * joins keeps a separate count, since its rows may repeat an entity.
+ */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
-  const [rows, totalCount] = await Promise.all([
-    limit === 0 ? Promise.resolve([] as T[]) : query.clone().offset(offset).limit(limit).getMany(),
-    query.clone().orderBy().getCount(),
-  ]);
-  return toConnection(rows, offset, limit, totalCount);
+  const count = () => query.clone().orderBy().getCount();
+  if (query.expressionMap.joinAttributes.length > 0) {
+    const [rows, totalCount] = await Promise.all([limit === 0 ? Promise.resolve([] as T[]) : query.clone().offset(offset).limit(limit).getMany(), count()]);
+    return toConnection(rows, offset, limit, totalCount);
+  }
+  if (limit > 0) {
+    const { entities, raw } = await query
+      .clone()
+      .addSelect('count(*) OVER ()', TOTAL_ALIAS)
+      .offset(offset)
+      .limit(limit)
+      .getRawAndEntities<Record<string, unknown>>();
+    if (entities.length > 0) return toConnection(entities, offset, limit, Number(raw[0]![TOTAL_ALIAS]));
+    if (offset === 0) return toConnection(entities, offset, limit, 0);
+  }
+  return toConnection([] as T[], offset, limit, await count());
 }
