@@ -63,7 +63,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const health = (_req: IncomingMessage, res: ServerResponse) =>
     sendJson(res, loaded ? 200 : 503, {
       status: loaded ? 'ok' : 'supergraph not loaded',
-      subgraphs: settings.subgraphUrls,
+      // The subgraphs' internal addresses help local debugging; in production they stay private.
+      ...(settings.mode === 'production' ? {} : { subgraphs: settings.subgraphUrls }),
       upstreamSubscriptions: subscriptions.upstreamCount,
       connectedUpstreamSubscriptions: subscriptions.connectedCount,
       subscribedClients: subscriptions.clientCount,

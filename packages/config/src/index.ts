@@ -2,3 +2,4 @@ export * from './read';
 export * from './settings';
 export * from './auth-settings';
 export * from './limit-settings';
+export * from './sql-settings';

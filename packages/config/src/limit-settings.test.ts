@@ -20,3 +20,16 @@ describe('limit settings', () => {
     expect(() => readLimitSettings({ FEDERESS_MAX_BODY_BYTES: '10' })).toThrow(/FEDERESS_MAX_BODY_BYTES/);
   });
 });
+
+describe('SQL settings', () => {
+  it('bound every database call by default, and read each bound from its variable', () => {
+    expect(readSubgraphSettings('clubs', {}).sql).toEqual({ statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, connectionTimeoutMs: 5_000, poolSize: 10 });
+    const sql = readSubgraphSettings('publications', { FEDERESS_SQL_STATEMENT_TIMEOUT_MS: '200', FEDERESS_SQL_LOCK_TIMEOUT_MS: '50', FEDERESS_SQL_CONNECTION_TIMEOUT_MS: '900', FEDERESS_SQL_POOL_SIZE: '3' }).sql;
+    expect(sql).toEqual({ statementTimeoutMs: 200, lockTimeoutMs: 50, connectionTimeoutMs: 900, poolSize: 3 });
+  });
+
+  it('refuse 0 (which Postgres reads as no timeout at all) with the name of the setting', () => {
+    expect(() => readSubgraphSettings('clubs', { FEDERESS_SQL_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/FEDERESS_SQL_STATEMENT_TIMEOUT_MS/);
+    expect(() => readSubgraphSettings('clubs', { FEDERESS_SQL_CONNECTION_TIMEOUT_MS: 'vite' })).toThrow(SettingError);
+  });
+});

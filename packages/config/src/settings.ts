@@ -10,6 +10,7 @@ import {
 } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
+import { readSqlSettings, type SqlSettings } from './sql-settings';
 
 export const SUBGRAPH_NAMES = ['clubs', 'rencontres', 'publications', 'collectivites'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -52,6 +53,8 @@ export interface SubgraphSettings extends CommonSettings {
   readonly seed: boolean;
   /** `FEDERESS_EVENT_RETENTION_DAYS` (default 30): how long live-feed events stay replayable with `apres`. */
   readonly eventRetentionDays: number;
+  /** Timeouts and pool size of the calls to the database: see SqlSettings for each setting and default. */
+  readonly sql: SqlSettings;
 }
 
 export interface GatewaySettings extends CommonSettings {
@@ -116,6 +119,7 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
     region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
     seed: readBoolean(env, 'FEDERESS_SEED', true),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
+    sql: readSqlSettings(env),
   };
 }
 

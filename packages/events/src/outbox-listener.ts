@@ -47,6 +47,11 @@ export class OutboxListener {
     this.poll.unref();
   }
 
+  /** How many handlers are subscribed: each open stream holds exactly one, so a leak shows here. */
+  get subscriberCount(): number {
+    return this.handlers.size;
+  }
+
   subscribe(handler: EventHandler): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);

@@ -8,6 +8,7 @@ import { costLimitPlugin, limitValidationRules } from './limits';
 export interface SharedApolloOptions {
   csrfPrevention: boolean;
   allowBatchedHttpRequests: boolean;
+  persistedQueries: false;
   introspection: boolean;
   includeStacktraceInErrorResponses: boolean;
   hideSchemaDetailsFromClientErrors: boolean;
@@ -23,11 +24,16 @@ export interface SharedApolloOptions {
  * fields, directives as validation rules; cost once variables are known) refuse an operation before
  * it executes. Tokens are counted by the HTTP handler, before Apollo parses (not by the parser: the
  * gateway's own fetches to a subgraph are exempt from the count, see createHttpHandler).
+ * Automatic persisted queries (on by default in Apollo Server) are off: no FédérESS client or
+ * gateway fetch uses them, and a cache of documents registered by anyone is one more thing to bound.
+ * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
+ * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
     introspection: mode !== 'production',
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: mode === 'production',

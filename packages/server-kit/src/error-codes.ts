@@ -35,6 +35,8 @@ export enum ErrorCode {
   DIRECTIVE_LIMIT_EXCEEDED = 'DIRECTIVE_LIMIT_EXCEEDED',
   /** The operation's estimated cost, list sizes multiplied, is above FEDERESS_MAX_COST. */
   COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
+  /** The database did not answer in time (FEDERESS_SQL_*_TIMEOUT_MS); nothing was changed by the cut statement. */
+  TIMEOUT = 'TIMEOUT',
   /** Too many requests from one address or one token; retry after the Retry-After header. */
   RATE_LIMITED = 'RATE_LIMITED',
   /** A fault of the hub, not of the request; details stay in the server log. */

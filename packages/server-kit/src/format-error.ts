@@ -2,25 +2,24 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Mode } from '@federess/config';
 import { ErrorCode } from './error-codes';
 import { LimitError } from './limits/limit-error';
-
-/** Postgres error codes that mean the client sent a value the column cannot hold. */
-const INVALID_VALUE_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22001']);
-
-function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | undefined)?.driverError?.code;
-  return typeof code === 'string' ? code : undefined;
-}
+import { databaseErrorCode } from './sql-errors';
 
 /**
- * Shapes every error that leaves a server: client errors keep their code and message; anything else
+ * Shapes every error that leaves a server: client errors keep their code and message; a database
+ * refusing a value is BAD_USER_INPUT and a database call cut by its timeout TIMEOUT; anything else
  * becomes INTERNAL_SERVER_ERROR, with its message kept only in development. Never a stack trace.
  */
 export function createErrorFormatter(mode: Mode) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown } | undefined)?.originalError;
-    const state = sqlState(original);
-    if (state && INVALID_VALUE_SQLSTATES.has(state)) {
+    const databaseCode = databaseErrorCode(original);
+    if (databaseCode === ErrorCode.BAD_USER_INPUT) {
       return { message: 'Valeur invalide dans la requête.', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (databaseCode === ErrorCode.TIMEOUT) {
+      // An operational fault worth a log line; the client learns only that it may retry.
+      console.warn('[federess] database timeout:', (original as Error).message);
+      return { message: "La base de données n'a pas répondu à temps ; réessayez plus tard.", path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
     }
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; an abuse limit, reported by a

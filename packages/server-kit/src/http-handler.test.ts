@@ -6,7 +6,7 @@ import { badInput } from './errors';
 import { createHttpHandler } from './http-handler';
 import { sharedApolloOptions } from './apollo-options';
 
-const schema = buildSchema('type Query { bonjour(nom: String!): String! panne: String }');
+const schema = buildSchema('type Query { bonjour(nom: String!): String! panne: String lente: String sansConnexion: String }');
 const rootValue = {
   bonjour: ({ nom }: { nom: string }) => {
     if (nom.length > 5) throw badInput('Nom trop long.');
@@ -14,6 +14,14 @@ const rootValue = {
   },
   panne: () => {
     throw new Error('connexion perdue à 10.0.0.3');
+  },
+  // What TypeORM throws for a statement cut by statement_timeout (a QueryFailedError wrapping pg's error).
+  lente: () => {
+    throw Object.assign(new Error('canceling statement due to statement timeout'), { driverError: { code: '57014', message: 'canceling statement due to statement timeout' } });
+  },
+  // What pg-pool throws when no connection frees up within connectionTimeoutMillis.
+  sansConnexion: () => {
+    throw new Error('timeout exceeded when trying to connect');
   },
 };
 
@@ -62,6 +70,16 @@ describe('the HTTP handler', () => {
     expect(JSON.stringify(prodBody)).not.toContain('10.0.0.3');
   });
 
+  it('turns a database call cut by its timeout into TIMEOUT, in both modes', async () => {
+    for (const url of [dev.url, prod.url]) {
+      const body = (await (await post(url, JSON.stringify({ query: '{ lente sansConnexion }' }))).json()) as any;
+      expect(body.data).toEqual({ lente: null, sansConnexion: null });
+      expect(body.errors.map((e: any) => [e.path[0], e.extensions.code])).toEqual([['lente', 'TIMEOUT'], ['sansConnexion', 'TIMEOUT']]);
+      expect(body.errors[0].message).toBe("La base de données n'a pas répondu à temps ; réessayez plus tard.");
+      expect(JSON.stringify(body)).not.toContain('canceling');
+    }
+  });
+
   it('answers malformed JSON with 400 BAD_REQUEST', async () => {
     const response = await post(dev.url, '{"query":');
     expect(response.status).toBe(400);
@@ -74,11 +92,31 @@ describe('the HTTP handler', () => {
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('refuses batched requests and simple-request CSRF', async () => {
+  it('refuses batched requests and simple-request CSRF with 400 BAD_REQUEST', async () => {
     const batch = await post(dev.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
     expect(batch.status).toBe(400);
+    expect(((await batch.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
     const csrf = await fetch(`${dev.url}/graphql?query=%7B__typename%7D`, { headers: { 'content-type': 'text/plain' } });
     expect(csrf.status).toBe(400);
+    expect(((await csrf.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+  });
+
+  it('refuses automatic persisted queries with PERSISTED_QUERY_NOT_SUPPORTED, with or without the text', async () => {
+    const persistedQuery = { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' };
+    for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
+      const response = await post(prod.url, JSON.stringify(body));
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).errors).toEqual([{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }]);
+    }
+  });
+
+  it('refuses an unknown or missing operationName with 400 OPERATION_RESOLUTION_FAILURE', async () => {
+    const query = 'query A { __typename } query B { __typename }';
+    for (const body of [{ query, operationName: 'C' }, { query }]) {
+      const response = await post(prod.url, JSON.stringify(body));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+    }
   });
 
   it('turns introspection off in production', async () => {
@@ -91,5 +129,6 @@ describe('the HTTP handler', () => {
     expect(await page.text()).toContain('<title>Test</title>');
     const missing = await fetch(`${dev.url}/ailleurs`);
     expect(missing.status).toBe(404);
+    expect(((await missing.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
   });
 });

@@ -7,3 +7,5 @@ export * from './http-handler';
 export * from './limits';
 export * from './listen';
 export * from './run-server';
+export * from './service-sdl-guard';
+export * from './sql-errors';

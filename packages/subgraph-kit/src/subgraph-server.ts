@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
 import { parseRegionSetting } from './region-scope';
@@ -68,6 +68,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     url: settings.databaseUrl,
     entities: definition.entities,
     migrations: definition.migrations,
+    sql: settings.sql,
     logger: options.logger,
   });
   if (settings.seed && definition.seed) await definition.seed(dataSource);
@@ -77,7 +78,11 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
-  const apollo = new ApolloServer<TContext>({ schema, ...shared, plugins: [...shared.plugins, ApolloServerPluginInlineTraceDisabled()] });
+  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled()];
+  // In production `_service { sdl }` is the gateway's alone, like introspection is nobody's. A context
+  // that dropped `fromGateway` reads as not the gateway: refused, never let through.
+  if (settings.mode === 'production') plugins.push(serviceSdlGuardPlugin((context) => (context as Partial<Caller>).fromGateway === true));
+  const apollo = new ApolloServer<TContext>({ schema, ...shared, plugins });
   await apollo.start();
 
   const health = async (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) => {

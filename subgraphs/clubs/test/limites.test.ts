@@ -1,5 +1,6 @@
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
+import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase } from '@federess/server-kit/testing';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, REGIONS } from '@federess/vocabulaire';
@@ -35,26 +36,18 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
     await server?.stop();
   });
 
-  it.each([
-    ['depth', `{ club(id: "${clubIdOfRegion('BRE')}") { contacts { organisation { sigle } } } }`, '{ clubs { collectivitesMembres { clubs { contacts { nom } } } } }', 'DEPTH_LIMIT_EXCEEDED'],
-    ['aliases', '{ a: clubs { b: nom c: nom } }', '{ a: clubs { b: nom c: nom d: nom } }', 'ALIAS_LIMIT_EXCEEDED'],
-    ['root fields', '{ clubs { nom } organisations { nom } __typename }', '{ clubs { nom } organisations { nom } __typename autres: organisations { nom } }', 'ROOT_FIELD_LIMIT_EXCEEDED'],
-    ['tokens', '{ clubs { nom } }', `{ clubs { ${'nom '.repeat(80)} } }`, 'TOKEN_LIMIT_EXCEEDED'],
-    ['directives', '{ clubs @include(if: true) { nom @skip(if: false) } }', '{ clubs @include(if: true) { nom @skip(if: false) id @skip(if: false) } }', 'DIRECTIVE_LIMIT_EXCEEDED'],
-    // clubs: 1 + 10 × (animateurs 11 + partenaires 11 + contacts 11 + nom 1) = 341; one more list: 451.
-    ['cost', '{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } } }', '{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } collectivitesMembres { id } } }', 'COST_LIMIT_EXCEEDED'],
-  ])('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_what, under, over, code) => {
-    counter.reset();
-    const ok = await post(url, under);
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data).toEqual(expect.any(Object));
-    expect(counter.count).toBeGreaterThan(0);
-
-    counter.reset();
-    const refused = await post(url, over);
-    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-    expect(refused.data).toBeUndefined();
-    expect(counter.count).toBe(0);
+  const cases: LimitCase[] = [
+    // One club, not the list: a document at the token limit must not be over the cost limit as well.
+    ...documentLimitCases(`club(id: "${clubIdOfRegion('BRE')}")`, 'nom'),
+    // Depth 4 exactly, then 5.
+    { kind: 'depth', under: { query: `{ club(id: "${clubIdOfRegion('BRE')}") { contacts { organisation { sigle } } } }` }, over: { query: '{ clubs { collectivitesMembres { clubs { contacts { nom } } } } }' } },
+    // clubs: 1 + 10 × (animateurs 11 + partenaires 11 + contacts 11 + nom 1 + n) = 341 + 10 n: 391 for 5 leaves, 401 for 6.
+    { kind: 'cost', template: (n) => ({ query: `{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } ${'id '.repeat(n)} } }` }) },
+  ];
+  it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
+    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('clubs', LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
+    const probe = await probeLimitCase(target, c);
+    expect(probe).toEqual(expectedLimitProbe(probe));
   });
 
   it("keeps federation's _service and _entities working, a gateway-sized entity fetch included", async () => {

@@ -28,7 +28,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       seed,
       attach: async (httpServer, schema, resources, authenticate) =>
         listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, { listener, retentionDays: settings.eventRetentionDays, limits: settings.limits })
+          ? attacherServeurFlux(httpServer, schema, resources, authenticate, { listener, retentionDays: settings.eventRetentionDays, limits: settings.limits, mode: settings.mode })
           : async () => undefined,
     },
     settings,

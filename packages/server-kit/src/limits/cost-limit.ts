@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { ErrorCode } from '../error-codes';
 import { FragmentMemo } from './fragment-memo';
@@ -34,10 +35,20 @@ export interface CostOptions {
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
 
-function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, variables: Variables): unknown {
+/**
+ * The value a variable has at execution: the one sent, or else its definition's default. Reading
+ * only the variables sent would let `query($n: Int = 200)` without `n` be counted as a page of 20.
+ */
+function variableValue(name: string, variables: Variables, operation: OperationDefinitionNode): unknown {
+  if (variables && Object.prototype.hasOwnProperty.call(variables, name)) return variables[name];
+  const definition = operation.variableDefinitions?.find((v) => v.variable.name.value === name);
+  return definition?.defaultValue ? valueFromASTUntyped(definition.defaultValue) : undefined;
+}
+
+function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, variables: Variables, operation: OperationDefinitionNode): unknown {
   const node: ValueNode | undefined = args?.find((a) => a.name.value === name)?.value;
   if (!node) return undefined;
-  if (node.kind === Kind.VARIABLE) return variables?.[node.name.value];
+  if (node.kind === Kind.VARIABLE) return variableValue(node.name.value, variables, operation);
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.LIST) return node.values;
   return undefined;
@@ -50,6 +61,7 @@ function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, 
  * - `_entities` (the gateway's entity fetches): the number of representations asked for;
  * - any other list of objects: `defaultListSize`; the `edges` of a connection are its page, already counted.
  * Leaf fields cost 1 whatever their type; `__typename` and introspection cost nothing.
+ * `variables` are those sent; a variable not sent counts as its default value.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -77,10 +89,10 @@ export function operationCost(
         const isList = isListType(getNullableType(field.type));
         let size = 1;
         if (field.args.some((a) => a.name === 'first')) {
-          const first = argumentValue(selection.arguments, 'first', variables);
+          const first = argumentValue(selection.arguments, 'first', variables, operation);
           size = typeof first === 'number' && Number.isFinite(first) ? Math.min(Math.max(first, 0), PAGE_SIZE_CAP) : DEFAULT_PAGE_SIZE;
         } else if (selection.name.value === '_entities') {
-          const representations = argumentValue(selection.arguments, 'representations', variables);
+          const representations = argumentValue(selection.arguments, 'representations', variables, operation);
           size = Array.isArray(representations) ? representations.length : options.defaultListSize;
         } else if (isList && !(parent?.name.endsWith('Connection') ?? false)) {
           size = options.defaultListSize;

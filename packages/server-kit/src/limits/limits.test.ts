@@ -125,6 +125,19 @@ describe('the abuse limits', () => {
     expect(resolved).toBe(1);
   });
 
+  it("counts a variable's default value when the variable is not sent", async () => {
+    // Read from the variables sent alone, `$n` would count as a page of 20 (cost 21) and pass.
+    const query = 'query($n: Int = 100) { noeuds(first: $n) { totalCount } }';
+    const refused = await post(small.url, query);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 100, actual: 101 });
+    expect(resolved).toBe(0);
+    expect((await post(small.url, query, { n: 99 })).body.errors).toBeUndefined();
+    const { document, operation } = measure(query);
+    expect(operationCost(schema, document, operation, {}, { defaultListSize: 10 })).toBe(101);
+    expect(operationCost(schema, document, operation, { n: 1 }, { defaultListSize: 10 })).toBe(2);
+  });
+
   it('tokens: counted before parsing, refused without a resolver', async () => {
     const under = `{ echo(texte: "${'x'.repeat(10_000)}") }`; // a long string is one token
     expect((await post(small.url, under)).body.data).toEqual({ echo: 'x'.repeat(10_000) });

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { type OutboxEvent, openEventStream, ResumeError } from '@federess/events';
-import { ClientError, ErrorCode, badInput } from '@federess/server-kit';
+import { type OutboxEvent, openEventStream } from '@federess/events';
+import { badInput } from '@federess/server-kit';
 import type { Context } from '../context';
 import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { correspondance } from './correspondance';
+import { avecErreursClient, erreurClient } from './erreurs-du-flux';
 import { EvenementRencontre } from './evenement-rencontre';
 import { RencontresEnDirectFiltre } from './rencontres-en-direct-filtre';
 import type { TypeEvenement } from './type-evenement';
@@ -14,17 +15,17 @@ interface SubscribeArgs {
   apres?: string | null;
 }
 
-/** Opens a subscriber's stream; a bad `apres` is an error of the subscription, with its own code. */
+/**
+ * Opens a subscriber's stream; a bad `apres` is an error of the subscription, with its own code, and
+ * so is a stream that ends early (EVENTS_EXPIRED mid-replay, SLOW_CONSUMER).
+ */
 async function ouvrirFlux({ args, context }: { args: SubscribeArgs; context: Context }): Promise<AsyncIterable<OutboxEvent>> {
   if (!context.flux) throw badInput('Le flux en direct est servi en WebSocket (graphql-ws) sur /graphql.');
   const matches = correspondance(args.filtre, context.region);
   try {
-    return await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches });
+    return avecErreursClient(await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches }));
   } catch (error) {
-    if (error instanceof ResumeError) {
-      throw error.reason === 'EXPIRED' ? new ClientError(ErrorCode.EVENTS_EXPIRED, error.message) : badInput(error.message);
-    }
-    throw error;
+    throw erreurClient(error);
   }
 }
 
@@ -33,7 +34,7 @@ export class EvenementResolver {
   @Subscription(() => EvenementRencontre, {
     subscribe: ouvrirFlux as never,
     description:
-      "Les changements des rencontres en direct : créations, modifications, reports, passages en ligne, annulations, complets. Avec `apres`, rejoue d'abord les événements suivants puis continue en direct, sans trou ni doublon.",
+      "Les changements des rencontres en direct : créations, modifications, reports, passages en ligne, annulations, complets, inscriptions fermées ou rouvertes. Avec `apres`, rejoue d'abord les événements suivants puis continue en direct, sans trou ni doublon.",
   })
   rencontresEnDirect(
     @Root() event: OutboxEvent,

@@ -31,7 +31,7 @@ export async function annulerRencontre(dataSource: DataSource, scope: string | u
       { id: rencontreId },
       { statutEnregistre: annulee.statutEnregistre, motifAnnulation, revision: annulee.revision, modifieLe: annulee.modifieLe },
     );
-    await recordChange(manager, r, annulee, TypeChangement.RENCONTRE_ANNULEE);
+    await recordChange(manager, r, annulee, TypeChangement.RENCONTRE_ANNULEE, null);
     return annulee;
   });
 }

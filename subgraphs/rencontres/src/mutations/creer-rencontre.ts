@@ -77,7 +77,7 @@ export async function creerRencontre(dataSource: DataSource, scope: string | und
     await manager.insert(Rencontre, rencontre);
     await remplacerSessions(manager, rencontre.id, sessions);
     await remplacerIntervenants(manager, rencontre.id, intervenants);
-    await recordChange(manager, null, rencontre, TypeChangement.RENCONTRE_CREEE);
+    await recordChange(manager, null, rencontre, TypeChangement.RENCONTRE_CREEE, null);
     return rencontre;
   });
 }

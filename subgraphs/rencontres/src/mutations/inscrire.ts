@@ -8,6 +8,7 @@ import type { InscriptionInput } from '../inputs/inscription';
 import { parseCollectiviteId, parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
 import { collectiviteInscrite, exigerDroitInscription } from './droits';
+import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
 import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecriture';
 import { recordChange, TypeChangement } from './record-change';
 import * as v from './validation';
@@ -17,7 +18,7 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the
  * confirmed registrations are counted, so concurrent registrations queue on that lock and the
- * capacity is never exceeded. Taking the last place makes a programmed rencontre COMPLETE.
+ * capacity is never exceeded. Taking the last place fills the rencontre (COMPLETE, see statutSelonPlaces).
  */
 export async function inscrire(dataSource: DataSource, scope: string | undefined, viewer: Viewer, rencontreId: string, input: InscriptionInput): Promise<Inscription> {
   const id = parseUuid(rencontreId, 'rencontreId');
@@ -61,12 +62,14 @@ export async function inscrire(dataSource: DataSource, scope: string | undefined
         annuleeLe: null,
       };
       await manager.insert(Inscription, inscription);
+      // Taking the last place is significant whatever the status (a REPORTEE rencontre fills too).
+      const places: Inscrits = { avant: inscrits, apres: inscrits + 1 };
       let apres: Rencontre = r;
-      if (r.capacite !== null && inscrits + 1 >= r.capacite && r.statutEnregistre === StatutRencontre.PROGRAMMEE) {
-        apres = { ...r, statutEnregistre: StatutRencontre.COMPLETE, revision: r.revision + 1, modifieLe: now };
+      if (ouvertureChange(r, r, places, now)) {
+        apres = { ...r, statutEnregistre: statutSelonPlaces(r.statutEnregistre, estComplete(r, places.apres)), revision: r.revision + 1, modifieLe: now };
         await manager.update(Rencontre, { id }, { statutEnregistre: apres.statutEnregistre, revision: apres.revision, modifieLe: now });
       }
-      await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_CREEE);
+      await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_CREEE, places, now);
       return inscription;
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import type { ModifierRencontreInput } from '../inputs/modifier-rencontre';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
 import { exigerEcritureRencontre } from './droits';
+import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
 import { assertEcrivable, bornes, compterInscrits, remplacerIntervenants, remplacerSessions, verrouillerRencontre } from './ecriture';
 import { recordChange, TypeChangement } from './record-change';
 import * as v from './validation';
@@ -98,8 +99,10 @@ const egal = (a: unknown, b: unknown): boolean =>
  * modifierRencontre: a partial update in one transaction, on the locked row.
  * - the start moves → REPORTEE, with debutPrecedent = the former start;
  * - présentiel or hybride switched to distanciel → DEPLACEE_EN_LIGNE (REPORTEE wins when both happen);
- * - the capacity cannot drop under the confirmed registrations; it reopens or fills a rencontre;
- * - revision goes up on every significant change: dates, place or link, format, status.
+ * - the capacity cannot drop under the confirmed registrations; it fills or reopens a rencontre, and
+ *   the registration deadline closes or reopens its registration, whatever its status (the feed says
+ *   COMPLETE, INSCRIPTIONS_FERMEES or INSCRIPTIONS_ROUVERTES);
+ * - revision goes up on every significant change: dates, place or link, format, status, registration open or not.
  * A cancelled rencontre cannot be modified (CONFLICT).
  */
 export async function modifierRencontre(
@@ -127,7 +130,7 @@ export async function modifierRencontre(
     if (datesChangees || lieuxChanges || formatChange) v.verifierFormat(nouveauFormat, sessions);
     const { debut, fin } = bornes(sessions);
 
-    let statut = r.statutEnregistre;
+    let statut: StatutRencontre = r.statutEnregistre;
     let debutPrecedent = r.debutPrecedent;
     if (debut.getTime() !== r.debut.getTime()) {
       statut = StatutRencontre.REPORTEE;
@@ -139,14 +142,12 @@ export async function modifierRencontre(
     }
 
     const capacite = input.capacite !== undefined ? v.capacite(input.capacite) : r.capacite;
-    if (capacite !== r.capacite) {
-      const inscrits = await compterInscrits(manager, rencontreId);
-      if (capacite !== null && capacite < inscrits) {
-        throw conflict(`${inscrits} personnes sont déjà inscrites : la capacité ne peut pas descendre à ${capacite}.`);
-      }
-      if (statut === StatutRencontre.COMPLETE && (capacite === null || capacite > inscrits)) statut = StatutRencontre.PROGRAMMEE;
-      else if (statut === StatutRencontre.PROGRAMMEE && capacite !== null && inscrits >= capacite) statut = StatutRencontre.COMPLETE;
+    // Counted under the lock: whether the rencontre is full, before and after, is read from the places.
+    const inscrits = await compterInscrits(manager, rencontreId);
+    if (capacite !== r.capacite && capacite !== null && capacite < inscrits) {
+      throw conflict(`${inscrits} personnes sont déjà inscrites : la capacité ne peut pas descendre à ${capacite}.`);
     }
+    statut = statutSelonPlaces(statut, estComplete({ capacite }, inscrits));
     const dateLimiteInscription = input.dateLimiteInscription !== undefined ? input.dateLimiteInscription : r.dateLimiteInscription;
     v.verifierDateLimite(dateLimiteInscription, fin);
 
@@ -166,14 +167,16 @@ export async function modifierRencontre(
     const contenuChange = champs.some((k) => !egal(r[k], suivante[k]));
     if (!contenuChange && !datesChangees && !lieuxChanges && intervenants === undefined) return r;
 
-    const significatif = datesChangees || lieuxChanges || formatChange || statut !== r.statutEnregistre;
+    const now = new Date();
+    const places: Inscrits = { avant: inscrits, apres: inscrits };
+    const significatif = datesChangees || lieuxChanges || formatChange || statut !== r.statutEnregistre || ouvertureChange(r, suivante, places, now);
     suivante.revision = r.revision + (significatif ? 1 : 0);
-    suivante.modifieLe = new Date();
+    suivante.modifieLe = now;
     const { id: _id, ...colonnes } = suivante;
     await manager.update(Rencontre, { id: rencontreId }, colonnes);
     if (datesChangees || lieuxChanges) await remplacerSessions(manager, rencontreId, sessions);
     if (intervenants !== undefined) await remplacerIntervenants(manager, rencontreId, intervenants);
-    await recordChange(manager, r, suivante, TypeChangement.RENCONTRE_MODIFIEE);
+    await recordChange(manager, r, suivante, TypeChangement.RENCONTRE_MODIFIEE, places, now);
     return suivante;
   });
 }

@@ -3,6 +3,7 @@ import { appendEvent } from '@federess/events';
 import { StatutRencontre } from '../entities/enums';
 import type { Rencontre } from '../entities/rencontre';
 import { TypeEvenement } from '../evenements/type-evenement';
+import { estComplete, type Inscrits, inscriptionsOuvertes } from './etat-inscriptions';
 
 /** What a mutation did; with the states before and after, it says which event the feed shows. */
 export enum TypeChangement {
@@ -13,15 +14,24 @@ export enum TypeChangement {
   INSCRIPTION_ANNULEE = 'INSCRIPTION_ANNULEE',
 }
 
-/** The live-feed event of a change: what a partner front-end needs to know happened. */
-export function typeEvenement(avant: Rencontre | null, apres: Rencontre, changement: TypeChangement): TypeEvenement {
+/**
+ * The live-feed event of a change: what a partner front-end needs to know happened, one per change,
+ * the most telling first. Fullness and the opening of registration are read from the places and
+ * dates (`inscrits` counted under the rencontre's lock; null for a change that does not touch them:
+ * a creation, a cancellation), not from the status, so a REPORTEE or DEPLACEE_EN_LIGNE rencontre
+ * fills and reopens like a PROGRAMMEE one (see statutSelonPlaces).
+ */
+export function typeEvenement(avant: Rencontre | null, apres: Rencontre, changement: TypeChangement, inscrits: Inscrits | null, now: Date = new Date()): TypeEvenement {
   if (!avant || changement === TypeChangement.RENCONTRE_CREEE) return TypeEvenement.CREEE;
   if (changement === TypeChangement.RENCONTRE_ANNULEE) return TypeEvenement.ANNULEE;
   if (avant.debut.getTime() !== apres.debut.getTime()) return TypeEvenement.REPORTEE;
-  if (apres.statutEnregistre !== avant.statutEnregistre) {
-    if (apres.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE) return TypeEvenement.DEPLACEE_EN_LIGNE;
-    if (apres.statutEnregistre === StatutRencontre.COMPLETE) return TypeEvenement.COMPLETE;
-    if (avant.statutEnregistre === StatutRencontre.COMPLETE) return TypeEvenement.INSCRIPTIONS_ROUVERTES;
+  if (apres.statutEnregistre !== avant.statutEnregistre && apres.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE) return TypeEvenement.DEPLACEE_EN_LIGNE;
+  if (inscrits) {
+    if (!estComplete(avant, inscrits.avant) && estComplete(apres, inscrits.apres)) return TypeEvenement.COMPLETE;
+    const ouvertesAvant = inscriptionsOuvertes(avant, inscrits.avant, now);
+    const ouvertesApres = inscriptionsOuvertes(apres, inscrits.apres, now);
+    if (ouvertesAvant && !ouvertesApres) return TypeEvenement.INSCRIPTIONS_FERMEES;
+    if (!ouvertesAvant && ouvertesApres) return TypeEvenement.INSCRIPTIONS_ROUVERTES;
   }
   if (changement === TypeChangement.INSCRIPTION_CREEE) return TypeEvenement.INSCRIPTION_ENREGISTREE;
   if (changement === TypeChangement.INSCRIPTION_ANNULEE) return TypeEvenement.INSCRIPTION_ANNULEE;
@@ -33,9 +43,16 @@ export function typeEvenement(avant: Rencontre | null, apres: Rencontre, changem
  * own transaction as its last write: the outbox event is committed — or rolled back — together with
  * the change it describes, and announced to every replica only once committed.
  */
-export async function recordChange(manager: EntityManager, avant: Rencontre | null, apres: Rencontre, changement: TypeChangement): Promise<void> {
+export async function recordChange(
+  manager: EntityManager,
+  avant: Rencontre | null,
+  apres: Rencontre,
+  changement: TypeChangement,
+  inscrits: Inscrits | null,
+  now?: Date,
+): Promise<void> {
   await appendEvent(manager, {
-    type: typeEvenement(avant, apres, changement),
+    type: typeEvenement(avant, apres, changement, inscrits, now),
     rencontreId: apres.id,
     region: apres.regionCode,
     clubId: apres.clubId,

@@ -1,0 +1,70 @@
+import type { LimitSettings, Mode } from '@federess/config';
+import { checkSubscribeLimits, ClientError, ErrorCode, selectsRootField, type SubscribePayload } from '@federess/server-kit';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+
+export interface OperationPreparee {
+  readonly document: DocumentNode;
+  readonly operationName: string | undefined;
+  readonly variableValues: Record<string, unknown>;
+}
+
+/**
+ * Hides "Did you mean …?" in production, as over HTTP: there Apollo's `hideSchemaDetailsFromClientErrors`
+ * (set by sharedApolloOptions) installs ApolloServerPluginDisableSuggestions, whose very expression this
+ * is (and the gateway's WebSocket's). Apollo's plugin cannot be called from here: this package does not
+ * depend on @apollo/server, and server-kit exports no helper for it (yet).
+ */
+const sansSuggestions = (message: string): string => message.replace(/ ?Did you mean(.+?)\?$/, '');
+
+const erreur = (error: GraphQLError, code: string, mode: Mode): GraphQLError =>
+  new GraphQLError(mode === 'production' ? sansSuggestions(error.message) : error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: error.extensions?.code ?? code },
+  });
+
+/**
+ * Checks an operation received over graphql-ws as Apollo checks one over HTTP, and in the same
+ * order: the abuse limits first (server-kit's, before anything else is parsed or run), then the
+ * document against the schema — with introspection refused in production, and `_service { sdl }`
+ * (introspection by another name) to anyone but the gateway — then its variables.
+ * Each refusal carries the code HTTP would give it; on success, what graphql-ws should execute.
+ */
+export function preparerOperation(
+  schema: GraphQLSchema,
+  payload: SubscribePayload,
+  options: { readonly limits: LimitSettings; readonly mode: Mode; readonly depuisPasserelle: boolean },
+): OperationPreparee | GraphQLError[] {
+  const refus = checkSubscribeLimits(schema, options.limits, payload, options.depuisPasserelle);
+  if (refus) return refus;
+  if (typeof payload.query !== 'string') return [new GraphQLError('Le champ query doit être un document GraphQL.', { extensions: { code: ErrorCode.BAD_REQUEST } })];
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    return [erreur(error as GraphQLError, 'GRAPHQL_PARSE_FAILED', options.mode)];
+  }
+  const regles: ValidationRule[] = options.mode === 'production' ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules];
+  const invalides = validate(schema, document, regles);
+  if (invalides.length) return invalides.map((e) => erreur(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
+  const operation = getOperationAST(document, payload.operationName ?? undefined);
+  if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+  // As serviceSdlGuardPlugin does over HTTP (installed by createSubgraphServer in production).
+  if (options.mode === 'production' && !options.depuisPasserelle && selectsRootField(document, operation, '_service')) {
+    return [new ClientError(ErrorCode.FORBIDDEN, 'Le schéma du sous-graphe (_service) est réservé à la passerelle en production.')];
+  }
+  const variables = payload.variables ?? {};
+  const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coercion.errors) return coercion.errors.map((e) => erreur(e, ErrorCode.BAD_USER_INPUT, options.mode));
+  return { document, operationName: payload.operationName ?? undefined, variableValues: variables };
+}
