@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
-import { checkOperationCost, checkTokens, limitValidationRules, type RateLimiter } from '@federess/server-kit';
+import { checkOperationCost, checkTokens, hideSuggestions, limitValidationRules, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { type ExecutionResult, GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@federess/auth';
@@ -11,7 +12,6 @@ import { contextOf, type GatewayContext } from '../context';
 import { subscriptionResultFormatter } from './event-errors';
 import type { SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
-import { closeAtTokenExpiry } from './token-expiry';
 
 export interface GatewayWebSocketOptions {
   readonly planner: SupergraphPlanner;
@@ -33,8 +33,7 @@ export interface GatewayWebSocketOptions {
 /** A protocol error for the client: its code, never Apollo's `http` extension. */
 const clientError = (error: GraphQLError, fallbackCode: string, mode: Mode = 'development'): GraphQLError => {
   const { http: _http, ...extensions } = error.extensions ?? {};
-  // Apollo's hideSchemaDetailsFromClientErrors does the same over HTTP: suggestions reveal the schema.
-  const message = mode === 'production' ? error.message.replace(/ ?Did you mean(.+?)\?$/, '') : error.message;
+  const message = mode === 'production' ? hideSuggestions(error.message) : error.message;
   return new GraphQLError(message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? fallbackCode } });
 };
 
@@ -70,7 +69,9 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
         } catch {
           return false;
         }
-        closeAtTokenExpiry(ctx.extra.socket, ctx.extra.context.viewer.expiresAt);
+        const socket = ctx.extra.socket;
+        const cancel = watchTokenExpiry(ctx.extra.context.viewer.expiresAt, () => socket.close(CloseCode.Forbidden, 'Jeton expiré'));
+        socket.once('close', cancel);
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {

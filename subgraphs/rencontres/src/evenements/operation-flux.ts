@@ -1,5 +1,5 @@
 import type { LimitSettings, Mode } from '@federess/config';
-import { checkSubscribeLimits, ClientError, ErrorCode, selectsRootField, type SubscribePayload } from '@federess/server-kit';
+import { checkSubscribeLimits, ClientError, ErrorCode, hideSuggestions, selectsRootField, type SubscribePayload } from '@federess/server-kit';
 import {
   type DocumentNode,
   GraphQLError,
@@ -19,16 +19,8 @@ export interface OperationPreparee {
   readonly variableValues: Record<string, unknown>;
 }
 
-/**
- * Hides "Did you mean …?" in production, as over HTTP: there Apollo's `hideSchemaDetailsFromClientErrors`
- * (set by sharedApolloOptions) installs ApolloServerPluginDisableSuggestions, whose very expression this
- * is (and the gateway's WebSocket's). Apollo's plugin cannot be called from here: this package does not
- * depend on @apollo/server, and server-kit exports no helper for it (yet).
- */
-const sansSuggestions = (message: string): string => message.replace(/ ?Did you mean(.+?)\?$/, '');
-
 const erreur = (error: GraphQLError, code: string, mode: Mode): GraphQLError =>
-  new GraphQLError(mode === 'production' ? sansSuggestions(error.message) : error.message, {
+  new GraphQLError(mode === 'production' ? hideSuggestions(error.message) : error.message, {
     nodes: error.nodes,
     extensions: { ...error.extensions, code: error.extensions?.code ?? code },
   });

@@ -1,14 +1,13 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, RateLimiter } from '@federess/server-kit';
+import { ErrorCode, RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { Authenticate, Caller, SubgraphResources } from '@federess/subgraph-kit';
 import { createContext } from '../context';
-import { surveillerExpiration } from './expiration-jeton';
 import { formateurFlux } from './format-flux';
 import { preparerOperation } from './operation-flux';
 
@@ -92,7 +91,7 @@ export async function attacherServeurFlux(
         if (expiresAt !== null && expiresAt <= Date.now()) return false;
         ctx.extra.caller = caller;
         const socket = ctx.extra.socket;
-        ctx.extra.finExpiration = surveillerExpiration(expiresAt, () => {
+        ctx.extra.finExpiration = watchTokenExpiry(expiresAt, () => {
           if (socket.readyState !== WebSocket.OPEN) return;
           if (caller.fromGateway) socket.close(FERMETURE_JETON_EXPIRE_PASSERELLE, 'Jeton expiré : reconnectez-vous avec un jeton valide.');
           else socket.close(FERMETURE_JETON_REFUSE, 'Jeton expiré');
