@@ -5,11 +5,12 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 
 /**
  * Starts the real hub, as `pnpm start` does (one process per subgraph, then the gateway), on the
- * test run's Postgres and on free ports. `prefix` gives each test file databases of its own.
+ * test run's Postgres and on free ports. `prefix` gives each test file databases of its own. The
+ * sample agenda is seeded too: the tests need upcoming rencontres in several régions.
  */
 export async function startTestHub(prefix: string, extraEnv: Record<string, string> = {}): Promise<RunningHub> {
   const ports = { gateway: await freePort() } as Record<string, number>;
-  const env: Record<string, string> = { ...extraEnv };
+  const env: Record<string, string> = { FEDERESS_SAMPLE_AGENDA: 'true', ...extraEnv };
   for (const name of SUBGRAPH_NAMES) {
     ports[name] = await freePort();
     env[`${name.toUpperCase()}_DATABASE_URL`] = testDatabaseUrl(`${prefix}_${name}`);

@@ -51,6 +51,12 @@ export interface SubgraphSettings extends CommonSettings {
   readonly region: string | undefined;
   /** `FEDERESS_SEED` (default `true`): load the seed data at start (idempotent, skipped when up to date). */
   readonly seed: boolean;
+  /**
+   * `FEDERESS_SAMPLE_AGENDA` (default `false`): also seed a sample quarterly agenda of upcoming club
+   * meetings (invented dates, places and example.org links, with example registrations), for demos and
+   * tests that need upcoming rencontres. Off, the hub holds only what the source documents say.
+   */
+  readonly sampleAgenda: boolean;
   /** `FEDERESS_EVENT_RETENTION_DAYS` (default 30): how long live-feed events stay replayable with `apres`. */
   readonly eventRetentionDays: number;
   /** Timeouts and pool size of the calls to the database: see SqlSettings for each setting and default. */
@@ -118,6 +124,7 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
     databaseUrl: exact ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined),
     region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
     seed: readBoolean(env, 'FEDERESS_SEED', true),
+    sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', false),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
     sql: readSqlSettings(env),
   };

@@ -30,7 +30,7 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** Builds a request's context: the place for per-request DataLoaders. */
   createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext;
   /** Loads seed data; must be idempotent. */
-  seed?(dataSource: DataSource): Promise<void>;
+  seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**
    * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
    * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams).
@@ -71,7 +71,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     sql: settings.sql,
     logger: options.logger,
   });
-  if (settings.seed && definition.seed) await definition.seed(dataSource);
+  if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
 
   const schema = await definition.buildSchema();
   const resources: SubgraphResources = { dataSource, region };

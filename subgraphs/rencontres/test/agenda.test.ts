@@ -13,7 +13,8 @@ const LIST = `query($filtre: RencontreFiltre, $first: Int, $after: String) {
 describe('the seeded agenda and its filters', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer('rencontres_agenda');
+    // The sample agenda gives upcoming rencontres in several régions, for the filters below.
+    t = await startTestServer('rencontres_agenda', { sampleAgenda: true });
   });
   afterAll(async () => {
     await t?.stop();
@@ -64,7 +65,7 @@ describe('the seeded agenda and its filters', () => {
     expect(sieg.debutLocal.startsWith('2024-12-12T')).toBe(true);
   });
 
-  it('shows rencontres of at least four régions since 2024-01-01, each with its club', async () => {
+  it('with the sample agenda, shows rencontres of at least four régions since 2024-01-01, each with its club', async () => {
     const page = await list({ depuis: '2024-01-01T00:00:00Z' }, 50);
     const regional = page.edges.map((e: any) => e.node).filter((n: any) => n.region);
     expect(new Set(regional.map((n: any) => n.region.code)).size).toBeGreaterThanOrEqual(4);
@@ -165,10 +166,26 @@ describe('the seeded agenda and its filters', () => {
       ))[0];
     const before = await counts();
     await t.server.dataSource.query('DELETE FROM seed_state');
-    await seed(t.server.dataSource);
+    await seed(t.server.dataSource, { sampleAgenda: true });
     expect(await counts()).toEqual(before);
     expect(before.r).toBe(28);
     expect(before.n).toBe(8);
+  });
+
+  it('seeds only the documented rencontres unless FEDERESS_SAMPLE_AGENDA is set', async () => {
+    const documented = await startTestServer('rencontres_documentees');
+    try {
+      const [counts] = await documented.server.dataSource.query(
+        `SELECT count(*)::int r, (SELECT count(*) FROM inscription)::int n,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM session_rencontre s WHERE s.rencontre_id = rencontre.id AND s.lien_en_ligne LIKE '%example.org%'))::int exemples
+           FROM rencontre`,
+      );
+      expect(counts).toEqual({ r: 8, n: 0, exemples: 0 });
+      const bretagne = dataOf(await documented.gql(LIST, { filtre: { depuis: '2024-01-01T00:00:00Z', regions: ['BRE'] }, first: 50 })).rencontres;
+      expect(bretagne.totalCount).toBe(3);
+    } finally {
+      await documented.stop();
+    }
   });
 
   it('on a regional instance, reads its région and the national rencontres only', async () => {

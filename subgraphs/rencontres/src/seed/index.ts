@@ -1,3 +1,4 @@
+import type { SubgraphSettings } from '@federess/config';
 import type { DataSource } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { AGENDA_CLUBS, INSCRIPTIONS_EXEMPLE } from './agenda-clubs';
@@ -5,19 +6,25 @@ import { ecrireInscription, ecrireRencontre } from './ecrire';
 import { RENCONTRES_DOCUMENTEES } from './rencontres-documentees';
 
 // Bump a version to reload its step on the next start.
-const RENCONTRES_VERSION = '1';
-const INSCRIPTIONS_VERSION = '1';
+const RENCONTRES_VERSION = '2';
+const AGENDA_EXEMPLE_VERSION = '1';
 
-export async function seed(dataSource: DataSource): Promise<void> {
-  const rencontres = [...RENCONTRES_DOCUMENTEES, ...AGENDA_CLUBS];
+/** The documented rencontres; with FEDERESS_SAMPLE_AGENDA, also the invented sample agenda and its registrations. */
+export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettings, 'sampleAgenda'>): Promise<void> {
   if (
     await seedOnce(dataSource, 'rencontres', RENCONTRES_VERSION, async (manager) => {
-      for (const rencontre of rencontres) await ecrireRencontre(manager, rencontre);
+      for (const rencontre of RENCONTRES_DOCUMENTEES) await ecrireRencontre(manager, rencontre);
     })
   ) {
-    console.log(`[rencontres] ${rencontres.length} rencontres seeded`);
+    console.log(`[rencontres] ${RENCONTRES_DOCUMENTEES.length} rencontres seeded`);
   }
-  await seedOnce(dataSource, 'inscriptions-exemple', INSCRIPTIONS_VERSION, async (manager) => {
-    for (const inscription of INSCRIPTIONS_EXEMPLE) await ecrireInscription(manager, inscription);
-  });
+  if (!settings.sampleAgenda) return;
+  if (
+    await seedOnce(dataSource, 'agenda-exemple', AGENDA_EXEMPLE_VERSION, async (manager) => {
+      for (const rencontre of AGENDA_CLUBS) await ecrireRencontre(manager, rencontre);
+      for (const inscription of INSCRIPTIONS_EXEMPLE) await ecrireInscription(manager, inscription);
+    })
+  ) {
+    console.log(`[rencontres] sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`);
+  }
 }
