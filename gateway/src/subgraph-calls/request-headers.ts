@@ -1,0 +1,18 @@
+import { GATEWAY_HEADER } from '@federess/auth';
+import type { ProcessOptions } from './process-options';
+
+/**
+ * The headers of a call: those the plan adds (e.g. tracing), JSON, the caller's token (every
+ * subgraph checks it again), and the gateway's proof that the call comes through it. Names are
+ * lower-cased and set in a fixed order, so identical calls give identical in-flight keys.
+ */
+export function subgraphHeaders(options: ProcessOptions, gatewaySecret: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const planned = options.request.http?.headers as Iterable<[string, string]> | undefined;
+  if (planned) for (const [name, value] of planned) headers[name.toLowerCase()] = value;
+  headers['content-type'] = 'application/json';
+  const authorization = options.context?.authorization;
+  if (authorization) headers.authorization = authorization;
+  headers[GATEWAY_HEADER] = gatewaySecret;
+  return headers;
+}
