@@ -52,9 +52,11 @@ export interface SubgraphSettings extends CommonSettings {
   /** `FEDERESS_SEED` (default `true`): load the seed data at start (idempotent, skipped when up to date). */
   readonly seed: boolean;
   /**
-   * `FEDERESS_SAMPLE_AGENDA` (default `false`): also seed a sample quarterly agenda of upcoming club
-   * meetings (invented dates, places and example.org links, with example registrations), for demos and
-   * tests that need upcoming rencontres. Off, the hub holds only what the source documents say.
+   * `FEDERESS_SAMPLE_AGENDA` (default `true` in development, `false` in production): also seed a sample
+   * quarterly agenda of upcoming club meetings in five régions (invented dates, places and example.org
+   * links, with example registrations). The source documents hold only past rencontres, nearly all
+   * before 2024 outside Bretagne: a local hub shows the network's shape with it; a production hub
+   * holds only what the documents say.
    */
   readonly sampleAgenda: boolean;
   /** `FEDERESS_EVENT_RETENTION_DAYS` (default 30): how long live-feed events stay replayable with `apres`. */
@@ -117,14 +119,15 @@ export function readCommonSettings(env: Environment = process.env): CommonSettin
 export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
   const server = readOptionalString(env, 'DATABASE_URL');
   const exact = readOptionalString(env, envName(name, 'DATABASE_URL'));
+  const settings = common(env);
   return {
-    ...common(env),
+    ...settings,
     name,
     port: readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name]),
     databaseUrl: exact ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined),
     region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
     seed: readBoolean(env, 'FEDERESS_SEED', true),
-    sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', false),
+    sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
     sql: readSqlSettings(env),
   };

@@ -91,6 +91,8 @@ describe('pnpm start (the launcher CLI on an embedded Postgres)', () => {
     expect(running.output()).toContain('new cluster created');
     expect(running.output()).toContain('COG referential loaded');
     expect(running.output()).toMatch(/\d+ rencontres seeded/);
+    // Development mode, as `pnpm start` runs by default: the sample agenda too.
+    expect(running.output()).toContain('sample agenda seeded');
     for (const name of SUBGRAPH_NAMES) expect(running.output()).toContain(`http://127.0.0.1:${env[`${name.toUpperCase()}_PORT`]}/graphql`);
     const seeded = await agenda(gatewayPort);
     expect(seeded).toBeGreaterThan(0);
@@ -108,7 +110,7 @@ describe('pnpm start (the launcher CLI on an embedded Postgres)', () => {
     await until(running, 'FédérESS is ready', 120_000);
     expect(running.output()).toContain('existing data reused');
     expect(running.output()).not.toContain('COG referential loaded');
-    expect(running.output()).not.toMatch(/rencontres seeded|publications seeded|clubs loaded/);
+    expect(running.output()).not.toMatch(/rencontres seeded|sample agenda seeded|publications seeded|clubs loaded/);
     expect(await agenda(gatewayPort)).toBe(seeded);
 
     running.child.kill('SIGINT');

@@ -172,8 +172,8 @@ describe('the seeded agenda and its filters', () => {
     expect(before.n).toBe(8);
   });
 
-  it('seeds only the documented rencontres unless FEDERESS_SAMPLE_AGENDA is set', async () => {
-    const documented = await startTestServer('rencontres_documentees');
+  it('seeds only the documented rencontres without the sample agenda (production’s default)', async () => {
+    const documented = await startTestServer('rencontres_documentees', { sampleAgenda: false });
     try {
       const [counts] = await documented.server.dataSource.query(
         `SELECT count(*)::int r, (SELECT count(*) FROM inscription)::int n,
