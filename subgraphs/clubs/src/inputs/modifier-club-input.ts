@@ -1,75 +1,14 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { Thematique } from '@federess/vocabulaire';
+import { Field, InputType } from 'type-graphql';
+import { ClubFieldsInput } from './club-input';
 
-@InputType({ description: "Une personne à contacter pour le club" })
-export class ContactClubInput {
-  @Field()
-  nom: string;
-
-  @Field(() => String, { nullable: true })
-  role?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  telephone?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "L'organisation de la personne" })
-  organisationId?: string | null;
-}
+export { ContactClubInput } from './club-input';
 
 /**
  * The changes to a club. A field left out is unchanged; `null` clears an optional field. A list,
  * when given, replaces the whole list (contacts, animateurs, partenaires, member collectivités).
  */
 @InputType()
-export class ModifierClubInput {
+export class ModifierClubInput extends ClubFieldsInput {
   @Field(() => String, { nullable: true })
   nom?: string | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  frequence?: string | null;
-
-  @Field(() => String, { nullable: true })
-  modalitesParticipation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  chiffresParticipation?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  nombreParticipants?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  nombreCollectivites?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  anneeChiffres?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  anneeLancement?: number | null;
-
-  @Field(() => String, { nullable: true })
-  siteWeb?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  exemplesThemes?: string[] | null;
-
-  @Field(() => [Thematique], { nullable: true })
-  thematiques?: Thematique[] | null;
-
-  @Field(() => [ContactClubInput], { nullable: true })
-  contacts?: ContactClubInput[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Les organisations qui animent le club' })
-  animateurIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Les organisations partenaires du club' })
-  partenaireIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Les collectivités membres (COMMUNE:<insee>, EPCI:<siren>, …)' })
-  collectiviteIds?: string[] | null;
 }

@@ -2,7 +2,7 @@ import { badInput } from '@federess/server-kit';
 import type { Thematique } from '@federess/vocabulaire';
 import type { Club } from '../entities/club';
 import { parseCollectiviteId, parseOrganisationId } from './ids';
-import type { ContactClubInput, ModifierClubInput } from './modifier-club-input';
+import type { ClubFieldsInput, ContactClubInput } from './club-input';
 
 /** Club columns an editor may change, each already checked. */
 export type ClubColumns = Partial<
@@ -124,8 +124,11 @@ function contact(input: ContactClubInput, index: number): ContactChange {
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
-/** Checks every field of a ModifierClubInput before anything is written; the first fault is a BAD_USER_INPUT. */
-export function validateModifierClub(input: ModifierClubInput): ClubChanges {
+/**
+ * Checks every field of a ModifierClubInput (or the club fields of a CreerClubInput) before anything
+ * is written; the first fault is a BAD_USER_INPUT.
+ */
+export function validateModifierClub(input: ClubFieldsInput): ClubChanges {
   const columns: ClubColumns = {};
   const set = <K extends keyof ClubColumns>(key: K, value: ClubColumns[K] | undefined) => {
     if (value !== undefined) columns[key] = value;

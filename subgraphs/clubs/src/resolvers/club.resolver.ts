@@ -11,8 +11,11 @@ import { RegionReference } from '../entities/region-reference';
 import { RoleOrganisation } from '../entities/type-organisation';
 import { ClubsArgs } from '../inputs/clubs-args';
 import { parseClubId } from '../inputs/ids';
+import { CreerClubInput } from '../inputs/creer-club-input';
 import { ModifierClubInput } from '../inputs/modifier-club-input';
+import { parseClubRegion, validateCreerClub } from '../inputs/validate-creer-club';
 import { validateModifierClub } from '../inputs/validate-modifier-club';
+import { createClub } from './creer-club';
 import { writeClubChanges } from './modifier-club';
 
 /** Loads a club by an id already known to be a UUID, only if it is in this instance's région. */
@@ -58,6 +61,25 @@ export class ClubResolver {
     const club = await ctx.dataSource.transaction((manager) => writeClubChanges(manager, parsed.id, changes, ctx.region));
     // This request's loaders may hold the club's rows from before the change.
     ctx.loaders.clubById.clear(club.id);
+    ctx.loaders.organisationsByClub.clear(club.id);
+    ctx.loaders.contactsByClub.clear(club.id);
+    ctx.loaders.membresByClub.clear(club.id);
+    return club;
+  }
+
+  @Mutation(() => Club, {
+    description: "Crée le club d'une région qui n'en a pas (un seul club par région ; son id est dérivé du code de la région)",
+  })
+  async creerClub(@Arg('input', () => CreerClubInput) input: CreerClubInput, @Ctx() ctx: Context): Promise<Club> {
+    requireRole(ctx.viewer, 'créer un club', [Role.ADMIN, Role.EDITEUR]);
+    const regionCode = parseClubRegion(input.region);
+    assertWritableRegion(ctx.region, regionCode);
+    requireWriteRegion(ctx.viewer, 'créer le club de cette région', regionCode);
+    const changes = validateCreerClub(input);
+    const club = await ctx.dataSource.transaction((manager) => createClub(manager, regionCode, changes, ctx.region));
+    // This request's loaders may have seen the région without a club.
+    ctx.loaders.clubById.clear(club.id);
+    ctx.loaders.clubByRegion.clear(club.regionCode);
     ctx.loaders.organisationsByClub.clear(club.id);
     ctx.loaders.contactsByClub.clear(club.id);
     ctx.loaders.membresByClub.clear(club.id);

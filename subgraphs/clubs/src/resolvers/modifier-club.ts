@@ -26,6 +26,15 @@ export async function writeClubChanges(manager: EntityManager, clubId: string, c
     .where('id = :id', { id: clubId })
     .execute();
 
+  await writeClubLists(manager, clubId, changes);
+  return manager.getRepository(Club).findOneByOrFail({ id: clubId });
+}
+
+/**
+ * Writes the lists given in `changes` (contacts, animateurs and partenaires, member collectivités),
+ * each replacing the stored one; shared by modifierClub and creerClub, inside their transaction.
+ */
+export async function writeClubLists(manager: EntityManager, clubId: string, changes: ClubChanges): Promise<void> {
   if (changes.animateurIds || changes.partenaireIds) await replaceOrganisations(manager, clubId, changes);
   if (changes.contacts) {
     await manager.delete(ContactClub, { clubId });
@@ -45,11 +54,10 @@ export async function writeClubChanges(manager: EntityManager, clubId: string, c
       );
     }
   }
-  return manager.getRepository(Club).findOneByOrFail({ id: clubId });
 }
 
 /** Organisations referred to must exist and be readable from this instance (national or of its région). */
-async function checkOrganisations(manager: EntityManager, ids: readonly string[], scope: string | undefined): Promise<void> {
+export async function checkOrganisations(manager: EntityManager, ids: readonly string[], scope: string | undefined): Promise<void> {
   if (!ids.length) return;
   const found = await manager.getRepository(Organisation).findBy({ id: In([...ids]) });
   const visible = new Set(found.filter((o) => !scope || !o.regionCode || o.regionCode === scope).map((o) => o.id));
