@@ -9,6 +9,7 @@ import { SessionRencontre } from './entities/session-rencontre';
 import { attacherServeurFlux } from './evenements/serveur-flux';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
+import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -22,7 +23,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'rencontres',
       title: 'FédérESS — rencontres',
       entities: [Rencontre, SessionRencontre, Intervenant, Inscription],
-      migrations: [Rencontres1732400000000, Evenements1732600000000],
+      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000],
       buildSchema,
       createContext: (base) => createContext(base),
       seed,

@@ -88,6 +88,14 @@ export class Rencontre {
   @Field(() => Int, { nullable: true, description: 'Nombre de participants constaté après la rencontre' })
   nombreParticipants: number | null;
 
+  /** Whether registered participants see the directory (see inscriptionsVisibles). */
+  @Column('boolean', { name: 'annuaire_partage', default: false })
+  @Field({
+    description:
+      "L'annuaire des participants est partagé avec les inscrits : un adhérent dont la collectivité a une inscription confirmée voit toutes les inscriptions confirmées",
+  })
+  annuairePartage: boolean;
+
   @Column('int')
   @Field(() => Int, { description: 'Augmente à chaque changement important : dates, lieu, format, statut' })
   revision: number;

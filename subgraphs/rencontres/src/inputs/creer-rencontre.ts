@@ -99,4 +99,7 @@ export class CreerRencontreInput {
 
   @Field(() => Date, { nullable: true })
   dateLimiteInscription?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Partage l'annuaire des participants avec les inscrits ; false par défaut" })
+  annuairePartage?: boolean | null;
 }

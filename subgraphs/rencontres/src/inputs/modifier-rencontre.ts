@@ -63,4 +63,7 @@ export class ModifierRencontreInput {
 
   @Field(() => Int, { nullable: true, description: 'Nombre de participants constaté, après la rencontre' })
   nombreParticipants?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Partage l'annuaire des participants avec les inscrits (sans changer la révision)" })
+  annuairePartage?: boolean | null;
 }

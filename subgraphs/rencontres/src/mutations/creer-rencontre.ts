@@ -61,6 +61,7 @@ function preparer(input: CreerRencontreInput, scope: string | undefined, viewer:
     capacite: v.capacite(input.capacite),
     dateLimiteInscription,
     nombreParticipants: null,
+    annuairePartage: input.annuairePartage ?? false,
     revision: 1,
     regionCode,
     clubId,

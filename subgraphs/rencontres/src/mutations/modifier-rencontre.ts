@@ -79,6 +79,7 @@ function nouveauContenu(r: Rencontre, input: ModifierRencontreInput): Partial<Re
   const type = pasNull(input.type, 'type');
   const thematiques = pasNull(input.thematiques, 'thematiques');
   const publicCible = pasNull(input.public, 'public');
+  const annuairePartage = pasNull(input.annuairePartage, 'annuairePartage');
   return {
     titre: titre !== undefined ? v.texteRequis(titre, 'titre', v.LIMITES.titre) : r.titre,
     resume: input.resume !== undefined ? v.texteOptionnel(input.resume, 'resume', v.LIMITES.resume) : r.resume,
@@ -89,6 +90,7 @@ function nouveauContenu(r: Rencontre, input: ModifierRencontreInput): Partial<Re
     organisateurs: input.organisateurs !== undefined ? v.listeDeTextes(input.organisateurs, 'organisateurs') : r.organisateurs,
     partenaires: input.partenaires !== undefined ? v.listeDeTextes(input.partenaires, 'partenaires') : r.partenaires,
     nombreParticipants: input.nombreParticipants !== undefined ? v.nombreParticipants(input.nombreParticipants) : r.nombreParticipants,
+    annuairePartage: annuairePartage ?? r.annuairePartage,
   };
 }
 

@@ -114,10 +114,10 @@ export class RencontreResolver {
   // references and live-feed events alike.
   @FieldResolver(() => [Inscription], {
     description:
-      "Les inscriptions, confirmées et annulées (l'annuaire des participants) : toutes pour les éditeurs de la région et les administrateurs, celles de sa collectivité pour un adhérent, aucune sinon",
+      "Les inscriptions (l'annuaire des participants) : toutes, confirmées et annulées, pour les éditeurs de la région et les administrateurs ; les inscriptions confirmées pour un adhérent dont la collectivité est inscrite (confirmée) quand la rencontre partage son annuaire (annuairePartage) ; sinon celles de sa collectivité pour un adhérent, aucune pour les autres",
   })
   async inscriptions(@Root() rencontre: Rencontre, @Ctx() ctx: Context): Promise<Inscription[]> {
-    return inscriptionsVisibles(ctx.viewer, rencontre, () => ctx.loaders.inscriptionsByRencontre.load(rencontre.id));
+    return inscriptionsVisibles(ctx, rencontre);
   }
 
   @FieldResolver(() => Int, { description: 'Inscriptions confirmées' })

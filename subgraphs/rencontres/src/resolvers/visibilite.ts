@@ -1,5 +1,5 @@
-import type { Viewer } from '@federess/auth';
 import type { Context } from '../context';
+import { StatutInscription } from '../entities/enums';
 import type { Inscription } from '../entities/inscription';
 import type { Rencontre } from '../entities/rencontre';
 
@@ -9,13 +9,24 @@ import type { Rencontre } from '../entities/rencontre';
  */
 
 /**
- * The participant directory: every registration for an editor of the rencontre's région or an
- * admin; an adherent sees the registrations of its own collectivité; anyone else none (no SQL).
+ * The participant directory: every registration (confirmed and cancelled) for an editor of the
+ * rencontre's région or an admin. An adherent whose collectivité holds a confirmed registration to
+ * a rencontre that shares its directory (`annuairePartage`) sees every confirmed registration;
+ * any other adherent the registrations of its own collectivité; anyone else none (no SQL).
+ * Batched: the registrations and the "is this collectivité registered" question each cost one
+ * statement per request, whatever the number of rencontres.
  */
-export async function inscriptionsVisibles(viewer: Viewer, rencontre: Rencontre, charger: () => Promise<Inscription[]>): Promise<Inscription[]> {
+export async function inscriptionsVisibles(ctx: Context, rencontre: Rencontre): Promise<Inscription[]> {
+  const { viewer, loaders } = ctx;
+  const charger = () => loaders.inscriptionsByRencontre.load(rencontre.id);
   if (viewer.canSeeAllParticipants(rencontre.regionCode)) return charger();
-  if (viewer.isAdherent) return (await charger()).filter((i) => viewer.actsFor(i.collectiviteId));
-  return [];
+  if (!viewer.isAdherent) return [];
+  const [inscriptions, annuaire] = await Promise.all([
+    charger(),
+    rencontre.annuairePartage ? loaders.collectiviteInscrite.load(`${viewer.collectivite}|${rencontre.id}`) : false,
+  ]);
+  if (annuaire) return inscriptions.filter((i) => i.statut === StatutInscription.CONFIRMEE);
+  return inscriptions.filter((i) => viewer.actsFor(i.collectiviteId));
 }
 
 /**
