@@ -84,15 +84,18 @@ export function toConnection<T>(rows: T[], offset: number, limit: number, totalC
   };
 }
 
-/** The alias of the window count `paginate` adds to a page's rows. */
+/** The alias of the total `paginate` adds to a page's rows. */
 const TOTAL_ALIAS = 'connection_total';
 
 /**
- * Runs a query builder as ONE statement: the page's rows each carry `count(*) OVER ()`, the number
- * of rows the query matches before OFFSET/LIMIT (window functions run before them), so the page and
- * `totalCount` come back together. A separate count runs only when the page holds no row to carry
- * it: `first: 0`, or a cursor past the end (an empty first page means a total of 0). A query with
- * joins keeps a separate count, since its rows may repeat an entity.
+ * Runs a query builder as ONE statement: the page's rows each carry the number of rows the query
+ * matches, as an uncorrelated scalar subquery (`SELECT count(*) …` with the same filters), which
+ * Postgres runs once, apart from the page. A window `count(*) OVER ()` would be one statement too,
+ * but it makes Postgres read and sort every matching row before LIMIT, where the page alone walks an
+ * index and stops: on the national agenda that was four times slower. A separate count runs only
+ * when the page holds no row to carry the total: `first: 0`, or a cursor past the end (an empty
+ * first page means a total of 0). A query with joins keeps a separate count, since its rows may
+ * repeat an entity.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
@@ -102,9 +105,11 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
     return toConnection(rows, offset, limit, totalCount);
   }
   if (limit > 0) {
+    // The subquery's parameters are the page's own (same names, same values): the clone shares them.
+    const total = `(${query.clone().orderBy().select('count(*)').getQuery()})`;
     const { entities, raw } = await query
       .clone()
-      .addSelect('count(*) OVER ()', TOTAL_ALIAS)
+      .addSelect(total, TOTAL_ALIAS)
       .offset(offset)
       .limit(limit)
       .getRawAndEntities<Record<string, unknown>>();

@@ -1,21 +1,12 @@
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
-import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase } from '@federess/server-kit/testing';
+import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase, SMALL_LIMITS } from '@federess/server-kit/testing';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, REGIONS } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { post } from './graphql';
 
-/** Small limits, so that "just under" and "just over" are short operations. */
-const LIMITS = {
-  FEDERESS_MAX_DEPTH: '4',
-  FEDERESS_MAX_ALIASES: '3',
-  FEDERESS_MAX_ROOT_FIELDS: '3',
-  FEDERESS_MAX_TOKENS: '80',
-  FEDERESS_MAX_DIRECTIVES: '2',
-  FEDERESS_MAX_COST: '400',
-};
 
 describe('subgraph clubs: abuse limits refuse before any SQL', () => {
   const counter = new StatementCounter();
@@ -26,7 +17,7 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
 
   beforeAll(async () => {
     const databaseUrl = testDatabaseUrl('clubs_limites');
-    server = await createServer({ ...readSubgraphSettings('clubs', LIMITS), databaseUrl }, { logger: counter });
+    server = await createServer({ ...readSubgraphSettings('clubs', SMALL_LIMITS), databaseUrl }, { logger: counter });
     url = await server.listen(0);
     defaults = await createServer({ ...readSubgraphSettings('clubs', {}), databaseUrl, seed: false });
     defaultsUrl = await defaults.listen(0);
@@ -45,7 +36,7 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
     { kind: 'cost', template: (n) => ({ query: `{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } ${'id '.repeat(n)} } }` }) },
   ];
   it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
-    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('clubs', LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
+    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('clubs', SMALL_LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
     const probe = await probeLimitCase(target, c);
     expect(probe).toEqual(expectedLimitProbe(probe));
   });

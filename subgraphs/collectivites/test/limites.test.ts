@@ -2,19 +2,10 @@ import { GATEWAY_HEADER } from '@federess/auth';
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
-import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase } from '@federess/server-kit/testing';
+import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase, SMALL_LIMITS } from '@federess/server-kit/testing';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
 
-/** Small limits, so that "just under" and "just over" are short operations. */
-const LIMITS = {
-  FEDERESS_MAX_DEPTH: '4',
-  FEDERESS_MAX_ALIASES: '3',
-  FEDERESS_MAX_ROOT_FIELDS: '3',
-  FEDERESS_MAX_TOKENS: '80',
-  FEDERESS_MAX_DIRECTIVES: '2',
-  FEDERESS_MAX_COST: '400',
-};
 
 const PRODUCTION = {
   FEDERESS_MODE: 'production',
@@ -31,7 +22,7 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
   let productionUrl: string;
 
   beforeAll(async () => {
-    server = await createServer({ ...readSubgraphSettings('collectivites', LIMITS), databaseUrl }, { logger: counter });
+    server = await createServer({ ...readSubgraphSettings('collectivites', SMALL_LIMITS), databaseUrl }, { logger: counter });
     url = await server.listen(0);
     production = await createServer({ ...readSubgraphSettings('collectivites', PRODUCTION), databaseUrl, seed: false });
     productionUrl = await production.listen(0);
@@ -49,7 +40,7 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
     { kind: 'cost', template: (n) => ({ query: `{ collectivites(first: ${n}) { totalCount edges { node { nom code type } } } }` }) },
   ];
   it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
-    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('collectivites', LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
+    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('collectivites', SMALL_LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
     const probe = await probeLimitCase(target, c);
     expect(probe).toEqual(expectedLimitProbe(probe));
   });

@@ -1,19 +1,10 @@
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
-import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase } from '@federess/server-kit/testing';
+import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase, SMALL_LIMITS } from '@federess/server-kit/testing';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
 
-/** Small limits, so that "just under" and "just over" are short operations. */
-const LIMITS = {
-  FEDERESS_MAX_DEPTH: '4',
-  FEDERESS_MAX_ALIASES: '3',
-  FEDERESS_MAX_ROOT_FIELDS: '3',
-  FEDERESS_MAX_TOKENS: '80',
-  FEDERESS_MAX_DIRECTIVES: '2',
-  FEDERESS_MAX_COST: '400',
-};
 
 describe('subgraph publications: abuse limits refuse before any SQL', () => {
   const counter = new StatementCounter();
@@ -21,7 +12,7 @@ describe('subgraph publications: abuse limits refuse before any SQL', () => {
   let url: string;
 
   beforeAll(async () => {
-    server = await createServer({ ...readSubgraphSettings('publications', LIMITS), databaseUrl: testDatabaseUrl('publications_limites') }, { logger: counter });
+    server = await createServer({ ...readSubgraphSettings('publications', SMALL_LIMITS), databaseUrl: testDatabaseUrl('publications_limites') }, { logger: counter });
     url = await server.listen(0);
   });
   afterAll(async () => {
@@ -36,7 +27,7 @@ describe('subgraph publications: abuse limits refuse before any SQL', () => {
     { kind: 'cost', template: (n) => ({ query: `{ publications(first: ${n}) { edges { node { titre thematiques } } } }` }) },
   ];
   it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
-    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('publications', LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
+    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('publications', SMALL_LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
     const probe = await probeLimitCase(target, c);
     expect(probe).toEqual(expectedLimitProbe(probe));
   });

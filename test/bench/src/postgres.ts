@@ -24,7 +24,9 @@ export async function startBenchPostgres(log: (line: string) => void): Promise<B
   fs.chmodSync(root, 0o755);
   const dataDir = path.join(root, 'pgdata');
   const port = await freePort();
-  let running: RunningPostgres = await startEmbeddedPostgres({ dataDir, port, durable: false });
+  // The bench stops Postgres itself on Ctrl-C, after the hub and the peers that use it (see run.ts).
+  const options = { dataDir, port, durable: false, stopOnSignals: false };
+  let running: RunningPostgres = await startEmbeddedPostgres(options);
   let statementStats = false;
   try {
     const admin = new Client({ connectionString: running.url });
@@ -33,7 +35,7 @@ export async function startBenchPostgres(log: (line: string) => void): Promise<B
     await admin.query("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
     await admin.end();
     await running.stop();
-    running = await startEmbeddedPostgres({ dataDir, port, durable: false });
+    running = await startEmbeddedPostgres(options);
     const check = new Client({ connectionString: running.url });
     await check.connect();
     await check.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');

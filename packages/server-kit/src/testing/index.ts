@@ -2,3 +2,4 @@
 // `@federess/server-kit/testing` (see testing.js at the package root).
 export * from './limit-cases';
 export * from './document-limit-cases';
+export * from './small-limits';
