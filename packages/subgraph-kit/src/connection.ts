@@ -97,7 +97,16 @@ const TOTAL_ALIAS = 'connection_total';
  * first page means a total of 0). A query with joins keeps a separate count, since its rows may
  * repeat an entity.
  */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionData<T>> {
+export interface PaginateOptions {
+  /**
+   * Default `subquery` (above). `window` counts with `count(*) OVER ()` instead: right when the ORDER BY
+   * already makes Postgres read and sort every matching row (a ranking by similarity), where the
+   * count then rides along for free and a subquery would run the costly filter a second time.
+   */
+  readonly total?: 'subquery' | 'window';
+}
+
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, options: PaginateOptions = {}): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
   const count = () => query.clone().orderBy().getCount();
   if (query.expressionMap.joinAttributes.length > 0) {
@@ -106,7 +115,7 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
   }
   if (limit > 0) {
     // The subquery's parameters are the page's own (same names, same values): the clone shares them.
-    const total = `(${query.clone().orderBy().select('count(*)').getQuery()})`;
+    const total = options.total === 'window' ? 'count(*) OVER ()' : `(${query.clone().orderBy().select('count(*)').getQuery()})`;
     const { entities, raw } = await query
       .clone()
       .addSelect(total, TOTAL_ALIAS)

@@ -39,7 +39,8 @@ export class CollectiviteResolver {
       query.orderBy('c.nom', 'ASC');
     }
     query.addOrderBy('c.id', 'ASC');
-    return paginate(query, args);
+    // A ranked search sorts every match anyway: its total comes with the rows (see PaginateOptions).
+    return paginate(query, args, { total: recherche ? 'window' : 'subquery' });
   }
 
   @Query(() => Collectivite, { nullable: true })
