@@ -1,26 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { openDataSource } from '@federess/database';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { appendEvent, createOutbox, type NewOutboxEvent, openEventStream, OutboxListener, type OutboxEvent, purgeExpiredEvents, ResumeError } from './index';
-
-class Outbox1700000000000 implements MigrationInterface {
-  name = 'Outbox1700000000000';
-  up = (runner: QueryRunner) => createOutbox(runner);
-  down = async () => undefined;
-}
-
-const event = (type: string, region = 'ARA'): NewOutboxEvent => ({
-  type,
-  rencontreId: randomUUID(),
-  region,
-  clubId: null,
-  thematiques: ['SCIC'],
-  rencontreType: 'WEBINAIRE',
-  revision: 1,
-});
-
-const write = (dataSource: DataSource, e: NewOutboxEvent) => dataSource.transaction((manager) => appendEvent(manager, e));
+import type { DataSource } from 'typeorm';
+import { event, Outbox1700000000000, write } from '../test/outbox-fixture';
+import { appendEvent, openEventStream, OutboxListener, type OutboxEvent, purgeExpiredEvents, ResumeError } from './index';
 
 /** Collects `count` events from a stream, or fails after a deadline. */
 async function take(stream: AsyncIterableIterator<OutboxEvent>, count: number, ms = 5000): Promise<OutboxEvent[]> {
