@@ -47,20 +47,29 @@ export class HttpTransport {
         headers: { ...headers, 'content-length': String(payload.length) },
       });
       const timer = setTimeout(() => req.destroy(new SubgraphTimeout(`timeout after ${this.timeoutMs} ms`)), this.timeoutMs);
+      // A request and its response may both report the same failure (a reset socket): settle once.
+      let settled = false;
+      let answered = false;
       const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        // A kept-alive socket the subgraph closed just as it was reused: a query is safe to send
-        // again, once (the retry is not idempotent-flagged, so a second reset is a real failure).
-        if (idempotent && req.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        // A kept-alive socket the subgraph closed just as it was reused, before any answer: a query
+        // is safe to send again, once (the retry is not idempotent-flagged, so a second reset is a
+        // real failure). Once an answer has begun, the subgraph did the work: no retry.
+        if (idempotent && req.reusedSocket && !answered && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
           this.post(body, headers, false).then(resolve, reject);
         } else reject(error);
       };
-      req.once('error', fail);
+      req.on('error', fail);
       req.once('response', (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.once('error', fail);
+        res.on('error', fail);
         res.once('end', () => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
           const cacheControl = res.headers['cache-control'];
           resolve({

@@ -92,7 +92,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError("Opération introuvable dans le document.", { extensions: { code: 'BAD_USER_INPUT' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+        if (coerced.errors) return coerced.errors.map((e) => clientError(e, 'BAD_USER_INPUT', options.mode));
         const tooCostly = checkOperationCost(schema, document, operation, coerced.coerced, options.limits);
         if (tooCostly.length) return tooCostly.map((e) => clientError(e, 'COST_LIMIT_EXCEEDED'));
         const contextValue: GatewayContext = ctx.extra.context!;

@@ -17,6 +17,10 @@ export async function seedOnce(
   const rows: { version: string }[] = await dataSource.query('SELECT version FROM seed_state WHERE key = $1', [key]);
   if (rows[0]?.version === version) return false;
   await dataSource.transaction(async (manager) => {
+    // The pool's timeouts bound requests; a seed may upsert 36,000 rows, or wait for another replica
+    // seeding the same rows at the same start, as migrations do.
+    await manager.query('SET LOCAL statement_timeout = 0');
+    await manager.query('SET LOCAL lock_timeout = 0');
     await step(manager);
     await manager.query(
       `INSERT INTO seed_state (key, version) VALUES ($1, $2)

@@ -1,6 +1,6 @@
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from './index';
+import { openDataSource, seedOnce } from './index';
 
 /** How long a promise took to settle, and with what. */
 async function timed(work: Promise<unknown>): Promise<{ ms: number; error: unknown }> {
@@ -33,6 +33,14 @@ describe('every database call is bounded', () => {
     const { ms, error } = await timed(dataSource.query('SELECT pg_sleep(5)'));
     expect(error).toMatchObject({ driverError: { code: '57014' } });
     expect(ms).toBeLessThan(3000);
+  });
+
+  it('lets a seed step run past the request timeouts (a large load, or another replica seeding)', async () => {
+    const seeded = await seedOnce(dataSource, 'timeouts-long-step', '1', (manager) => manager.query('SELECT pg_sleep(0.6)'));
+    expect(seeded).toBe(true);
+    // The pool's own bound is back for the next request.
+    const { error } = await timed(dataSource.query('SELECT pg_sleep(5)'));
+    expect(error).toMatchObject({ driverError: { code: '57014' } });
   });
 
   it('gives up waiting for a lock past FEDERESS_SQL_LOCK_TIMEOUT_MS with SQLSTATE 55P03', async () => {

@@ -33,9 +33,11 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**
    * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
-   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams).
+   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams), and
+   * count their operations in the HTTP handler's `rateLimiter`: one allowance per caller, whatever
+   * the protocol.
    */
-  attach?(httpServer: Server, schema: GraphQLSchema, resources: SubgraphResources, authenticate: Authenticate): Promise<() => Promise<void>>;
+  attach?(httpServer: Server, schema: GraphQLSchema, resources: SubgraphResources, authenticate: Authenticate, rateLimiter: RateLimiter): Promise<() => Promise<void>>;
 }
 
 export interface SubgraphServerOptions {
@@ -93,6 +95,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       sendJson(res, 503, { status: 'database unavailable', subgraph: definition.name });
     }
   };
+  const rateLimiter = new RateLimiter(settings.limits);
   const httpServer = createHttpServer(
     createHttpHandler(apollo, {
       title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
@@ -101,12 +104,12 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       routes: { '/health': health },
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
-      rateLimiter: new RateLimiter(settings.limits),
+      rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
     }),
   );
-  const detach = definition.attach ? await definition.attach(httpServer, schema, resources, authenticate) : async () => undefined;
+  const detach = definition.attach ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter) : async () => undefined;
 
   return {
     name: definition.name,

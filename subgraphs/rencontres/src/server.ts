@@ -27,9 +27,9 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       buildSchema,
       createContext: (base) => createContext(base),
       seed,
-      attach: async (httpServer, schema, resources, authenticate) =>
+      attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
         listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, { listener, retentionDays: settings.eventRetentionDays, limits: settings.limits, mode: settings.mode })
+          ? attacherServeurFlux(httpServer, schema, resources, authenticate, { listener, retentionDays: settings.eventRetentionDays, limits: settings.limits, mode: settings.mode, rateLimiter })
           : async () => undefined,
     },
     settings,

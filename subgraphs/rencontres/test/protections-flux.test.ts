@@ -104,6 +104,9 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
       const refusee = await reponse(client, '{ __typename }');
       expect(codes(refusee)).toEqual(['RATE_LIMITED']);
       expect(refusee.errors![0]!.extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+      // One allowance per address whatever the protocol: the socket spent it, HTTP is refused too.
+      const http = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(http.status).toBe(429);
       // The gateway calls from the same address, for many clients: not limited here.
       const passerelle = (await ouvrir(t, PASSERELLE)).client;
       for (let i = 0; i < 10; i++) expect(codes(await reponse(passerelle, '{ __typename }'))).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import { ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
@@ -20,6 +20,8 @@ export interface ServeurFluxOptions {
   readonly limits: LimitSettings;
   /** In production, as over HTTP: no introspection, no field suggestions, internal messages hidden. */
   readonly mode: Mode;
+  /** The HTTP handler's rate limits (see SubgraphDefinition.attach). */
+  readonly rateLimiter: RateLimiter;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -66,8 +68,8 @@ export async function attacherServeurFlux(
   const purge = setInterval(purger, HOUR);
   purge.unref();
 
-  // Every operation sent over a socket counts as a request, with the same settings as over HTTP.
-  const rateLimiter = new RateLimiter(options.limits);
+  // Every operation sent over a socket counts as a request, in the same buckets as HTTP.
+  const { rateLimiter } = options;
   const format = formateurFlux(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
