@@ -5,7 +5,7 @@ import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federe
 import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
 import { attachGatewayWebSocket } from './subscriptions/websocket-server';

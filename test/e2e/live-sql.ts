@@ -7,7 +7,7 @@ export const REFUSED_AT_COMMIT = '[refusé au commit]';
  * Makes every transaction that writes an outbox event for a rencontre titled with the marker fail at
  * COMMIT, after the change and its event were written: a real rollback of both, which must announce
  * nothing. The trigger is deferred, so it runs at COMMIT and sees the rencontre as the change left it.
- * Returns a function that removes the trigger and closes the connection.
+ * Returns a query function on that database, and `restore`, which removes the trigger and closes the connection.
  */
 export async function refuseAtCommit(databaseUrl: string): Promise<{ query: (sql: string) => Promise<any[]>; restore: () => Promise<void> }> {
   const db = await openDataSource({ url: databaseUrl, entities: [], migrations: [] });

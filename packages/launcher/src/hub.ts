@@ -12,7 +12,7 @@ export interface RunningHub {
   readonly services: Readonly<Record<string, ServiceProcess>>;
   /**
    * Stops the gateway, the subgraphs, then the embedded Postgres if this hub started it. The caller
-   * calls it on SIGINT and SIGTERM: an embedded Postgres does not stop itself on a signal here.
+   * calls it on SIGINT, SIGTERM and SIGHUP: an embedded Postgres does not stop itself on a signal here.
    */
   stop(): Promise<void>;
 }

@@ -87,6 +87,15 @@ export function toConnection<T>(rows: T[], offset: number, limit: number, totalC
 /** The alias of the total `paginate` adds to a page's rows. */
 const TOTAL_ALIAS = 'connection_total';
 
+export interface PaginateOptions {
+  /**
+   * Default `subquery` (see paginate). `window` counts with `count(*) OVER ()` instead: right when the ORDER BY
+   * already makes Postgres read and sort every matching row (a ranking by similarity), where the
+   * count then rides along for free and a subquery would run the costly filter a second time.
+   */
+  readonly total?: 'subquery' | 'window';
+}
+
 /**
  * Runs a query builder as ONE statement: the page's rows each carry the number of rows the query
  * matches, as an uncorrelated scalar subquery (`SELECT count(*) …` with the same filters), which
@@ -97,15 +106,6 @@ const TOTAL_ALIAS = 'connection_total';
  * first page means a total of 0). A query with joins keeps a separate count, since its rows may
  * repeat an entity.
  */
-export interface PaginateOptions {
-  /**
-   * Default `subquery` (above). `window` counts with `count(*) OVER ()` instead: right when the ORDER BY
-   * already makes Postgres read and sort every matching row (a ranking by similarity), where the
-   * count then rides along for free and a subquery would run the costly filter a second time.
-   */
-  readonly total?: 'subquery' | 'window';
-}
-
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, options: PaginateOptions = {}): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
   const count = () => query.clone().orderBy().getCount();
