@@ -33,3 +33,9 @@ export function databaseErrorCode(error: unknown): ErrorCode.BAD_USER_INPUT | Er
   if (typeof message === 'string' && CLIENT_TIMEOUT_MESSAGES.test(message)) return ErrorCode.TIMEOUT;
   return undefined;
 }
+
+/** Where a unique violation (SQLSTATE 23505) happened, or undefined for any other error. */
+export function uniqueViolation(error: unknown): { readonly table?: string; readonly constraint?: string } | undefined {
+  const driverError = (error as { driverError?: { code?: unknown; table?: string; constraint?: string } } | null)?.driverError;
+  return driverError?.code === '23505' ? { table: driverError.table, constraint: driverError.constraint } : undefined;
+}

@@ -1,12 +1,9 @@
-import { type EntityManager, QueryFailedError } from 'typeorm';
-import { ClientError, ErrorCode } from '@federess/server-kit';
-import { assertWritableRegion } from '@federess/subgraph-kit';
+import type { EntityManager } from 'typeorm';
+import { ClientError, ErrorCode, uniqueViolation } from '@federess/server-kit';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { Club } from '../entities/club';
 import type { ClubChanges } from '../inputs/validate-modifier-club';
 import { checkOrganisations, writeClubLists } from './modifier-club';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The région already has its club (one club per région: the primary key and `region_code` are unique). */
 function clubExists(regionCode: string, id: string): ClientError {
@@ -22,17 +19,16 @@ function clubExists(regionCode: string, id: string): ClientError {
  * primary key (the id is derived from the région) and the unique `region_code` decide between two
  * concurrent creations: the second insert waits for the first to commit, then fails with a unique
  * violation, answered as CONFLICT too. Any fault thrown here rolls the whole creation back, so
- * nothing is written when it is refused.
+ * nothing is written when it is refused. The caller has checked the instance scope (OUT_OF_REGION
+ * comes before the token's rights); `scope` serves the organisations' check.
  */
 export async function createClub(manager: EntityManager, regionCode: string, changes: ClubChanges, scope: string | undefined): Promise<Club> {
-  assertWritableRegion(scope, regionCode);
   const id = clubIdOfRegion(regionCode);
   if (await manager.getRepository(Club).exists({ where: [{ id }, { regionCode }] })) throw clubExists(regionCode, id);
   try {
     await manager.insert(Club, { ...changes.columns, id, regionCode });
   } catch (error) {
-    const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; table?: string }) : undefined;
-    if (driverError?.code === UNIQUE_VIOLATION && driverError.table === 'club') throw clubExists(regionCode, id);
+    if (uniqueViolation(error)?.table === 'club') throw clubExists(regionCode, id);
     throw error;
   }
   // As for modifierClub: organisations must exist and be readable from this instance.

@@ -1,8 +1,7 @@
-import { type EntityManager, QueryFailedError } from 'typeorm';
-import { conflict } from '@federess/server-kit';
+import type { EntityManager } from 'typeorm';
+import { conflict, uniqueViolation } from '@federess/server-kit';
 import type { PublicationValeurs } from '../inputs/publication-valeurs';
 
-const UNIQUE_VIOLATION = '23505';
 const NUMERO_UNIQUE = 'publication_collection_numero';
 
 /**
@@ -13,8 +12,7 @@ export async function ecrireLigne<T>(valeurs: PublicationValeurs, write: () => P
   try {
     return await write();
   } catch (error) {
-    const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-    if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === NUMERO_UNIQUE) {
+    if (uniqueViolation(error)?.constraint === NUMERO_UNIQUE) {
       throw conflict(`La collection « ${valeurs.collection} » a déjà une publication n°${valeurs.numero}.`);
     }
     throw error;

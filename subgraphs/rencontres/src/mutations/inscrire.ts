@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ClientError, ErrorCode, conflict } from '@federess/server-kit';
+import { ClientError, ErrorCode, conflict, uniqueViolation } from '@federess/server-kit';
 import { StatutInscription, StatutRencontre } from '../entities/enums';
 import { Inscription } from '../entities/inscription';
 import { Rencontre } from '../entities/rencontre';
@@ -13,7 +13,6 @@ import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecritu
 import { recordChange, TypeChangement } from './record-change';
 import * as v from './validation';
 
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the
@@ -74,7 +73,7 @@ export async function inscrire(dataSource: DataSource, scope: string | undefined
     });
   } catch (error) {
     // The unique index is a backstop for the check above (which the row lock already serialises).
-    if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+    if (uniqueViolation(error)) {
       throw conflict(`${personne.email} est déjà inscrit(e) à cette rencontre.`);
     }
     throw error;
