@@ -19,14 +19,17 @@ describe('the default abuse limits on the supergraph', () => {
     const agenda = measure(`{ rencontres(filtre: { depuis: "2024-01-01T00:00:00Z" }, first: 50) { totalCount
       edges { node { id titre debut format statut region { code nom } club { nom } ressources { titre } } } } }`);
     expect(agenda).toEqual({ codes: [], cost: 1201 });
-    const live = measure(`subscription Agenda($apres: ID) { rencontresEnDirect(filtre: { regions: ["BRE"], thematiques: [SCIC] }, apres: $apres) {
+    const live =
+      measure(`subscription Agenda($apres: ID) { rencontresEnDirect(filtre: { regions: ["BRE"], thematiques: [SCIC] }, apres: $apres) {
       id type survenuA revision rencontre { titre debut format statut region { nom } club { nom } ressources { titre } } } }`);
     expect(live.codes).toEqual([]);
     expect(live.cost).toBeLessThan(limits.maxCost);
   });
 
   it('refuses a page of pages: 200 rencontres, each with 200 rencontres of its club', () => {
-    const nested = measure('{ rencontres(first: 200) { edges { node { club { rencontres(first: 200) { edges { node { titre } } } } } } } }');
+    const nested = measure(
+      '{ rencontres(first: 200) { edges { node { club { rencontres(first: 200) { edges { node { titre } } } } } } } }',
+    );
     expect(nested.cost).toBe(120_801);
     expect(nested.cost).toBeGreaterThan(limits.maxCost);
   });

@@ -41,7 +41,12 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      services[name] ??= new SubgraphDataSource(name, subgraphUrl(settings, name, url), settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
+      services[name] ??= new SubgraphDataSource(
+        name,
+        subgraphUrl(settings, name, url),
+        settings.subgraphTimeoutMs,
+        settings.auth.gatewaySecret,
+      );
       return services[name];
     },
   });
@@ -84,7 +89,15 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       rateLimiter,
     }),
   );
-  const detachWebSocket = attachGatewayWebSocket(httpServer, { planner, subscriptions, apollo, verifier, limits: settings.limits, mode: settings.mode, rateLimiter });
+  const detachWebSocket = attachGatewayWebSocket(httpServer, {
+    planner,
+    subscriptions,
+    apollo,
+    verifier,
+    limits: settings.limits,
+    mode: settings.mode,
+    rateLimiter,
+  });
   return {
     httpServer,
     gateway,

@@ -6,6 +6,7 @@ export const DEFAULT_SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.gr
 
 export function readSupergraph(file: string | undefined): string {
   const resolved = file ?? DEFAULT_SUPERGRAPH_PATH;
-  if (!fs.existsSync(resolved)) throw new Error(`Supergraph file not found: ${resolved} (set FEDERESS_SUPERGRAPH, or run \`pnpm compose\`)`);
+  if (!fs.existsSync(resolved))
+    throw new Error(`Supergraph file not found: ${resolved} (set FEDERESS_SUPERGRAPH, or run \`pnpm compose\`)`);
   return fs.readFileSync(resolved, 'utf8');
 }

@@ -22,11 +22,23 @@ async function refusesToStart(entry: string, env: Record<string, string>, messag
 describe('production keys', () => {
   it('the gateway refuses to start without a key, or with the development secrets', async () => {
     await refusesToStart(GATEWAY, { FEDERESS_GATEWAY_SECRET: OWN }, /cannot start.*FEDERESS_JWT_SECRET/);
-    await refusesToStart(GATEWAY, { FEDERESS_GATEWAY_SECRET: OWN, FEDERESS_JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /cannot start.*FEDERESS_JWT_SECRET/);
-    await refusesToStart(GATEWAY, { FEDERESS_JWT_SECRET: OWN, FEDERESS_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET }, /cannot start.*FEDERESS_GATEWAY_SECRET/);
+    await refusesToStart(
+      GATEWAY,
+      { FEDERESS_GATEWAY_SECRET: OWN, FEDERESS_JWT_SECRET: DEVELOPMENT_JWT_SECRET },
+      /cannot start.*FEDERESS_JWT_SECRET/,
+    );
+    await refusesToStart(
+      GATEWAY,
+      { FEDERESS_JWT_SECRET: OWN, FEDERESS_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET },
+      /cannot start.*FEDERESS_GATEWAY_SECRET/,
+    );
   });
 
   it('a subgraph refuses to start without a key', async () => {
-    await refusesToStart(SUBGRAPH, { FEDERESS_GATEWAY_SECRET: OWN, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, /cannot start.*FEDERESS_JWT_SECRET/);
+    await refusesToStart(
+      SUBGRAPH,
+      { FEDERESS_GATEWAY_SECRET: OWN, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      /cannot start.*FEDERESS_JWT_SECRET/,
+    );
   });
 });

@@ -24,14 +24,56 @@ const LIMITS = {
 
 // Depth 6: region 1, club 2, rencontres 3, edges 4, node 5, titre 6.
 const AT_LIMIT: [string, string, string, Record<string, unknown>, Record<string, unknown>, string][] = [
-  ['depth', 'query { region(code: "BRE") { club { rencontres(first: 2) { edges { node { titre } } } } } }', 'query { region(code: "BRE") { club { rencontres(first: 2) { edges { node { club { nom } } } } } } }', {}, {}, 'DEPTH_LIMIT_EXCEEDED'],
+  [
+    'depth',
+    'query { region(code: "BRE") { club { rencontres(first: 2) { edges { node { titre } } } } } }',
+    'query { region(code: "BRE") { club { rencontres(first: 2) { edges { node { club { nom } } } } } } }',
+    {},
+    {},
+    'DEPTH_LIMIT_EXCEEDED',
+  ],
   // Aliases spread over three subgraphs: each one's fetch carries its share of them.
-  ['aliases', 'query { region(code: "BRE") { a: nom b: nom c: code d: code club { e: nom f: nom g: id h: id } } }', 'query { region(code: "BRE") { a: nom b: nom c: code d: code club { e: nom f: nom g: id h: id i: id } } }', {}, {}, 'ALIAS_LIMIT_EXCEEDED'],
-  ['root fields', 'query { regions { code } clubs { nom } organisations { nom } __typename }', 'query { regions { code } clubs { nom } organisations { nom } __typename departements { code } }', {}, {}, 'ROOT_FIELD_LIMIT_EXCEEDED'],
-  ['tokens', `query { region(code: "BRE") { ${'code '.repeat(280)} } }`, `query { region(code: "BRE") { ${'code '.repeat(300)} } }`, {}, {}, 'TOKEN_LIMIT_EXCEEDED'],
-  ['directives', 'query { regions @include(if: true) { code @skip(if: false) nom @include(if: true) club @include(if: true) { nom } } }', 'query { regions @include(if: true) { code @skip(if: false) nom @include(if: true) club @include(if: true) { nom @skip(if: false) } } }', {}, {}, 'DIRECTIVE_LIMIT_EXCEEDED'],
+  [
+    'aliases',
+    'query { region(code: "BRE") { a: nom b: nom c: code d: code club { e: nom f: nom g: id h: id } } }',
+    'query { region(code: "BRE") { a: nom b: nom c: code d: code club { e: nom f: nom g: id h: id i: id } } }',
+    {},
+    {},
+    'ALIAS_LIMIT_EXCEEDED',
+  ],
+  [
+    'root fields',
+    'query { regions { code } clubs { nom } organisations { nom } __typename }',
+    'query { regions { code } clubs { nom } organisations { nom } __typename departements { code } }',
+    {},
+    {},
+    'ROOT_FIELD_LIMIT_EXCEEDED',
+  ],
+  [
+    'tokens',
+    `query { region(code: "BRE") { ${'code '.repeat(280)} } }`,
+    `query { region(code: "BRE") { ${'code '.repeat(300)} } }`,
+    {},
+    {},
+    'TOKEN_LIMIT_EXCEEDED',
+  ],
+  [
+    'directives',
+    'query { regions @include(if: true) { code @skip(if: false) nom @include(if: true) club @include(if: true) { nom } } }',
+    'query { regions @include(if: true) { code @skip(if: false) nom @include(if: true) club @include(if: true) { nom @skip(if: false) } } }',
+    {},
+    {},
+    'DIRECTIVE_LIMIT_EXCEEDED',
+  ],
   // 1 + n × (edges 1 + node (1 + titre 1 + ressources (1 + 10 × 1))) = 1 + 14 n: 2493 for 178, 2507 for 179.
-  ['cost', 'query($n: Int) { rencontres(first: $n) { edges { node { titre ressources { titre } } } } }', 'query($n: Int) { rencontres(first: $n) { edges { node { titre ressources { titre } } } } }', { n: 178 }, { n: 179 }, 'COST_LIMIT_EXCEEDED'],
+  [
+    'cost',
+    'query($n: Int) { rencontres(first: $n) { edges { node { titre ressources { titre } } } } }',
+    'query($n: Int) { rencontres(first: $n) { edges { node { titre ressources { titre } } } } }',
+    { n: 178 },
+    { n: 179 },
+    'COST_LIMIT_EXCEEDED',
+  ],
 ];
 
 /** One operation over graphql-ws: its result, or the errors the server refused it with. */
@@ -57,8 +99,11 @@ async function rowCounts(prefix: string): Promise<Record<string, number>> {
   for (const name of SUBGRAPH_NAMES) {
     const ds = await openDataSource({ url: testDatabaseUrl(`${prefix}_${name}`), entities: [], migrations: [], poolSize: 1 });
     try {
-      const tables: { table_name: string }[] = await ds.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
-      for (const { table_name } of tables) counts[`${name}.${table_name}`] = Number((await ds.query(`SELECT count(*) AS n FROM "${table_name}"`))[0].n);
+      const tables: { table_name: string }[] = await ds.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+      );
+      for (const { table_name } of tables)
+        counts[`${name}.${table_name}`] = Number((await ds.query(`SELECT count(*) AS n FROM "${table_name}"`))[0].n);
     } finally {
       await ds.destroy();
     }
@@ -69,7 +114,11 @@ async function rowCounts(prefix: string): Promise<Record<string, number>> {
 function expectWellFormedErrors(body: GraphQLResponse, what: string): void {
   expect({ what, errors: Array.isArray(body.errors) && body.errors.length > 0 }).toEqual({ what, errors: true });
   for (const error of body.errors!) {
-    expect({ what, message: typeof error.message, code: typeof error.extensions?.code }).toEqual({ what, message: 'string', code: 'string' });
+    expect({ what, message: typeof error.message, code: typeof error.extensions?.code }).toEqual({
+      what,
+      message: 'string',
+      code: 'string',
+    });
   }
   expect(JSON.stringify(body)).not.toMatch(/stacktrace|\bat \/|node_modules/);
 }
@@ -109,10 +158,19 @@ describe('abuse limits and bad input at the gateway', () => {
       FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '1',
       FEDERESS_RATE_LIMIT_TOKEN_BURST: '5',
     });
-    proxy = new CountingProxy(Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, hub.env[`${s.toUpperCase()}_URL`]!.replace('localhost', '127.0.0.1')])));
+    proxy = new CountingProxy(
+      Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, hub.env[`${s.toUpperCase()}_URL`]!.replace('localhost', '127.0.0.1')])),
+    );
     await proxy.start();
-    const untimed = { FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '100000', FEDERESS_RATE_LIMIT_TOKEN_BURST: '100000', FEDERESS_SUBGRAPH_TIMEOUT_MS: '1500' };
-    [counted, production] = await Promise.all([startGateway('gateway-compteur', untimed), startGateway('gateway-production', { ...untimed, FEDERESS_MODE: 'production' })]);
+    const untimed = {
+      FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '100000',
+      FEDERESS_RATE_LIMIT_TOKEN_BURST: '100000',
+      FEDERESS_SUBGRAPH_TIMEOUT_MS: '1500',
+    };
+    [counted, production] = await Promise.all([
+      startGateway('gateway-compteur', untimed),
+      startGateway('gateway-production', { ...untimed, FEDERESS_MODE: 'production' }),
+    ]);
     adminToken = await signToken(JWT_SECRET, { role: Role.ADMIN, sub: 'test-limites' });
   });
   afterAll(async () => {
@@ -208,7 +266,11 @@ describe('abuse limits and bad input at the gateway', () => {
 
   it('keeps HTTP batching off, CSRF prevention on and automatic persisted queries off', async () => {
     const codesOf = async (response: Response) => ((await response.json()) as GraphQLResponse).errors?.map((e) => e.extensions?.code);
-    const batch = await fetch(counted, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+    const batch = await fetch(counted, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
     expect(batch.status).toBe(400);
     expect(await codesOf(batch)).toEqual(['BAD_REQUEST']);
     const csrf = await fetch(`${counted}?query=%7Bregions%7Bcode%7D%7D`, { headers: { 'content-type': 'text/plain' } });
@@ -217,13 +279,15 @@ describe('abuse limits and bad input at the gateway', () => {
     const persisted = await fetch(counted, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } } }),
+      body: JSON.stringify({
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } },
+      }),
     });
     expect(persisted.status).toBe(200);
     expect(await codesOf(persisted)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
   });
 
-  it('answers within FEDERESS_SUBGRAPH_TIMEOUT_MS when a subgraph is slow, with the other subgraphs\' data', async () => {
+  it("answers within FEDERESS_SUBGRAPH_TIMEOUT_MS when a subgraph is slow, with the other subgraphs' data", async () => {
     proxy.behaviour.clubs = { delayMs: 5000 };
     try {
       const started = Date.now();
@@ -239,7 +303,19 @@ describe('abuse limits and bad input at the gateway', () => {
 
   describe('in production mode', () => {
     it.each([
-      ['an internal error', 200, { data: null, errors: [{ message: 'connect ECONNREFUSED 10.0.0.3:5432', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: x', '    at /srv/federess/dist/club.js:12:5'] } }] }],
+      [
+        'an internal error',
+        200,
+        {
+          data: null,
+          errors: [
+            {
+              message: 'connect ECONNREFUSED 10.0.0.3:5432',
+              extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: x', '    at /srv/federess/dist/club.js:12:5'] },
+            },
+          ],
+        },
+      ],
       ['an error without a code', 200, { data: null, errors: [{ message: 'relation "club" does not exist (10.0.0.3)' }] }],
       ['a crash page', 500, 'Internal error at /srv/federess/dist/club.js:12 (10.0.0.3)'],
     ])('lets no internal detail of %s leave the gateway', async (_what, status, body) => {
@@ -298,14 +374,19 @@ describe('abuse limits and bad input at the gateway', () => {
       }
     }
     // A body over FEDERESS_MAX_BODY_BYTES (1 MiB): 413, BAD_REQUEST, not read further.
-    const huge = await graphql(counted, 'query($q: String) { collectivites(recherche: $q) { totalCount } }', { q: 'x'.repeat(2 * 1024 * 1024) });
+    const huge = await graphql(counted, 'query($q: String) { collectivites(recherche: $q) { totalCount } }', {
+      q: 'x'.repeat(2 * 1024 * 1024),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
 
     console.log(`bad-input suite: ${cases.length} cases over HTTP, ${Math.ceil(cases.length / 3)} over WebSocket`, tally);
     expect(await rowCounts('abuse')).toEqual(rowsBefore);
     for (const url of [counted, production, hub.gatewayUrl, ...SUBGRAPH_NAMES.map((s) => hub.env[`${s.toUpperCase()}_URL`]!)]) {
-      const status = await fetch(url.replace('/graphql', '/health').replace('localhost', '127.0.0.1')).then((r) => r.status, (e: Error) => `${e.message}: ${String(e.cause)}`);
+      const status = await fetch(url.replace('/graphql', '/health').replace('localhost', '127.0.0.1')).then(
+        (r) => r.status,
+        (e: Error) => `${e.message}: ${String(e.cause)}`,
+      );
       expect({ url, status }).toEqual({ url, status: 200 });
     }
   });

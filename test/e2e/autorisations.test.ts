@@ -38,7 +38,8 @@ describe('authorisation through the gateway', () => {
   let hub: RunningHub;
   let clubs: Record<string, string>;
   let n = 0;
-  const send = async (query: string, variables: Record<string, unknown>, qui: Qui) => (await graphql(hub.gatewayUrl, query, variables, await entetes(qui))).body;
+  const send = async (query: string, variables: Record<string, unknown>, qui: Qui) =>
+    (await graphql(hub.gatewayUrl, query, variables, await entetes(qui))).body;
   const asAdmin = async (query: string, variables: Record<string, unknown>) => {
     const body = await send(query, variables, ADMIN);
     if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
@@ -54,7 +55,13 @@ describe('authorisation through the gateway', () => {
     lieu: { nom: 'Hôtel de ville' },
     lienEnLigne: LIEN,
   });
-  const personne = (collectiviteId: string) => ({ prenom: 'Camille', nom: `Participant ${(n += 1)}`, email: `participant${n}@example.org`, qualite: 'AGENT', collectiviteId });
+  const personne = (collectiviteId: string) => ({
+    prenom: 'Camille',
+    nom: `Participant ${(n += 1)}`,
+    email: `participant${n}@example.org`,
+    qualite: 'AGENT',
+    collectiviteId,
+  });
   const nouvelleRencontre = async () => (await asAdmin(CREER_RENCONTRE, { input: rencontreInput() })).creerRencontre.id as string;
   const publicationInput = (extra: Record<string, unknown>) => ({
     titre: `Compte-rendu ${(n += 1)}`,
@@ -81,13 +88,37 @@ describe('authorisation through the gateway', () => {
       modifierRencontre: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
       annulerRencontre: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
       inscrire: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'OK', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      inscrireAutreCollectivite: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
+      inscrireAutreCollectivite: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
       desinscrire: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'OK', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
       creerPublication: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      creerPublicationNationale: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      modifierPublication: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
+      creerPublicationNationale: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        editeurARA: 'FORBIDDEN',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      modifierPublication: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
       modifierClub: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      marquerAdherente: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', admin: 'OK' },
+      marquerAdherente: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        editeurARA: 'FORBIDDEN',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
     };
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
@@ -128,7 +159,8 @@ describe('authorisation through the gateway', () => {
     beforeAll(async () => {
       rencontre = await nouvelleRencontre();
       for (const c of [LYON, LYON, RENNES]) await asAdmin(INSCRIRE, { id: rencontre, input: personne(c) });
-      publication = (await asAdmin(CREER_PUBLICATION, { input: publicationInput({ clubId: clubs.ARA, rencontreId: rencontre }) })).creerPublication.id;
+      publication = (await asAdmin(CREER_PUBLICATION, { input: publicationInput({ clubId: clubs.ARA, rencontreId: rencontre }) }))
+        .creerPublication.id;
     });
 
     const attendu: Record<string, { inscrits: number; collectivites: string[]; lien: string | null; fichier: string | null }> = {
@@ -159,7 +191,12 @@ describe('authorisation through the gateway', () => {
         fichier: r.ressources.find((x: { id: string }) => x.id === publication).fichier,
       }).toEqual(expected);
       // The same rules when the rencontre is reached from the publications subgraph (an entity reference).
-      expect({ titre: typeof p.titre, fichier: p.fichier, inscrits: p.rencontre.inscriptions.length, lien: p.rencontre.sessions[0].lienEnLigne }).toEqual({
+      expect({
+        titre: typeof p.titre,
+        fichier: p.fichier,
+        inscrits: p.rencontre.inscriptions.length,
+        lien: p.rencontre.sessions[0].lienEnLigne,
+      }).toEqual({
         titre: 'string',
         fichier: expected.fichier,
         inscrits: expected.inscrits,
@@ -202,7 +239,10 @@ describe('authorisation through the gateway', () => {
       for (const token of [refused.falsifie, refused.expire, refused.sansAlgorithme]) {
         const client = liveClient(hub.gatewayUrl, { authorization: `Bearer ${token}` });
         const code = await new Promise<number>((resolve) => {
-          client.subscribe({ query: LIVE }, { next: () => undefined, error: (e) => resolve((e as { code: number }).code), complete: () => resolve(0) });
+          client.subscribe(
+            { query: LIVE },
+            { next: () => undefined, error: (e) => resolve((e as { code: number }).code), complete: () => resolve(0) },
+          );
         });
         expect(code).toBe(4403);
         await client.dispose();

@@ -53,41 +53,114 @@ export function badCases(): BadCase[] {
   }
   // Deep nesting: deeper than the limit in fields, and in braces that never parse.
   for (let depth = 8; depth <= 40; depth += 4) {
-    cases.push({ kind: 'imbrication', query: `{ region(code: "BRE") { ${'club { region { '.repeat(depth)} nom ${'} } '.repeat(depth)} } }` });
+    cases.push({
+      kind: 'imbrication',
+      query: `{ region(code: "BRE") { ${'club { region { '.repeat(depth)} nom ${'} } '.repeat(depth)} } }`,
+    });
     cases.push({ kind: 'imbrication', query: `${'{ '.repeat(depth * 10)}regions${' }'.repeat(depth * 10)}` });
   }
   // Variables of the wrong type.
-  const wrong: Record<string, unknown>[] = [{ n: 'vingt' }, { n: 1.5 }, { n: [1] }, { n: { a: 1 } }, { n: 2 ** 40 }, { d: 42 }, { d: true }, { d: ['2024-01-01'] }];
+  const wrong: Record<string, unknown>[] = [
+    { n: 'vingt' },
+    { n: 1.5 },
+    { n: [1] },
+    { n: { a: 1 } },
+    { n: 2 ** 40 },
+    { d: 42 },
+    { d: true },
+    { d: ['2024-01-01'] },
+  ];
   for (const variables of wrong) cases.push({ kind: 'variable mal typée', query: VALID[4]!, variables });
   cases.push({ kind: 'variable mal typée', query: 'query($c: String!) { region(code: $c) { nom } }', variables: {} });
   cases.push({ kind: 'variable mal typée', query: 'query($c: String!) { region(code: $c) { nom } }', variables: { c: null } });
   cases.push({ kind: 'variable mal typée', query: 'query($c: Int) { region(code: $c) { nom } }', variables: { c: 1 } });
   // Huge strings (within the body limit).
   for (const size of [1_000, 50_000, 500_000]) {
-    cases.push({ kind: 'chaîne énorme', query: 'query($q: String) { collectivites(recherche: $q) { totalCount } }', variables: { q: 'é'.repeat(size) } });
+    cases.push({
+      kind: 'chaîne énorme',
+      query: 'query($q: String) { collectivites(recherche: $q) { totalCount } }',
+      variables: { q: 'é'.repeat(size) },
+    });
     cases.push({ kind: 'chaîne énorme', query: `{ region(code: "${'A'.repeat(size)}") { nom } }` });
-    cases.push({ kind: 'chaîne énorme', asAdmin: true, query: 'mutation($t: String!) { annulerRencontre(id: "00000000-0000-4000-8000-000000000000", motif: $t) { id } }', variables: { t: 'x'.repeat(size) } });
+    cases.push({
+      kind: 'chaîne énorme',
+      asAdmin: true,
+      query: 'mutation($t: String!) { annulerRencontre(id: "00000000-0000-4000-8000-000000000000", motif: $t) { id } }',
+      variables: { t: 'x'.repeat(size) },
+    });
   }
   // Invalid dates.
   for (const d of ['2024-13-45T00:00:00Z', 'hier', '', '2024-02-30', '99999-01-01T00:00:00Z', '2024-01-01T25:61:00Z', '1e20']) {
-    cases.push({ kind: 'date invalide', query: 'query($d: DateTimeISO) { rencontres(filtre: { depuis: $d }) { totalCount } }', variables: { d } });
+    cases.push({
+      kind: 'date invalide',
+      query: 'query($d: DateTimeISO) { rencontres(filtre: { depuis: $d }) { totalCount } }',
+      variables: { d },
+    });
     cases.push({ kind: 'date invalide', query: `{ rencontres(filtre: { depuis: "${d}" }) { totalCount } }` });
   }
   // Unknown régions and ids, malformed ids.
   for (const code of ['XYZ', 'bre ', '00', "'; DROP TABLE club; --", 'ARA\u0000']) {
     cases.push({ kind: 'région inconnue', query: 'query($c: String!) { region(code: $c) { nom } }', variables: { c: code } });
-    cases.push({ kind: 'région inconnue', query: 'query($c: String) { rencontres(filtre: { regions: [$c] }) { totalCount } }', variables: { c: code } });
+    cases.push({
+      kind: 'région inconnue',
+      query: 'query($c: String) { rencontres(filtre: { regions: [$c] }) { totalCount } }',
+      variables: { c: code },
+    });
   }
-  for (const id of ['COMMUNE:00000', 'COMMUNE:', 'pas-un-id', '00000000-0000-4000-8000-000000000000', '../../etc/passwd', 'x'.repeat(5000)]) {
-    cases.push({ kind: 'id inconnu', mayBeNull: true, query: 'query($id: ID!) { collectivite(id: $id) { nom } club(id: $id) { nom } }', variables: { id } });
-    cases.push({ kind: 'id inconnu', mayBeNull: true, query: 'query($id: ID!) { rencontre(id: $id) { titre } publication(id: $id) { titre } }', variables: { id } });
-    cases.push({ kind: 'id inconnu', asAdmin: true, query: 'mutation($id: ID!) { marquerAdherente(collectiviteId: $id, adherente: true) { adherente } }', variables: { id } });
-    cases.push({ kind: 'id inconnu', asAdmin: true, query: 'mutation($id: ID!) { annulerRencontre(id: $id, motif: "test") { id } }', variables: { id } });
+  for (const id of [
+    'COMMUNE:00000',
+    'COMMUNE:',
+    'pas-un-id',
+    '00000000-0000-4000-8000-000000000000',
+    '../../etc/passwd',
+    'x'.repeat(5000),
+  ]) {
+    cases.push({
+      kind: 'id inconnu',
+      mayBeNull: true,
+      query: 'query($id: ID!) { collectivite(id: $id) { nom } club(id: $id) { nom } }',
+      variables: { id },
+    });
+    cases.push({
+      kind: 'id inconnu',
+      mayBeNull: true,
+      query: 'query($id: ID!) { rencontre(id: $id) { titre } publication(id: $id) { titre } }',
+      variables: { id },
+    });
+    cases.push({
+      kind: 'id inconnu',
+      asAdmin: true,
+      query: 'mutation($id: ID!) { marquerAdherente(collectiviteId: $id, adherente: true) { adherente } }',
+      variables: { id },
+    });
+    cases.push({
+      kind: 'id inconnu',
+      asAdmin: true,
+      query: 'mutation($id: ID!) { annulerRencontre(id: $id, motif: "test") { id } }',
+      variables: { id },
+    });
   }
   // Writes with bad input: nothing may be written.
   const creer = 'mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }';
-  const base = { clubId: '00000000-0000-4000-8000-000000000000', titre: 'Test', thematiques: ['SCIC'], format: 'DISTANCIEL', debut: '2027-03-04T09:30:00+01:00', fin: '2027-03-04T11:30:00+01:00' };
-  for (const change of [{}, { titre: '' }, { titre: 'x'.repeat(10_000) }, { debut: 'demain' }, { fin: '2020-01-01T00:00:00Z' }, { thematiques: ['INCONNUE'] }, { format: 'PIGEON' }, { capacite: -5 }, { lienEnLigne: 'javascript:alert(1)' }]) {
+  const base = {
+    clubId: '00000000-0000-4000-8000-000000000000',
+    titre: 'Test',
+    thematiques: ['SCIC'],
+    format: 'DISTANCIEL',
+    debut: '2027-03-04T09:30:00+01:00',
+    fin: '2027-03-04T11:30:00+01:00',
+  };
+  for (const change of [
+    {},
+    { titre: '' },
+    { titre: 'x'.repeat(10_000) },
+    { debut: 'demain' },
+    { fin: '2020-01-01T00:00:00Z' },
+    { thematiques: ['INCONNUE'] },
+    { format: 'PIGEON' },
+    { capacite: -5 },
+    { lienEnLigne: 'javascript:alert(1)' },
+  ]) {
     cases.push({ kind: 'écriture invalide', asAdmin: true, query: creer, variables: { input: { ...base, ...change } } });
   }
   return cases;

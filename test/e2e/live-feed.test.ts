@@ -23,7 +23,8 @@ describe('live feeds through the gateway and on the subgraph', () => {
     return c;
   };
 
-  const health = async (gatewayUrl = hub.gatewayUrl) => (await (await fetch(gatewayUrl.replace('/graphql', '/health'))).json()) as Record<string, number>;
+  const health = async (gatewayUrl = hub.gatewayUrl) =>
+    (await (await fetch(gatewayUrl.replace('/graphql', '/health'))).json()) as Record<string, number>;
   /** Waits until the gateway holds `count` connected upstream subscriptions for `clients` clients. */
   const untilGatewayLive = async (upstreams: number, subscribed: number, gatewayUrl = hub.gatewayUrl) => {
     for (let i = 0; i < 200; i++) {
@@ -35,24 +36,34 @@ describe('live feeds through the gateway and on the subgraph', () => {
   };
 
   const creation = async (region: string, titre: string) =>
-    graphql(hub.gatewayUrl, 'mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }', {
-      input: {
-        clubId: clubs[region],
-        titre,
-        thematiques: ['SCIC'],
-        format: 'DISTANCIEL',
-        debut: '2027-03-04T09:30:00+01:00',
-        fin: '2027-03-04T11:30:00+01:00',
-        lienEnLigne: 'https://visio.example.org/federess',
+    graphql(
+      hub.gatewayUrl,
+      'mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }',
+      {
+        input: {
+          clubId: clubs[region],
+          titre,
+          thematiques: ['SCIC'],
+          format: 'DISTANCIEL',
+          debut: '2027-03-04T09:30:00+01:00',
+          fin: '2027-03-04T11:30:00+01:00',
+          lienEnLigne: 'https://visio.example.org/federess',
+        },
       },
-    }, await entetes(ADMIN));
+      await entetes(ADMIN),
+    );
   const creer = async (region: string, titre: string) => {
     const { body } = await creation(region, titre);
     expect(body.errors).toBeUndefined();
     return body.data!.creerRencontre.id as string;
   };
   const renommer = async (url: string, id: string, titre: string) => {
-    const { body } = await graphql(url, 'mutation($id: ID!, $titre: String!) { modifierRencontre(id: $id, input: { titre: $titre }) { revision } }', { id, titre }, await entetes(ADMIN));
+    const { body } = await graphql(
+      url,
+      'mutation($id: ID!, $titre: String!) { modifierRencontre(id: $id, input: { titre: $titre }) { revision } }',
+      { id, titre },
+      await entetes(ADMIN),
+    );
     expect(body.errors).toBeUndefined();
   };
 
@@ -76,7 +87,13 @@ describe('live feeds through the gateway and on the subgraph', () => {
     const [event] = await feed.waitFor(1);
     expect(event).toMatchObject({
       type: 'CREEE',
-      rencontre: { id, titre: 'Webinaire SCIC et collectivités bretonnes', region: { nom: 'Bretagne' }, club: { nom: expect.stringMatching(/Bretagne/) }, ressources: [] },
+      rencontre: {
+        id,
+        titre: 'Webinaire SCIC et collectivités bretonnes',
+        region: { nom: 'Bretagne' },
+        club: { nom: expect.stringMatching(/Bretagne/) },
+        ressources: [],
+      },
     });
     expect(feed.errors).toEqual([]);
   });
@@ -152,7 +169,10 @@ describe('live feeds through the gateway and on the subgraph', () => {
   });
 
   it('gives a client alias `id` to another field: the gateway keeps the event id under a key of its own', async () => {
-    const feed = collect(client(hub.gatewayUrl), 'subscription { rencontresEnDirect(filtre: { regions: ["BRE"] }) { id: type rencontre { id titre } } }');
+    const feed = collect(
+      client(hub.gatewayUrl),
+      'subscription { rencontresEnDirect(filtre: { regions: ["BRE"] }) { id: type rencontre { id titre } } }',
+    );
     await untilGatewayLive(1, 1);
     const id = await creer('BRE', 'Rencontre au champ renommé');
     const [event] = await feed.waitFor(1);
@@ -170,7 +190,10 @@ describe('live feeds through the gateway and on the subgraph', () => {
     const future = collect(watched, LIVE, { apres: '999999999' });
     await expect(future.waitFor(1, 5000)).rejects.toThrow(/BAD_USER_INPUT/);
     const unknownOperation = await new Promise<unknown>((resolve) =>
-      watched.subscribe({ query: LIVE, operationName: 'Inconnue' }, { next: () => undefined, error: resolve, complete: () => resolve(undefined) }),
+      watched.subscribe(
+        { query: LIVE, operationName: 'Inconnue' },
+        { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
+      ),
     );
     expect(JSON.stringify(unknownOperation)).toMatch(/BAD_USER_INPUT/);
     // The same socket still serves: none of these errors closed it.
@@ -225,7 +248,10 @@ describe('live feeds through the gateway and on the subgraph', () => {
       const { client: watched, ending } = watchedClient(secondUrl);
       clients.push(watched);
       const feed = collect(watched, LIVE, { filtre: { regions: ['BRE'] } });
-      watched.subscribe({ query: LIVE, variables: { filtre: { regions: ['BRE'] } } }, { next: () => undefined, error: () => undefined, complete: () => (ending.completed += 1) });
+      watched.subscribe(
+        { query: LIVE, variables: { filtre: { regions: ['BRE'] } } },
+        { next: () => undefined, error: () => undefined, complete: () => (ending.completed += 1) },
+      );
       await untilGatewayLive(1, 2, secondUrl);
       await second.stop();
       await expect(feed.waitFor(1, 5000)).rejects.toThrow(/subscription failed/);
@@ -242,7 +268,11 @@ describe('live feeds through the gateway and on the subgraph', () => {
     beforeAll(async () => {
       const port = await freePort();
       replicaUrl = `http://127.0.0.1:${port}/graphql`;
-      replica = startService('rencontres-2', entryOf('@federess/subgraph-rencontres'), { ...hub.env, RENCONTRES_PORT: String(port), FEDERESS_SEED: 'false' });
+      replica = startService('rencontres-2', entryOf('@federess/subgraph-rencontres'), {
+        ...hub.env,
+        RENCONTRES_PORT: String(port),
+        FEDERESS_SEED: 'false',
+      });
       await waitHealthy(replica, replicaUrl.replace('/graphql', '/health'), 60_000);
     });
     afterAll(async () => {
@@ -250,7 +280,9 @@ describe('live feeds through the gateway and on the subgraph', () => {
     });
 
     it('delivers to a subscriber of one replica a change made through the other', async () => {
-      const onReplica = collect(client(replicaUrl), LIVE.replace(/region \{ nom \} club \{ nom \} ressources \{ titre \}/, ''), { filtre: { regions: ['PAC'] } });
+      const onReplica = collect(client(replicaUrl), LIVE.replace(/region \{ nom \} club \{ nom \} ressources \{ titre \}/, ''), {
+        filtre: { regions: ['PAC'] },
+      });
       // The replica's own feed starts when its server has the subscription: probe until it does.
       let id = '';
       for (let attempt = 0; attempt < 20 && onReplica.events.length === 0; attempt++) {
@@ -273,7 +305,11 @@ describe('live feeds through the gateway and on the subgraph', () => {
       // Written through the other replica while the gateway's upstream is down.
       await renommer(replicaUrl, id, 'Pendant la panne 1');
       await renommer(replicaUrl, id, 'Pendant la panne 2');
-      const restarted = startService('rencontres', entryOf('@federess/subgraph-rencontres'), { ...hub.env, RENCONTRES_PORT: port, FEDERESS_SEED: 'false' });
+      const restarted = startService('rencontres', entryOf('@federess/subgraph-rencontres'), {
+        ...hub.env,
+        RENCONTRES_PORT: port,
+        FEDERESS_SEED: 'false',
+      });
       try {
         await waitHealthy(restarted, `http://127.0.0.1:${port}/health`, 60_000);
         const events = await feed.waitFor(3, 20_000);

@@ -9,7 +9,9 @@ export const REFUSED_AT_COMMIT = '[refusé au commit]';
  * nothing. The trigger is deferred, so it runs at COMMIT and sees the rencontre as the change left it.
  * Returns a query function on that database, and `restore`, which removes the trigger and closes the connection.
  */
-export async function refuseAtCommit(databaseUrl: string): Promise<{ query: (sql: string) => Promise<any[]>; restore: () => Promise<void> }> {
+export async function refuseAtCommit(
+  databaseUrl: string,
+): Promise<{ query: (sql: string) => Promise<any[]>; restore: () => Promise<void> }> {
   const db = await openDataSource({ url: databaseUrl, entities: [], migrations: [] });
   await db.query(`
     CREATE OR REPLACE FUNCTION test_refuser_au_commit() RETURNS trigger LANGUAGE plpgsql AS $$

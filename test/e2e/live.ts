@@ -10,7 +10,14 @@ export interface LiveEvent {
 
 /** A real graphql-ws client (the one front-ends use) to a gateway or subgraph `/graphql`. */
 export function liveClient(httpUrl: string, connectionParams: Record<string, unknown> = {}, options: Partial<ClientOptions> = {}): Client {
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true, ...options });
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+    ...options,
+  });
 }
 
 /** How a graphql-ws connection ended, as its client saw it. */

@@ -60,7 +60,9 @@ describe('the national graph through the gateway', () => {
     expect(unknownRegion.status).toBeLessThan(500);
     expect(unknownRegion.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const badDate = await graphql(hub.gatewayUrl, 'query($d: DateTimeISO) { rencontres(filtre: { depuis: $d }) { totalCount } }', { d: 'pas une date' });
+    const badDate = await graphql(hub.gatewayUrl, 'query($d: DateTimeISO) { rencontres(filtre: { depuis: $d }) { totalCount } }', {
+      d: 'pas une date',
+    });
     expect(badDate.status).toBeLessThan(500);
     expect(badDate.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 

@@ -26,7 +26,12 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
 
   it('keeps its data, and a change made through the gateway, across a restart', async () => {
     hub = await startTestHub('restart');
-    const marked = await graphql(hub.gatewayUrl, 'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { nom adherente } }', {}, await entetes(ADMIN));
+    const marked = await graphql(
+      hub.gatewayUrl,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { nom adherente } }',
+      {},
+      await entetes(ADMIN),
+    );
     expect(marked.body.errors).toBeUndefined();
     expect(marked.body.data!.marquerAdherente).toEqual({ nom: 'Saint-Étienne', adherente: true });
     await hub.stop();

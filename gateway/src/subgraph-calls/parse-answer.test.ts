@@ -2,7 +2,13 @@ import type { RawAnswer } from './http-transport';
 import { parseAnswer } from './parse-answer';
 
 const URL = 'http://clubs:4001/graphql';
-const answer = (status: number, text: string, contentType = 'application/json'): RawAnswer => ({ status, statusText: 'x', contentType, cacheControl: undefined, text });
+const answer = (status: number, text: string, contentType = 'application/json'): RawAnswer => ({
+  status,
+  statusText: 'x',
+  contentType,
+  cacheControl: undefined,
+  text,
+});
 const thrownBy = (fn: () => unknown): { message: string; extensions: Record<string, unknown> } => {
   try {
     fn();
@@ -25,8 +31,13 @@ describe('parseAnswer', () => {
       response: { url: URL, status: 401, statusText: 'x', body: { errors: [] } },
       code: 'UNAUTHENTICATED',
     });
-    expect(thrownBy(() => parseAnswer(answer(403, 'non', 'text/plain'), URL)).extensions).toMatchObject({ code: 'FORBIDDEN', response: { body: 'non' } });
-    expect(thrownBy(() => parseAnswer(answer(502, '{broken'), URL)).extensions).toEqual({ response: { url: URL, status: 502, statusText: 'x', body: '{broken' } });
+    expect(thrownBy(() => parseAnswer(answer(403, 'non', 'text/plain'), URL)).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      response: { body: 'non' },
+    });
+    expect(thrownBy(() => parseAnswer(answer(502, '{broken'), URL)).extensions).toEqual({
+      response: { url: URL, status: 502, statusText: 'x', body: '{broken' },
+    });
   });
 
   it('refuses a 2xx answer that is not a JSON object', () => {

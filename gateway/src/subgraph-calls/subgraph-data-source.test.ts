@@ -20,8 +20,13 @@ const json = (res: http.ServerResponse, status: number, body: unknown, headers: 
 };
 /** The default answer: the call's Authorization and variables echoed back, so callers can tell answers apart. */
 const echo: Answer = (call, _req, res) =>
-  json(res, 200, { data: { authorization: call.headers.authorization ?? null, variables: call.body.variables ?? null, items: [{ n: 1 }] } });
-const after = (ms: number, answer: Answer): Answer => (call, req, res) => void setTimeout(() => answer(call, req, res), ms);
+  json(res, 200, {
+    data: { authorization: call.headers.authorization ?? null, variables: call.body.variables ?? null, items: [{ n: 1 }] },
+  });
+const after =
+  (ms: number, answer: Answer): Answer =>
+  (call, req, res) =>
+    void setTimeout(() => answer(call, req, res), ms);
 
 /** A real HTTP subgraph on port 0, with keep-alive, that counts what it receives and answers as the test says. */
 class FakeSubgraph {
@@ -58,7 +63,12 @@ const TIMEOUT_MS = 200;
 /** The options @apollo/gateway's executeQueryPlan passes for one fetch of a client operation. */
 function fetchOf(
   query: string,
-  { variables, authorization, planned, restrict }: { variables?: Record<string, unknown>; authorization?: string; planned?: Record<string, string>; restrict?: jest.Mock } = {},
+  {
+    variables,
+    authorization,
+    planned,
+    restrict,
+  }: { variables?: Record<string, unknown>; authorization?: string; planned?: Record<string, string>; restrict?: jest.Mock } = {},
 ): ProcessOptions {
   return {
     kind: 'incoming operation',
@@ -102,9 +112,11 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
     await subgraph.stop();
   });
 
-  it('sends the gateway secret, the caller\'s Authorization, JSON, the planned headers, and the request without its http part', async () => {
+  it("sends the gateway secret, the caller's Authorization, JSON, the planned headers, and the request without its http part", async () => {
     const variables = { region: 'BRE' };
-    await source.process(fetchOf(QUERY, { variables, authorization: 'Bearer jeton', planned: { 'Apollo-Federation-Include-Trace': 'ftv1' } }));
+    await source.process(
+      fetchOf(QUERY, { variables, authorization: 'Bearer jeton', planned: { 'Apollo-Federation-Include-Trace': 'ftv1' } }),
+    );
     expect(subgraph.calls).toHaveLength(1);
     const [call] = subgraph.calls;
     expect(call!.headers[GATEWAY_HEADER]).toBe(SECRET);
@@ -145,7 +157,10 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
 
   it('makes two calls for the same query with different variables', async () => {
     subgraph.answer = after(100, echo);
-    await Promise.all([source.process(fetchOf(QUERY, { variables: { region: 'BRE' } })), source.process(fetchOf(QUERY, { variables: { region: 'OCC' } }))]);
+    await Promise.all([
+      source.process(fetchOf(QUERY, { variables: { region: 'BRE' } })),
+      source.process(fetchOf(QUERY, { variables: { region: 'OCC' } })),
+    ]);
     expect(subgraph.calls).toHaveLength(2);
   });
 
@@ -218,7 +233,9 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
     await socketReturned();
     // The subgraph now drops any request that arrives on a socket it already served.
     subgraph.answer = (call, req, res) => (call.reusedSocket ? req.socket.destroy() : echo(call, req, res));
-    await expect(source.process(fetchOf(QUERY, { authorization: 'Bearer jeton' }))).resolves.toMatchObject({ data: { authorization: 'Bearer jeton' } });
+    await expect(source.process(fetchOf(QUERY, { authorization: 'Bearer jeton' }))).resolves.toMatchObject({
+      data: { authorization: 'Bearer jeton' },
+    });
     expect(subgraph.calls.map((c) => c.reusedSocket)).toEqual([false, true, false]);
   });
 

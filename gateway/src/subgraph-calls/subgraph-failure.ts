@@ -19,7 +19,11 @@ export function answerForFailure(error: unknown, subgraphName: string, timeoutMs
   const timedOut = /timeout|aborted/i.test(String((error as Error).message ?? error)) || (error as Error).name === 'TimeoutError';
   console.error(`[gateway] subgraph ${subgraphName} ${timedOut ? 'timed out' : 'unreachable'}: ${(error as Error).message}`);
   const reason = timedOut ? `n'a pas répondu en ${timeoutMs} ms` : 'est injoignable';
-  throw new ClientError(ErrorCode.SUBGRAPH_UNAVAILABLE, `Le sous-graphe ${subgraphName} ${reason} : ses champs manquent dans cette réponse.`, {
-    serviceName: subgraphName,
-  });
+  throw new ClientError(
+    ErrorCode.SUBGRAPH_UNAVAILABLE,
+    `Le sous-graphe ${subgraphName} ${reason} : ses champs manquent dans cette réponse.`,
+    {
+      serviceName: subgraphName,
+    },
+  );
 }

@@ -16,6 +16,8 @@ describe('subscription event errors', () => {
 
   it('keeps client errors as they are', () => {
     const slow = new GraphQLError('Client trop lent', { extensions: { code: 'SLOW_CONSUMER' } });
-    expect(subscriptionResultFormatter('production')({ errors: [slow] }).errors).toEqual([{ message: 'Client trop lent', extensions: { code: 'SLOW_CONSUMER' } }]);
+    expect(subscriptionResultFormatter('production')({ errors: [slow] }).errors).toEqual([
+      { message: 'Client trop lent', extensions: { code: 'SLOW_CONSUMER' } },
+    ]);
   });
 });

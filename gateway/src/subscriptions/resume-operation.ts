@@ -18,7 +18,10 @@ export function resumeAfter(operation: string, lastId: string): string {
       const [root, ...others] = node.selectionSet.selections;
       if (!root || root.kind !== Kind.FIELD) return undefined;
       const args = (root.arguments ?? []).filter((a) => a.name.value !== RESUME_ARGUMENT);
-      return { ...node, selectionSet: { ...node.selectionSet, selections: [{ ...root, arguments: [...args, resumeArgument] }, ...others] } };
+      return {
+        ...node,
+        selectionSet: { ...node.selectionSet, selections: [{ ...root, arguments: [...args, resumeArgument] }, ...others] },
+      };
     },
   });
   // Drop variable definitions no longer used (a `$apres` the client gave), or validation fails upstream.

@@ -91,7 +91,9 @@ export class SharedSubscriptions {
     context: GatewayContext,
   ): Group {
     const plan = this.options.planner.planSubscription(document, operationName);
-    const primaryVariables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    const primaryVariables = Object.fromEntries(
+      (plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]),
+    );
     const clients = new Map<EventQueue, GatewayContext>();
     // Any member's context will do for the rights (same scope); the freshest token lives longest.
     const current = (): GatewayContext => freshest(clients.values()) ?? context;

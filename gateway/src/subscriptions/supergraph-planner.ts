@@ -65,7 +65,11 @@ export class SupergraphPlanner {
 
 /** A copy of the document whose subscription root field also selects `__federessEventId: id`. */
 function withEventId(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
-  const idField = { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: EVENT_ID_KEY }, name: { kind: Kind.NAME, value: EVENT_ID_FIELD } } as const;
+  const idField = {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: EVENT_ID_KEY },
+    name: { kind: Kind.NAME, value: EVENT_ID_FIELD },
+  } as const;
   return visit(document, {
     OperationDefinition(node) {
       if (node !== operation) return undefined;
@@ -75,7 +79,10 @@ function withEventId(document: DocumentNode, operation: OperationDefinitionNode)
         ...node,
         selectionSet: {
           ...node.selectionSet,
-          selections: [{ ...root, selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, idField] } }, ...others],
+          selections: [
+            { ...root, selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, idField] } },
+            ...others,
+          ],
         },
       };
     },

@@ -7,7 +7,8 @@ export interface UpstreamError {
 /** Codes that mean the request itself is wrong (arguments, resume point, rights, limits). */
 const CLIENT_CAUSED_CODES = new Set(['BAD_USER_INPUT', 'EVENTS_EXPIRED', 'GRAPHQL_VALIDATION_FAILED', 'FORBIDDEN', 'UNAUTHENTICATED']);
 
-const isClientCausedCode = (code: unknown): boolean => typeof code === 'string' && (CLIENT_CAUSED_CODES.has(code) || code.endsWith('_LIMIT_EXCEEDED'));
+const isClientCausedCode = (code: unknown): boolean =>
+  typeof code === 'string' && (CLIENT_CAUSED_CODES.has(code) || code.endsWith('_LIMIT_EXCEEDED'));
 
 /**
  * Whether errors refusing an upstream subscription are the client's doing: resubscribing would be

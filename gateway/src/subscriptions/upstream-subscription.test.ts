@@ -15,7 +15,8 @@ class FakeUpstream {
       this.sockets.push(socket);
       socket.on('message', (raw) => {
         const message = JSON.parse(String(raw)) as { type: string; id?: string; payload?: { query: string } };
-        if (message.type === 'connection_init') socket.send(JSON.stringify({ type: 'connection_ack', payload: { dernierEvenementId: '0' } }));
+        if (message.type === 'connection_init')
+          socket.send(JSON.stringify({ type: 'connection_ack', payload: { dernierEvenementId: '0' } }));
         if (message.type === 'ping' && this.answerPings) socket.send(JSON.stringify({ type: 'pong' }));
         if (message.type === 'subscribe') this.subscriptions.push({ socket, id: message.id!, query: message.payload!.query });
       });

@@ -149,11 +149,21 @@ export class UpstreamSubscription {
     if (this.stopped) return;
     if (event.code === 4403) {
       // The subgraph refused the token at (re)connection: typically every subscriber's token expired.
-      this.fail([{ message: "Le sous-graphe a refusé le jeton de l'abonnement (expiré ?) : reprenez avec un jeton valide et `apres`.", extensions: { code: 'UNAUTHENTICATED' } }]);
+      this.fail([
+        {
+          message: "Le sous-graphe a refusé le jeton de l'abonnement (expiré ?) : reprenez avec un jeton valide et `apres`.",
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ]);
       return;
     }
     if (event.code !== undefined && FATAL_CLOSE_CODES.has(event.code)) {
-      this.fail([{ message: `Le sous-graphe a fermé l'abonnement (${event.code} ${event.reason ?? ''})`.trim(), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }]);
+      this.fail([
+        {
+          message: `Le sous-graphe a fermé l'abonnement (${event.code} ${event.reason ?? ''})`.trim(),
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+        },
+      ]);
       return;
     }
     this.scheduleReconnect();

@@ -1,8 +1,23 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
-import { checkOperationCost, checkTokens, hideSuggestions, limitValidationRules, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
-import { type ExecutionResult, GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
+import {
+  checkOperationCost,
+  checkTokens,
+  hideSuggestions,
+  limitValidationRules,
+  type RateLimiter,
+  watchTokenExpiry,
+} from '@federess/server-kit';
+import {
+  type ExecutionResult,
+  GraphQLError,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -75,8 +90,14 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
-        const limited = options.rateLimiter?.checkCaller(ctx.extra.request.socket.remoteAddress, connectionAuthorization(ctx.connectionParams));
-        if (limited) return [new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } })];
+        const limited = options.rateLimiter?.checkCaller(
+          ctx.extra.request.socket.remoteAddress,
+          connectionAuthorization(ctx.connectionParams),
+        );
+        if (limited)
+          return [
+            new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } }),
+          ];
         // The same abuse limits as over HTTP, in the same order: tokens before parsing, the document's
         // shape while validating (limit errors keep their own codes), the cost once variables are known.
         const tooLong = typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens) : undefined;
@@ -90,7 +111,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError("Opération introuvable dans le document.", { extensions: { code: 'BAD_USER_INPUT' } })];
+        if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: 'BAD_USER_INPUT' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (coerced.errors) return coerced.errors.map((e) => clientError(e, 'BAD_USER_INPUT', options.mode));
         const tooCostly = checkOperationCost(schema, document, operation, coerced.coerced, options.limits);
@@ -111,18 +132,33 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           ? formatSubscriptionResult(result as ExecutionResult)
           : undefined,
       subscribe: (args) =>
-        options.subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext),
+        options.subscriptions.subscribe(
+          args.document,
+          args.operationName ?? undefined,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+          args.contextValue as GatewayContext,
+        ),
       execute: async (args): Promise<ExecutionResult> => {
         const response = await options.apollo.executeOperation(
-          { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          {
+            query: args.document,
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            operationName: args.operationName ?? undefined,
+          },
           { contextValue: args.contextValue as GatewayContext },
         );
-        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: 'BAD_REQUEST' } })] };
+        if (response.body.kind !== 'single')
+          return {
+            errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: 'BAD_REQUEST' } })],
+          };
         // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
         // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.
         const { errors, ...rest } = response.body.singleResult;
         if (!errors) return rest as ExecutionResult;
-        return { ...rest, errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } as ExecutionResult;
+        return {
+          ...rest,
+          errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })),
+        } as ExecutionResult;
       },
     },
     wss,

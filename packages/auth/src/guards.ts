@@ -7,7 +7,11 @@ import type { Viewer } from './viewer';
  * authenticated callers without the right get FORBIDDEN (another token would be needed).
  */
 
-const NOMS: Record<Role, string> = { [Role.ADMIN]: 'administrateur national', [Role.EDITEUR]: 'éditeur régional', [Role.ADHERENT]: 'adhérent' };
+const NOMS: Record<Role, string> = {
+  [Role.ADMIN]: 'administrateur national',
+  [Role.EDITEUR]: 'éditeur régional',
+  [Role.ADHERENT]: 'adhérent',
+};
 
 export function requireAuthenticated(viewer: Viewer, action: string): void {
   if (!viewer.isAuthenticated) {

@@ -20,6 +20,9 @@ export async function verificationKey(settings: JwtKeySettings): Promise<Verific
       return { key: await importSPKI(settings.publicKeyPem, 'RS256'), algorithm: 'RS256' };
     case 'jwks':
       // jose caches the key set and refetches it (rate-limited) when a token names an unknown key id.
-      return { key: createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }), algorithm: 'RS256' };
+      return {
+        key: createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+        algorithm: 'RS256',
+      };
   }
 }

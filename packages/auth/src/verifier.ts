@@ -31,11 +31,13 @@ function explain(error: unknown, algorithm: string): Error {
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     const claim = error.claim;
-    if (claim === 'nbf') return unauthenticated("Jeton pas encore valide (nbf dans le futur).", { raison: 'NOT_YET_VALID' });
+    if (claim === 'nbf') return unauthenticated('Jeton pas encore valide (nbf dans le futur).', { raison: 'NOT_YET_VALID' });
     return unauthenticated(`Jeton invalide : la revendication « ${claim} » est absente ou incorrecte.`, { raison: 'CLAIMS', claim });
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
-    return unauthenticated('Jeton mal formé : un JWT signé (trois parties base64url séparées par des points) est attendu.', { raison: 'MALFORMED' });
+    return unauthenticated('Jeton mal formé : un JWT signé (trois parties base64url séparées par des points) est attendu.', {
+      raison: 'MALFORMED',
+    });
   }
   // Anything else (a JWKS that cannot be fetched, …) is the hub's problem, not the caller's.
   return error instanceof Error ? error : new Error(String(error));
@@ -53,7 +55,8 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const keyOnce = () => (key ??= verificationKey(settings.jwt));
 
   const verify = async (token: string): Promise<Viewer> => {
-    if (token.length > MAX_TOKEN_LENGTH) throw unauthenticated(`Jeton trop long (${MAX_TOKEN_LENGTH} caractères au plus).`, { raison: 'MALFORMED' });
+    if (token.length > MAX_TOKEN_LENGTH)
+      throw unauthenticated(`Jeton trop long (${MAX_TOKEN_LENGTH} caractères au plus).`, { raison: 'MALFORMED' });
     const { key: k, algorithm } = await keyOnce();
     let payload: JWTPayload;
     try {

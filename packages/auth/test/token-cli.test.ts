@@ -10,9 +10,26 @@ const CLI = path.join(__dirname, '..', 'dist', 'cli', 'token.js');
 
 describe('pnpm token', () => {
   it('reads the command line', () => {
-    expect(parseArguments(['--role', 'editeur', '--region', 'ara,BRE', '--ttl=15m'])).toMatchObject({ role: 'EDITEUR', regions: ['ARA', 'BRE'], ttlSeconds: 900 });
-    expect(parseArguments(['--role=adherent', '--collectivite', 'COMMUNE:63113'])).toMatchObject({ role: 'ADHERENT', collectivite: 'COMMUNE:63113' });
-    for (const bad of [[], ['--role', 'roi'], ['--role', 'editeur'], ['--role', 'editeur', '--region', 'XYZ'], ['--role', 'admin', '--region', 'ARA'], ['--role', 'adherent'], ['--role', 'admin', '--ttl', '10 ans'], ['--role'], ['--couleur', 'bleu']]) {
+    expect(parseArguments(['--role', 'editeur', '--region', 'ara,BRE', '--ttl=15m'])).toMatchObject({
+      role: 'EDITEUR',
+      regions: ['ARA', 'BRE'],
+      ttlSeconds: 900,
+    });
+    expect(parseArguments(['--role=adherent', '--collectivite', 'COMMUNE:63113'])).toMatchObject({
+      role: 'ADHERENT',
+      collectivite: 'COMMUNE:63113',
+    });
+    for (const bad of [
+      [],
+      ['--role', 'roi'],
+      ['--role', 'editeur'],
+      ['--role', 'editeur', '--region', 'XYZ'],
+      ['--role', 'admin', '--region', 'ARA'],
+      ['--role', 'adherent'],
+      ['--role', 'admin', '--ttl', '10 ans'],
+      ['--role'],
+      ['--couleur', 'bleu'],
+    ]) {
       expect(() => parseArguments(bad)).toThrow(UsageError);
     }
   });
@@ -23,6 +40,9 @@ describe('pnpm token', () => {
     const viewer = await createTokenVerifier(readCommonSettings({}).auth).verify(stdout.trim());
     expect(viewer.isEditorOf('ARA')).toBe(true);
     expect(readCommonSettings({}).auth.jwt).toEqual({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET });
-    await expect(run(process.execPath, [CLI, '--role', 'adherent'], { env })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--collectivite/) });
+    await expect(run(process.execPath, [CLI, '--role', 'adherent'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--collectivite/),
+    });
   });
 });

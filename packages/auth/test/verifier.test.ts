@@ -32,7 +32,9 @@ describe('token verification', () => {
     expect(editor.canWriteRegion('ARA')).toBe(true);
     expect(editor.canWriteRegion('BRE')).toBe(false);
     expect(editor.canWriteRegion(null)).toBe(false);
-    const adherent = await dev.viewerOf(`bearer ${await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADHERENT, collectivite: 'COMMUNE:63113' })}`);
+    const adherent = await dev.viewerOf(
+      `bearer ${await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADHERENT, collectivite: 'COMMUNE:63113' })}`,
+    );
     expect(adherent.collectivite).toBe('COMMUNE:63113');
     expect(adherent.canReadMembersOnly('BRE')).toBe(true);
     expect(adherent.canWriteRegion('ARA')).toBe(false);
@@ -54,7 +56,11 @@ describe('token verification', () => {
       .setSubject('x')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
-    expect(await refusal(dev.verify(expired))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'EXPIRED', message: expect.stringMatching(/expiré/) });
+    expect(await refusal(dev.verify(expired))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      raison: 'EXPIRED',
+      message: expect.stringMatching(/expiré/),
+    });
 
     const good = await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.EDITEUR, regions: ['ARA'] });
     const [header, , signature] = good.split('.');
@@ -62,7 +68,10 @@ describe('token verification', () => {
     expect(await refusal(dev.verify(tampered))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'SIGNATURE' });
 
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ role: 'ADMIN', sub: 'x', exp: Math.floor(Date.now() / 1000) + 600 })}.`;
-    expect(await refusal(dev.verify(none))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/Algorithme|mal formé/) });
+    expect(await refusal(dev.verify(none))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/Algorithme|mal formé/),
+    });
 
     const otherSecret = await signToken('un-autre-secret-de-plus-de-trente-deux-caracteres', { role: Role.ADMIN });
     expect(await refusal(dev.verify(otherSecret))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'SIGNATURE' });
@@ -80,17 +89,30 @@ describe('token verification', () => {
 
   it('refuses tokens whose FédérESS claims are wrong', async () => {
     const sign = (claims: Record<string, unknown>) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
     expect(await refusal(dev.verify(await sign({ role: 'ROI' })))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'CLAIMS' });
-    expect(await refusal(dev.verify(await sign({ role: 'EDITEUR' })))).toMatchObject({ message: expect.stringMatching(/au moins une région/) });
-    expect(await refusal(dev.verify(await sign({ role: 'EDITEUR', regions: ['XYZ'] })))).toMatchObject({ message: expect.stringMatching(/XYZ/) });
+    expect(await refusal(dev.verify(await sign({ role: 'EDITEUR' })))).toMatchObject({
+      message: expect.stringMatching(/au moins une région/),
+    });
+    expect(await refusal(dev.verify(await sign({ role: 'EDITEUR', regions: ['XYZ'] })))).toMatchObject({
+      message: expect.stringMatching(/XYZ/),
+    });
     expect(await refusal(dev.verify(await sign({ role: 'ADHERENT' })))).toMatchObject({ message: expect.stringMatching(/collectivité/) });
-    const noExp = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+    const noExp = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
     expect(await refusal(dev.verify(noExp))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/exp/) });
   });
 
   it('checks the issuer and audience when configured', async () => {
-    const strict = createTokenVerifier(settings({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET }, { issuer: 'https://sso.rtes.fr', audience: 'federess' }));
+    const strict = createTokenVerifier(
+      settings({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET }, { issuer: 'https://sso.rtes.fr', audience: 'federess' }),
+    );
     const without = await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADMIN });
     expect(await refusal(strict.verify(without))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'CLAIMS' });
     const withBoth = await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADMIN, issuer: 'https://sso.rtes.fr', audience: 'federess' });
@@ -114,23 +136,37 @@ describe('token verification', () => {
     afterAll(() => jwks.close());
 
     const rs256 = () =>
-      new SignJWT({ role: 'EDITEUR', regions: ['BRE'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('sso|42').setExpirationTime('5m').sign(keys.privateKey);
+      new SignJWT({ role: 'EDITEUR', regions: ['BRE'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('sso|42')
+        .setExpirationTime('5m')
+        .sign(keys.privateKey);
 
     it('verifies with a PEM public key and refuses an HS256 token signed with that key', async () => {
       const pem = await exportSPKI(keys.publicKey);
       const verifier = createTokenVerifier(settings({ kind: 'publicKey', publicKeyPem: pem }));
       expect((await verifier.verify(await rs256())).regions).toEqual(['BRE']);
       // Algorithm confusion: the public key used as an HMAC secret.
-      const confused = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('5m').sign(new TextEncoder().encode(pem));
+      const confused = await new SignJWT({ role: 'ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(pem));
       expect(await refusal(verifier.verify(confused))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'ALGORITHM' });
-      expect(await refusal(verifier.verify(await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADMIN })))).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(await refusal(verifier.verify(await signToken(DEVELOPMENT_JWT_SECRET, { role: Role.ADMIN })))).toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
     });
 
     it('verifies with a JWKS URL', async () => {
       const verifier = createTokenVerifier(settings({ kind: 'jwks', jwksUrl }));
       expect((await verifier.verify(await rs256())).isEditorOf('BRE')).toBe(true);
       const other = await generateKeyPair('RS256');
-      const foreign = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('x').setExpirationTime('5m').sign(other.privateKey);
+      const foreign = await new SignJWT({ role: 'ADMIN' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('x')
+        .setExpirationTime('5m')
+        .sign(other.privateKey);
       expect(await refusal(verifier.verify(foreign))).toMatchObject({ code: 'UNAUTHENTICATED', raison: 'SIGNATURE' });
     });
   });

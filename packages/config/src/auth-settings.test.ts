@@ -18,7 +18,11 @@ describe('authentication settings', () => {
     ).toThrow(SettingError);
     expect(() => readGatewaySettings({ FEDERESS_MODE: 'production', FEDERESS_JWT_SECRET: SECRET })).toThrow(/FEDERESS_GATEWAY_SECRET/);
     expect(() =>
-      readGatewaySettings({ FEDERESS_MODE: 'production', FEDERESS_JWT_SECRET: SECRET, FEDERESS_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET }),
+      readGatewaySettings({
+        FEDERESS_MODE: 'production',
+        FEDERESS_JWT_SECRET: SECRET,
+        FEDERESS_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+      }),
     ).toThrow(/FEDERESS_GATEWAY_SECRET/);
     const ok = readGatewaySettings({ FEDERESS_MODE: 'production', FEDERESS_JWT_SECRET: SECRET, FEDERESS_GATEWAY_SECRET: SECRET });
     expect(ok.auth.jwt).toEqual({ kind: 'secret', secret: SECRET });
@@ -31,11 +35,15 @@ describe('authentication settings', () => {
     });
     expect(readSubgraphSettings('clubs', { FEDERESS_JWKS_URL: 'https://sso.example.org/jwks.json' }).auth.jwt.kind).toBe('jwks');
     expect(() => readSubgraphSettings('clubs', { FEDERESS_JWT_PUBLIC_KEY: 'pas une clé' })).toThrow(/PEM/);
-    expect(() => readSubgraphSettings('clubs', { FEDERESS_JWT_SECRET: SECRET, FEDERESS_JWKS_URL: 'https://sso.example.org/jwks.json' })).toThrow(
-      /only one/,
-    );
     expect(() =>
-      readSubgraphSettings('clubs', { FEDERESS_MODE: 'production', FEDERESS_GATEWAY_SECRET: SECRET, FEDERESS_JWKS_URL: 'http://sso.example.org/jwks' }),
+      readSubgraphSettings('clubs', { FEDERESS_JWT_SECRET: SECRET, FEDERESS_JWKS_URL: 'https://sso.example.org/jwks.json' }),
+    ).toThrow(/only one/);
+    expect(() =>
+      readSubgraphSettings('clubs', {
+        FEDERESS_MODE: 'production',
+        FEDERESS_GATEWAY_SECRET: SECRET,
+        FEDERESS_JWKS_URL: 'http://sso.example.org/jwks',
+      }),
     ).toThrow(/https/);
   });
 

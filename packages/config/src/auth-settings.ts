@@ -59,7 +59,8 @@ function readJwksUrl(env: Environment, production: boolean): string | undefined 
   }
   // Keys fetched in clear text could be swapped on the way: production wants https.
   const allowed = production ? ['https:'] : ['https:', 'http:'];
-  if (!allowed.includes(url.protocol)) throw new SettingError('FEDERESS_JWKS_URL', raw, production ? 'an https URL in production mode' : 'an http(s) URL');
+  if (!allowed.includes(url.protocol))
+    throw new SettingError('FEDERESS_JWKS_URL', raw, production ? 'an https URL in production mode' : 'an http(s) URL');
   return url.toString();
 }
 
@@ -75,13 +76,22 @@ function readJwtKey(env: Environment, production: boolean): JwtKeySettings {
   if (publicKeyPem) return { kind: 'publicKey', publicKeyPem };
   if (secret !== undefined) {
     if (production && secret === DEVELOPMENT_JWT_SECRET) {
-      throw new SettingError('FEDERESS_JWT_SECRET', '<the development secret>', 'a secret of your own in production mode (the development one is public)');
+      throw new SettingError(
+        'FEDERESS_JWT_SECRET',
+        '<the development secret>',
+        'a secret of your own in production mode (the development one is public)',
+      );
     }
-    if (secret.length < MIN_SECRET_LENGTH) throw new SettingError('FEDERESS_JWT_SECRET', '<hidden>', `at least ${MIN_SECRET_LENGTH} characters`);
+    if (secret.length < MIN_SECRET_LENGTH)
+      throw new SettingError('FEDERESS_JWT_SECRET', '<hidden>', `at least ${MIN_SECRET_LENGTH} characters`);
     return { kind: 'secret', secret };
   }
   if (production) {
-    throw new SettingError('FEDERESS_JWT_SECRET', '', 'in production mode, one of FEDERESS_JWT_SECRET, FEDERESS_JWT_PUBLIC_KEY or FEDERESS_JWKS_URL');
+    throw new SettingError(
+      'FEDERESS_JWT_SECRET',
+      '',
+      'in production mode, one of FEDERESS_JWT_SECRET, FEDERESS_JWT_PUBLIC_KEY or FEDERESS_JWKS_URL',
+    );
   }
   return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET };
 }
@@ -89,13 +99,15 @@ function readJwtKey(env: Environment, production: boolean): JwtKeySettings {
 function readGatewaySecret(env: Environment, production: boolean): string {
   const secret = readOptionalString(env, 'FEDERESS_GATEWAY_SECRET');
   if (secret === undefined) {
-    if (production) throw new SettingError('FEDERESS_GATEWAY_SECRET', '', 'a secret shared by the gateway and the subgraphs in production mode');
+    if (production)
+      throw new SettingError('FEDERESS_GATEWAY_SECRET', '', 'a secret shared by the gateway and the subgraphs in production mode');
     return DEVELOPMENT_GATEWAY_SECRET;
   }
   if (production && secret === DEVELOPMENT_GATEWAY_SECRET) {
     throw new SettingError('FEDERESS_GATEWAY_SECRET', '<the development secret>', 'a secret of your own in production mode');
   }
-  if (secret.length < MIN_SECRET_LENGTH) throw new SettingError('FEDERESS_GATEWAY_SECRET', '<hidden>', `at least ${MIN_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new SettingError('FEDERESS_GATEWAY_SECRET', '<hidden>', `at least ${MIN_SECRET_LENGTH} characters`);
   return secret;
 }
 

@@ -19,7 +19,13 @@ describe('settings', () => {
   it('seeds the invented sample agenda in development only, unless told otherwise', () => {
     expect(readSubgraphSettings('rencontres', {}).sampleAgenda).toBe(true);
     expect(readSubgraphSettings('rencontres', { FEDERESS_SAMPLE_AGENDA: 'false' }).sampleAgenda).toBe(false);
-    expect(readSubgraphSettings('rencontres', { FEDERESS_MODE: 'production', FEDERESS_JWT_SECRET: 'x'.repeat(40), FEDERESS_GATEWAY_SECRET: 'y'.repeat(40) }).sampleAgenda).toBe(false);
+    expect(
+      readSubgraphSettings('rencontres', {
+        FEDERESS_MODE: 'production',
+        FEDERESS_JWT_SECRET: 'x'.repeat(40),
+        FEDERESS_GATEWAY_SECRET: 'y'.repeat(40),
+      }).sampleAgenda,
+    ).toBe(false);
   });
 
   it('normalises the region scope to upper case', () => {

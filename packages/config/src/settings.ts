@@ -1,13 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  type Environment,
-  readBoolean,
-  readChoice,
-  readInteger,
-  readOptionalString,
-  readString,
-} from './read';
+import { type Environment, readBoolean, readChoice, readInteger, readOptionalString, readString } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';

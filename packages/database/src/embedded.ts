@@ -61,7 +61,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'password',
     createPostgresUser: true,
     postgresFlags: [
-      '-c', 'max_connections=400',
+      '-c',
+      'max_connections=400',
       ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: unknown) => log(String(message)),

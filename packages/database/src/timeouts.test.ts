@@ -5,7 +5,10 @@ import { openDataSource, seedOnce } from './index';
 /** How long a promise took to settle, and with what. */
 async function timed(work: Promise<unknown>): Promise<{ ms: number; error: unknown }> {
   const started = Date.now();
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return { ms: Date.now() - started, error };
 }
 
@@ -14,7 +17,12 @@ describe('every database call is bounded', () => {
   let other: DataSource;
   beforeAll(async () => {
     const url = testDatabaseUrl('federess_timeouts');
-    dataSource = await openDataSource({ url, entities: [], migrations: [], sql: { statementTimeoutMs: 300, lockTimeoutMs: 200, connectionTimeoutMs: 500 } });
+    dataSource = await openDataSource({
+      url,
+      entities: [],
+      migrations: [],
+      sql: { statementTimeoutMs: 300, lockTimeoutMs: 200, connectionTimeoutMs: 500 },
+    });
     other = await openDataSource({ url, entities: [], migrations: [], poolSize: 1 });
   });
   afterAll(async () => {
@@ -60,7 +68,12 @@ describe('every database call is bounded', () => {
   });
 
   it('gives up waiting for a pooled connection past FEDERESS_SQL_CONNECTION_TIMEOUT_MS', async () => {
-    const single = await openDataSource({ url: testDatabaseUrl('federess_timeouts'), entities: [], migrations: [], sql: { poolSize: 1, connectionTimeoutMs: 300 } });
+    const single = await openDataSource({
+      url: testDatabaseUrl('federess_timeouts'),
+      entities: [],
+      migrations: [],
+      sql: { poolSize: 1, connectionTimeoutMs: 300 },
+    });
     const holder = single.createQueryRunner();
     try {
       await holder.connect();

@@ -23,7 +23,11 @@ export interface EventStreamOptions {
  * no duplicate at the seam (see OutboxStream). Checks `apres` and reads the first replay batch before
  * returning, so a bad one is an error of the subscription itself, not of its first event.
  */
-export async function openEventStream(listener: OutboxListener, dataSource: DataSource, options: EventStreamOptions): Promise<AsyncIterableIterator<OutboxEvent>> {
+export async function openEventStream(
+  listener: OutboxListener,
+  dataSource: DataSource,
+  options: EventStreamOptions,
+): Promise<AsyncIterableIterator<OutboxEvent>> {
   const apres = options.apres === null || options.apres === undefined ? undefined : parseResumePoint(options.apres);
   const batchSize = options.batchSize ?? 500;
   let first = true;

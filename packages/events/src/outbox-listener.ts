@@ -102,10 +102,10 @@ export class OutboxListener {
     for (;;) {
       const client = this.client;
       if (!client || this.stopped) return;
-      const { rows } = await client.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM evenement WHERE id > $1 ORDER BY evenement.id LIMIT $2`, [
-        this.headId.toString(),
-        batch,
-      ]);
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT ${OUTBOX_COLUMNS} FROM evenement WHERE id > $1 ORDER BY evenement.id LIMIT $2`,
+        [this.headId.toString(), batch],
+      );
       for (const row of rows) {
         const event = fromRow(row);
         this.headId = BigInt(event.id);

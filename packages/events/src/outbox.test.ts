@@ -47,7 +47,10 @@ describe('the outbox', () => {
     const first = await write(dataSource, event('CREEE'));
     const second = await write(dataSource, event('MODIFIEE'));
     const [a, b] = await Promise.all([take(onA, 2), take(onB, 2)]);
-    expect(a.map((e) => [e.id, e.type])).toEqual([[first, 'CREEE'], [second, 'MODIFIEE']]);
+    expect(a.map((e) => [e.id, e.type])).toEqual([
+      [first, 'CREEE'],
+      [second, 'MODIFIEE'],
+    ]);
     expect(b.map((e) => e.id)).toEqual([first, second]);
   });
 

@@ -14,7 +14,8 @@ export class ResumeError extends Error {
 
 /** Parses a client's `apres`: the id of an event, as a decimal string. */
 export function parseResumePoint(apres: string): bigint {
-  if (!/^\d{1,18}$/.test(apres)) throw new ResumeError('MALFORMED', `apres doit être l'identifiant d'un événement (un entier), reçu « ${apres} ».`);
+  if (!/^\d{1,18}$/.test(apres))
+    throw new ResumeError('MALFORMED', `apres doit être l'identifiant d'un événement (un entier), reçu « ${apres} ».`);
   return BigInt(apres);
 }
 
@@ -31,7 +32,12 @@ export interface ReplayBatch {
  * Every batch of a replay is read this way, not only the first: a purge may also run mid-replay.
  * `checkUnknown` (the first batch) also refuses an id the sequence never handed out.
  */
-export async function readReplayBatch(dataSource: DataSource, after: bigint, batchSize: number, checkUnknown: boolean): Promise<ReplayBatch> {
+export async function readReplayBatch(
+  dataSource: DataSource,
+  after: bigint,
+  batchSize: number,
+  checkUnknown: boolean,
+): Promise<ReplayBatch> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     // The head is the sequence's last value: events may all have been purged, ids keep counting.
     const [state]: { purge_jusqua: string; head: string | null }[] = await manager.query(
@@ -45,7 +51,8 @@ export async function readReplayBatch(dataSource: DataSource, after: bigint, bat
         `Les événements après ${after} ne sont plus conservés (rétention dépassée) : rechargez l'état complet puis abonnez-vous sans apres.`,
       );
     }
-    if (checkUnknown && after > BigInt(state?.head ?? '0')) throw new ResumeError('UNKNOWN', `Aucun événement ${after} : apres doit être un identifiant déjà reçu.`);
+    if (checkUnknown && after > BigInt(state?.head ?? '0'))
+      throw new ResumeError('UNKNOWN', `Aucun événement ${after} : apres doit être un identifiant déjà reçu.`);
     const rows: OutboxRow[] = await manager.query(`SELECT ${OUTBOX_COLUMNS} FROM evenement WHERE id > $1 ORDER BY evenement.id LIMIT $2`, [
       after.toString(),
       batchSize,

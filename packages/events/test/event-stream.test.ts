@@ -84,7 +84,13 @@ describe('an event stream', () => {
 
   it('keeps the replay→live seam over several replay batches while writers run', async () => {
     const start = await write(dataSource);
-    const before = [await write(dataSource), await write(dataSource), await write(dataSource), await write(dataSource), await write(dataSource)];
+    const before = [
+      await write(dataSource),
+      await write(dataSource),
+      await write(dataSource),
+      await write(dataSource),
+      await write(dataSource),
+    ];
     const writing = Promise.all(Array.from({ length: 15 }, () => write(dataSource)));
     const stream = await openEventStream(listener, dataSource, { apres: start, matches: all, batchSize: 2, maxPending: 1000 });
     const during = await writing;

@@ -27,7 +27,8 @@ function startCli(env: Record<string, string>): Started {
 async function until(started: Started, text: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!started.output().includes(text)) {
-    if (started.child.exitCode !== null) throw new Error(`the hub exited (${started.child.exitCode}) before "${text}":\n${started.output()}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`the hub exited (${started.child.exitCode}) before "${text}":\n${started.output()}`);
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${started.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -50,7 +51,10 @@ async function agenda(gatewayPort: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ rencontres(filtre: { depuis: "2024-01-01T00:00:00Z" }, first: 50) { totalCount edges { node { titre region { code } club { nom } ressources { titre } } } } }' }),
+    body: JSON.stringify({
+      query:
+        '{ rencontres(filtre: { depuis: "2024-01-01T00:00:00Z" }, first: 50) { totalCount edges { node { titre region { code } club { nom } ressources { titre } } } } }',
+    }),
   });
   const body = (await response.json()) as { data?: { rencontres: { totalCount: number } }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();

@@ -19,7 +19,11 @@ export function createErrorFormatter(mode: Mode) {
     if (databaseCode === ErrorCode.TIMEOUT) {
       // An operational fault worth a log line; the client learns only that it may retry.
       console.warn('[federess] database timeout:', (original as Error).message);
-      return { message: "La base de données n'a pas répondu à temps ; réessayez plus tard.", path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
+      return {
+        message: "La base de données n'a pas répondu à temps ; réessayez plus tard.",
+        path: formatted.path,
+        extensions: { code: ErrorCode.TIMEOUT },
+      };
     }
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; an abuse limit, reported by a
@@ -29,7 +33,11 @@ export function createErrorFormatter(mode: Mode) {
     // A subgraph error without a code of ours (the gateway labels it DOWNSTREAM_SERVICE_ERROR) is no
     // client mistake we know of: in production its message may say anything, so it is hidden.
     if (code === 'DOWNSTREAM_SERVICE_ERROR' && mode === 'production') {
-      return { message: 'Erreur interne du serveur.', path: formatted.path, extensions: { serviceName: extensions.serviceName, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      return {
+        message: 'Erreur interne du serveur.',
+        path: formatted.path,
+        extensions: { serviceName: extensions.serviceName, code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
     }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
     console.error('[federess] internal error:', original ?? error);

@@ -17,7 +17,9 @@ const rootValue = {
   },
   // What TypeORM throws for a statement cut by statement_timeout (a QueryFailedError wrapping pg's error).
   lente: () => {
-    throw Object.assign(new Error('canceling statement due to statement timeout'), { driverError: { code: '57014', message: 'canceling statement due to statement timeout' } });
+    throw Object.assign(new Error('canceling statement due to statement timeout'), {
+      driverError: { code: '57014', message: 'canceling statement due to statement timeout' },
+    });
   },
   // What pg-pool throws when no connection frees up within connectionTimeoutMillis.
   sansConnexion: () => {
@@ -74,7 +76,10 @@ describe('the HTTP handler', () => {
     for (const url of [dev.url, prod.url]) {
       const body = (await (await post(url, JSON.stringify({ query: '{ lente sansConnexion }' }))).json()) as any;
       expect(body.data).toEqual({ lente: null, sansConnexion: null });
-      expect(body.errors.map((e: any) => [e.path[0], e.extensions.code])).toEqual([['lente', 'TIMEOUT'], ['sansConnexion', 'TIMEOUT']]);
+      expect(body.errors.map((e: any) => [e.path[0], e.extensions.code])).toEqual([
+        ['lente', 'TIMEOUT'],
+        ['sansConnexion', 'TIMEOUT'],
+      ]);
       expect(body.errors[0].message).toBe("La base de données n'a pas répondu à temps ; réessayez plus tard.");
       expect(JSON.stringify(body)).not.toContain('canceling');
     }
@@ -106,7 +111,9 @@ describe('the HTTP handler', () => {
     for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
       const response = await post(prod.url, JSON.stringify(body));
       expect(response.status).toBe(200);
-      expect(((await response.json()) as any).errors).toEqual([{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }]);
+      expect(((await response.json()) as any).errors).toEqual([
+        { message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } },
+      ]);
     }
   });
 

@@ -35,13 +35,20 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-function requestError(res: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+function requestError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
   sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
 /** The operation text of a request, wherever it is (a JSON body or, for GET, the URL). */
 function queryText(body: unknown, url: URL): string | undefined {
-  const query = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { query?: unknown }).query : url.searchParams.get('query');
+  const query =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { query?: unknown }).query : url.searchParams.get('query');
   return typeof query === 'string' ? query : undefined;
 }
 
@@ -80,7 +87,8 @@ export function createHttpHandler<TContext extends BaseContext>(
       res.end(explorerPage(options.title));
       return;
     }
-    if (url.pathname !== '/graphql') return requestError(res, 404, ErrorCode.NOT_FOUND, `Rien à ${url.pathname} : l'API GraphQL est à /graphql.`);
+    if (url.pathname !== '/graphql')
+      return requestError(res, 404, ErrorCode.NOT_FOUND, `Rien à ${url.pathname} : l'API GraphQL est à /graphql.`);
 
     const trusted = options.trustedCaller?.(req) ?? false;
     const refused = trusted ? undefined : options.rateLimiter?.check(req);
@@ -108,7 +116,11 @@ export function createHttpHandler<TContext extends BaseContext>(
     // Counted before Apollo parses: a document of a million tokens is refused after lexing a few thousand.
     const query = queryText(body, url);
     const tooLong = !trusted && options.maxTokens !== undefined && query !== undefined ? checkTokens(query, options.maxTokens) : undefined;
-    if (tooLong) return requestError(res, 400, ErrorCode.TOKEN_LIMIT_EXCEEDED, tooLong.message, { limit: tooLong.extensions.limit, actual: tooLong.extensions.actual });
+    if (tooLong)
+      return requestError(res, 400, ErrorCode.TOKEN_LIMIT_EXCEEDED, tooLong.message, {
+        limit: tooLong.extensions.limit,
+        actual: tooLong.extensions.actual,
+      });
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {

@@ -5,7 +5,9 @@ import { ClientError } from './errors';
 
 /** Whether an operation selects `name` at its root, through fragments and inline fragments too. */
 export function selectsRootField(document: DocumentNode, operation: OperationDefinitionNode, name: string): boolean {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+  );
   const seen = new Set<string>();
   const selects = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((selection) => {
@@ -32,7 +34,9 @@ export function serviceSdlGuardPlugin(fromGateway: (context: BaseContext) => boo
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (!operation || fromGateway(contextValue) || !selectsRootField(document, operation, '_service')) return;
-          throw new ClientError(ErrorCode.FORBIDDEN, 'Le schéma du sous-graphe (_service) est réservé à la passerelle en production.', { http: { status: 403 } });
+          throw new ClientError(ErrorCode.FORBIDDEN, 'Le schéma du sous-graphe (_service) est réservé à la passerelle en production.', {
+            http: { status: 403 },
+          });
         },
       };
     },

@@ -11,7 +11,8 @@ const INVALID_VALUE_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22
 const TIMEOUT_SQLSTATES = new Set(['57014', '55P03']);
 
 /** node-postgres' own timeouts, which carry no SQLSTATE: `query_timeout` and the pool's `connectionTimeoutMillis`. */
-const CLIENT_TIMEOUT_MESSAGES = /^(Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
+const CLIENT_TIMEOUT_MESSAGES =
+  /^(Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
 
 interface DatabaseError {
   readonly code?: unknown;

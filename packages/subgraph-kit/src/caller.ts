@@ -12,7 +12,8 @@ export interface Caller {
 /** Authenticates from an Authorization value and a gateway claim, wherever they came from (HTTP or graphql-ws). */
 export type Authenticate = (authorization: unknown, gatewayClaim: unknown) => Promise<Caller>;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
 
 /**
  * Every subgraph verifies the token itself, with the same package as the gateway: a regional site

@@ -106,11 +106,18 @@ export interface PaginateOptions {
  * first page means a total of 0). A query with joins keeps a separate count, since its rows may
  * repeat an entity.
  */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, options: PaginateOptions = {}): Promise<ConnectionData<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  options: PaginateOptions = {},
+): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
   const count = () => query.clone().orderBy().getCount();
   if (query.expressionMap.joinAttributes.length > 0) {
-    const [rows, totalCount] = await Promise.all([limit === 0 ? Promise.resolve([] as T[]) : query.clone().offset(offset).limit(limit).getMany(), count()]);
+    const [rows, totalCount] = await Promise.all([
+      limit === 0 ? Promise.resolve([] as T[]) : query.clone().offset(offset).limit(limit).getMany(),
+      count(),
+    ]);
     return toConnection(rows, offset, limit, totalCount);
   }
   if (limit > 0) {

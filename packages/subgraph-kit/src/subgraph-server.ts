@@ -37,7 +37,13 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
    * count their operations in the HTTP handler's `rateLimiter`: one allowance per caller, whatever
    * the protocol.
    */
-  attach?(httpServer: Server, schema: GraphQLSchema, resources: SubgraphResources, authenticate: Authenticate, rateLimiter: RateLimiter): Promise<() => Promise<void>>;
+  attach?(
+    httpServer: Server,
+    schema: GraphQLSchema,
+    resources: SubgraphResources,
+    authenticate: Authenticate,
+    rateLimiter: RateLimiter,
+  ): Promise<() => Promise<void>>;
 }
 
 export interface SubgraphServerOptions {
@@ -109,7 +115,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
     }),
   );
-  const detach = definition.attach ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter) : async () => undefined;
+  const detach = definition.attach
+    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
+    : async () => undefined;
 
   return {
     name: definition.name,

@@ -58,7 +58,5 @@ export const THEMATIQUE_LIBELLES: Readonly<Record<Thematique, string>> = {
 registerEnumType(Thematique, {
   name: 'Thematique',
   description: 'Thématique du vocabulaire commun à tous les sous-graphes',
-  valuesConfig: Object.fromEntries(
-    Object.entries(THEMATIQUE_LIBELLES).map(([value, libelle]) => [value, { description: libelle }]),
-  ),
+  valuesConfig: Object.fromEntries(Object.entries(THEMATIQUE_LIBELLES).map(([value, libelle]) => [value, { description: libelle }])),
 });

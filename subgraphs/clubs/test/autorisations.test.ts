@@ -33,17 +33,46 @@ describe('authorisation on the clubs subgraph', () => {
 
   // creerClubARA: ARA already has its club, so a caller allowed to create it gets CONFLICT (rights are checked first).
   const attendu = {
-    modifierClubARA: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', editeurIDF: 'FORBIDDEN', admin: 'OK' },
-    modifierClubBRE: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'OK', editeurIDF: 'FORBIDDEN', admin: 'OK' },
-    creerClubARA: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'CONFLICT', editeurBRE: 'FORBIDDEN', editeurIDF: 'FORBIDDEN', admin: 'CONFLICT' },
-    creerClubIDF: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', editeurIDF: 'OK', admin: 'OK' },
+    modifierClubARA: {
+      anonyme: 'UNAUTHENTICATED',
+      adherent: 'FORBIDDEN',
+      editeurARA: 'OK',
+      editeurBRE: 'FORBIDDEN',
+      editeurIDF: 'FORBIDDEN',
+      admin: 'OK',
+    },
+    modifierClubBRE: {
+      anonyme: 'UNAUTHENTICATED',
+      adherent: 'FORBIDDEN',
+      editeurARA: 'FORBIDDEN',
+      editeurBRE: 'OK',
+      editeurIDF: 'FORBIDDEN',
+      admin: 'OK',
+    },
+    creerClubARA: {
+      anonyme: 'UNAUTHENTICATED',
+      adherent: 'FORBIDDEN',
+      editeurARA: 'CONFLICT',
+      editeurBRE: 'FORBIDDEN',
+      editeurIDF: 'FORBIDDEN',
+      admin: 'CONFLICT',
+    },
+    creerClubIDF: {
+      anonyme: 'UNAUTHENTICATED',
+      adherent: 'FORBIDDEN',
+      editeurARA: 'FORBIDDEN',
+      editeurBRE: 'FORBIDDEN',
+      editeurIDF: 'OK',
+      admin: 'OK',
+    },
   } as const;
   type Colonne = keyof typeof attendu;
   type Qualite = keyof (typeof attendu)[Colonne];
 
   it.each(Object.keys(ROLES))('%s', async (role) => {
     const code = (r: Awaited<ReturnType<typeof post>>) => (r.errors?.length ? r.errors[0]!.extensions?.code : 'OK');
-    const modifier = async (region: string) => code(await post(url, MODIFIER, { id: clubIdOfRegion(region), nom: `Club modifié par ${role}` }, ROLES[role]));
+    const modifier = async (region: string) =>
+      code(await post(url, MODIFIER, { id: clubIdOfRegion(region), nom: `Club modifié par ${role}` }, ROLES[role]));
     const creer = async (region: string) => {
       const verdict = code(await post(url, CREER, { region, nom: `Club créé par ${role}` }, ROLES[role]));
       // Each verdict starts from the seed: a club created here is removed (its rows go with it).
@@ -67,9 +96,11 @@ describe('authorisation on the clubs subgraph', () => {
   });
 
   it('writes no club when a creation is refused', async () => {
-    const rows = async () => (await server.dataSource.query('SELECT (SELECT count(*) FROM club) AS clubs, (SELECT count(*) FROM contact) AS contacts'))[0];
+    const rows = async () =>
+      (await server.dataSource.query('SELECT (SELECT count(*) FROM club) AS clubs, (SELECT count(*) FROM contact) AS contacts'))[0];
     const before = await rows();
-    for (const qui of [null, adherent('COMMUNE:75056'), editeur('ARA')]) await post(url, CREER, { region: 'IDF', nom: 'Pris par un autre' }, qui);
+    for (const qui of [null, adherent('COMMUNE:75056'), editeur('ARA')])
+      await post(url, CREER, { region: 'IDF', nom: 'Pris par un autre' }, qui);
     const ara = (await post(url, NOM, { id: clubIdOfRegion('ARA') })).data.club.nom;
     await post(url, CREER, { region: 'ARA', nom: 'Un second club AURA' }, ADMIN);
     expect((await post(url, NOM, { id: clubIdOfRegion('IDF') })).data.club).toBeNull();

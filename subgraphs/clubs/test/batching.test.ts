@@ -19,7 +19,10 @@ describe('subgraph clubs: DataLoader batching', () => {
   let url: string;
 
   beforeAll(async () => {
-    server = await createServer({ ...readSubgraphSettings('clubs', {}), databaseUrl: testDatabaseUrl('clubs_batching') }, { logger: counter });
+    server = await createServer(
+      { ...readSubgraphSettings('clubs', {}), databaseUrl: testDatabaseUrl('clubs_batching') },
+      { logger: counter },
+    );
     url = await server.listen(0);
     // Give every région a club, with animateurs, a partenaire, contacts and members, so "all clubs" is 18 full rows.
     const rtes = stableUuid('organisation:rtes');
@@ -36,11 +39,10 @@ describe('subgraph clubs: DataLoader batching', () => {
          ON CONFLICT DO NOTHING`,
         [id, rtes, cnfpt],
       );
-      await server.dataSource.query(`INSERT INTO contact (club_id, position, nom, email, organisation_id) VALUES ($1, 10, $2, 'x@example.org', $3)`, [
-        id,
-        `Contact ${region.code}`,
-        rtes,
-      ]);
+      await server.dataSource.query(
+        `INSERT INTO contact (club_id, position, nom, email, organisation_id) VALUES ($1, 10, $2, 'x@example.org', $3)`,
+        [id, `Contact ${region.code}`, rtes],
+      );
       await server.dataSource.query(`INSERT INTO club_collectivite (club_id, collectivite_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         id,
         `REGION:${region.codeInsee}`,

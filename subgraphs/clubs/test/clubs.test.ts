@@ -49,7 +49,13 @@ describe('subgraph clubs: reads', () => {
     expect(errors).toBeUndefined();
     const club = data.club;
     expect(club.nom).toBe("Club des collectivités pour l'ESS en Auvergne-Rhône-Alpes");
-    expect(club).toMatchObject({ nombreParticipants: 120, nombreCollectivites: 80, anneeChiffres: 2022, anneeLancement: null, siteWeb: null });
+    expect(club).toMatchObject({
+      nombreParticipants: 120,
+      nombreCollectivites: 80,
+      anneeChiffres: 2022,
+      anneeLancement: null,
+      siteWeb: null,
+    });
     expect(club.chiffresParticipation).toMatch(/120 élus et agents/);
     expect(club.frequence).toMatch(/trimestre/);
     expect(club.thematiques).toContain('COMMANDE_PUBLIQUE_RESPONSABLE');
@@ -98,7 +104,9 @@ describe('subgraph clubs: reads', () => {
 
   it('lists organisations, national ones on every instance', async () => {
     const all = await post(url, '{ organisations { sigle } }');
-    expect(all.data.organisations.map((o: { sigle: string }) => o.sigle)).toEqual(expect.arrayContaining(['RTES', 'CNFPT', 'CRESS AURA', 'CRESS Bretagne']));
+    expect(all.data.organisations.map((o: { sigle: string }) => o.sigle)).toEqual(
+      expect.arrayContaining(['RTES', 'CNFPT', 'CRESS AURA', 'CRESS Bretagne']),
+    );
     const regional = await post(auraUrl, '{ organisations { sigle } }');
     expect(regional.data.organisations.map((o: { sigle: string }) => o.sigle).sort()).toEqual(['CNFPT', 'CRESS AURA', 'RTES']);
   });
@@ -172,7 +180,13 @@ describe('subgraph clubs: reads', () => {
       { ara: ARA, bre: BRE },
     );
     expect(errors).toBeUndefined();
-    expect(data._entities).toEqual([{ region: { code: 'ARA' } }, null, { club: null }, { club: { region: { code: 'ARA' } } }, { clubs: [] }]);
+    expect(data._entities).toEqual([
+      { region: { code: 'ARA' } },
+      null,
+      { club: null },
+      { club: { region: { code: 'ARA' } } },
+      { clubs: [] },
+    ]);
   });
 
   it('seeds idempotently: running the seed steps again changes no row count', async () => {

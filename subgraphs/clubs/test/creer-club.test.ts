@@ -79,7 +79,13 @@ describe('subgraph clubs: creerClub', () => {
           animateurIds: [org('rtes')],
           partenaireIds: [org('cnfpt')],
           contacts: [
-            { nom: 'Camille Martin', role: 'Chargée de mission', email: 'cmartin@rtes.fr', telephone: '+33 1 00 00 00 00', organisationId: org('rtes') },
+            {
+              nom: 'Camille Martin',
+              role: 'Chargée de mission',
+              email: 'cmartin@rtes.fr',
+              telephone: '+33 1 00 00 00 00',
+              organisationId: org('rtes'),
+            },
             { nom: 'Secrétariat', email: '' },
           ],
           collectiviteIds: ['COMMUNE:75056', 'EPCI:200054781', 'COMMUNE:75056'],
@@ -126,7 +132,13 @@ describe('subgraph clubs: creerClub', () => {
       animateurs: [{ id: org('rtes') }],
       partenaires: [{ id: org('cnfpt') }],
       contacts: [
-        { nom: 'Camille Martin', role: 'Chargée de mission', email: 'cmartin@rtes.fr', telephone: '+33 1 00 00 00 00', organisation: { id: org('rtes') } },
+        {
+          nom: 'Camille Martin',
+          role: 'Chargée de mission',
+          email: 'cmartin@rtes.fr',
+          telephone: '+33 1 00 00 00 00',
+          organisation: { id: org('rtes') },
+        },
         { nom: 'Secrétariat', role: null, email: null, telephone: null, organisation: null },
       ],
       collectivitesMembres: [{ id: 'COMMUNE:75056' }, { id: 'EPCI:200054781' }],
@@ -156,7 +168,12 @@ describe('subgraph clubs: creerClub', () => {
     ]);
 
     // And modifierClub now edits it.
-    const modifie = await post(url, 'mutation($id: ID!) { modifierClub(id: $id, input: { nombreParticipants: 41 }) { nombreParticipants } }', { id }, ADMIN);
+    const modifie = await post(
+      url,
+      'mutation($id: ID!) { modifierClub(id: $id, input: { nombreParticipants: 41 }) { nombreParticipants } }',
+      { id },
+      ADMIN,
+    );
     expect(modifie.errors).toBeUndefined();
     expect(modifie.data.modifierClub).toEqual({ nombreParticipants: 41 });
   });
@@ -164,7 +181,11 @@ describe('subgraph clubs: creerClub', () => {
   it('lets an editor of the région create its club with only a région and a name; lists left out are empty', async () => {
     const { data, errors } = await creer({ region: 'ges', nom: "Club des collectivités pour l'ESS en Grand Est" }, editeur('GES'));
     expect(errors).toBeUndefined();
-    expect(data.creerClub).toEqual({ id: clubIdOfRegion('GES'), nom: "Club des collectivités pour l'ESS en Grand Est", region: { code: 'GES' } });
+    expect(data.creerClub).toEqual({
+      id: clubIdOfRegion('GES'),
+      nom: "Club des collectivités pour l'ESS en Grand Est",
+      region: { code: 'GES' },
+    });
     expect(await snapshot(clubIdOfRegion('GES'))).toMatchObject({
       description: null,
       nombreParticipants: null,
@@ -184,7 +205,10 @@ describe('subgraph clubs: creerClub', () => {
     ['an editor of several other régions', editeur('ARA', 'BRE', 'IDF'), 'FORBIDDEN'],
   ])('refuses %s with its code and writes nothing', async (_who, qui, code) => {
     const before = await counts();
-    const { data, errors } = await creer({ region: 'NOR', nom: 'Club normand', contacts: [{ nom: 'A' }], collectiviteIds: ['COMMUNE:14118'] }, qui);
+    const { data, errors } = await creer(
+      { region: 'NOR', nom: 'Club normand', contacts: [{ nom: 'A' }], collectiviteIds: ['COMMUNE:14118'] },
+      qui,
+    );
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe(code);
     expect(await snapshot(clubIdOfRegion('NOR'))).toBeNull();
@@ -197,7 +221,10 @@ describe('subgraph clubs: creerClub', () => {
   ])('refuses %s a second club for a région with CONFLICT and changes nothing', async (_who, qui) => {
     const before = await snapshot(ARA);
     const rows = await counts();
-    const { data, errors } = await creer({ region: 'ARA', nom: 'Un second club AURA', contacts: [{ nom: 'Intrus' }], partenaireIds: [org('rtes')] }, qui);
+    const { data, errors } = await creer(
+      { region: 'ARA', nom: 'Un second club AURA', contacts: [{ nom: 'Intrus' }], partenaireIds: [org('rtes')] },
+      qui,
+    );
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', region: 'ARA', id: ARA });
     expect(errors?.[0]?.message).not.toMatch(/duplicate|violates|constraint|unique/i);
@@ -221,7 +248,11 @@ describe('subgraph clubs: creerClub', () => {
     const winner = answers.find((a) => !a.errors)!.data.creerClub;
     const n = winner.nom.endsWith('1') ? 1 : 2;
     const club = await snapshot(id);
-    expect(club).toMatchObject({ nom: `Club de Bourgogne-Franche-Comté n°${n}`, contacts: [{ nom: `Contact ${n}` }], collectivitesMembres: [{ id: `COMMUNE:2123${n}` }] });
+    expect(club).toMatchObject({
+      nom: `Club de Bourgogne-Franche-Comté n°${n}`,
+      contacts: [{ nom: `Contact ${n}` }],
+      collectivitesMembres: [{ id: `COMMUNE:2123${n}` }],
+    });
     // One club, with the winner's rows only.
     expect(await counts()).toEqual({
       clubs: String(Number(before.clubs) + 1),
@@ -243,7 +274,13 @@ describe('subgraph clubs: creerClub', () => {
       await other.query('INSERT INTO club (id, region_code, nom) VALUES ($1, $2, $3)', [id, 'LRE', 'Club réunionnais déjà en cours']);
       const pending = creer({ region: 'LRE', nom: 'Club réunionnais concurrent', contacts: [{ nom: 'Perdant' }] });
       const blocked = async () =>
-        Number((await national.dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
+        Number(
+          (
+            await national.dataSource.query(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          )[0].n,
+        );
       for (let i = 0; i < 200 && (await blocked()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(await blocked()).toBe(1);
       await other.commitTransaction();
@@ -259,7 +296,7 @@ describe('subgraph clubs: creerClub', () => {
     expect(await counts()).toEqual({ ...before, clubs: String(Number(before.clubs) + 1) });
   });
 
-  it('on a regional instance, creates its own région\'s club and refuses the others with OUT_OF_REGION', async () => {
+  it("on a regional instance, creates its own région's club and refuses the others with OUT_OF_REGION", async () => {
     const before = await counts();
     for (const qui of [ADMIN, editeur('COR')]) {
       const refused = await creer({ region: 'COR', nom: 'Club corse' }, qui, auraUrl);
@@ -275,7 +312,11 @@ describe('subgraph clubs: creerClub', () => {
     const foreign = await creer({ region: 'CVL', nom: 'Club CVL', partenaireIds: [org('cress-bre')] }, editeur('CVL'), centreUrl);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await counts()).toEqual(before);
-    const own = await creer({ region: 'CVL', nom: "Club des collectivités pour l'ESS en Centre-Val de Loire", partenaireIds: [org('rtes')] }, editeur('CVL'), centreUrl);
+    const own = await creer(
+      { region: 'CVL', nom: "Club des collectivités pour l'ESS en Centre-Val de Loire", partenaireIds: [org('rtes')] },
+      editeur('CVL'),
+      centreUrl,
+    );
     expect(own.errors).toBeUndefined();
     const seen = await post(centreUrl, '{ clubs { id region { code } partenaires { sigle } } }');
     expect(seen.data.clubs).toEqual([{ id: clubIdOfRegion('CVL'), region: { code: 'CVL' }, partenaires: [{ sigle: 'RTES' }] }]);

@@ -1,12 +1,18 @@
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
-import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase, SMALL_LIMITS } from '@federess/server-kit/testing';
+import {
+  documentLimitCases,
+  expectedLimitProbe,
+  type LimitCase,
+  type LimitTarget,
+  probeLimitCase,
+  SMALL_LIMITS,
+} from '@federess/server-kit/testing';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, REGIONS } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { post } from './graphql';
-
 
 describe('subgraph clubs: abuse limits refuse before any SQL', () => {
   const counter = new StatementCounter();
@@ -31,15 +37,31 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
     // One club, not the list: a document at the token limit must not be over the cost limit as well.
     ...documentLimitCases(`club(id: "${clubIdOfRegion('BRE')}")`, 'nom'),
     // Depth 4 exactly, then 5.
-    { kind: 'depth', under: { query: `{ club(id: "${clubIdOfRegion('BRE')}") { contacts { organisation { sigle } } } }` }, over: { query: '{ clubs { collectivitesMembres { clubs { contacts { nom } } } } }' } },
+    {
+      kind: 'depth',
+      under: { query: `{ club(id: "${clubIdOfRegion('BRE')}") { contacts { organisation { sigle } } } }` },
+      over: { query: '{ clubs { collectivitesMembres { clubs { contacts { nom } } } } }' },
+    },
     // clubs: 1 + 10 × (animateurs 11 + partenaires 11 + contacts 11 + nom 1 + n) = 341 + 10 n: 391 for 5 leaves, 401 for 6.
-    { kind: 'cost', template: (n) => ({ query: `{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } ${'id '.repeat(n)} } }` }) },
+    {
+      kind: 'cost',
+      template: (n) => ({ query: `{ clubs { nom animateurs { nom } partenaires { nom } contacts { nom } ${'id '.repeat(n)} } }` }),
+    },
   ];
-  it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
-    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('clubs', SMALL_LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
-    const probe = await probeLimitCase(target, c);
-    expect(probe).toEqual(expectedLimitProbe(probe));
-  });
+  it.each(cases.map((c) => [c.kind, c] as const))(
+    '%s: just under runs SQL and passes; just over is refused with its code and runs none',
+    async (_kind, c) => {
+      const target: LimitTarget = {
+        url,
+        schema: server.schema,
+        limits: readSubgraphSettings('clubs', SMALL_LIMITS).limits,
+        statements: () => counter.count,
+        resetStatements: () => counter.reset(),
+      };
+      const probe = await probeLimitCase(target, c);
+      expect(probe).toEqual(expectedLimitProbe(probe));
+    },
+  );
 
   it("keeps federation's _service and _entities working, a gateway-sized entity fetch included", async () => {
     const service = await post(defaultsUrl, '{ _service { sdl } }');
@@ -55,6 +77,8 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
     );
     expect(entities.errors).toBeUndefined();
     expect(entities.data._entities).toHaveLength(18);
-    expect(entities.data._entities.filter((e: { club: { id: string } | null }) => e.club).map((e: { club: { id: string } }) => e.club.id)).toContain(clubIdOfRegion('BRE'));
+    expect(
+      entities.data._entities.filter((e: { club: { id: string } | null }) => e.club).map((e: { club: { id: string } }) => e.club.id),
+    ).toContain(clubIdOfRegion('BRE'));
   });
 });

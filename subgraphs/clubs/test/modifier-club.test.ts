@@ -138,7 +138,12 @@ describe('subgraph clubs: modifierClub', () => {
     ['an id that is no club', '00000000-0000-4000-8000-000000000000', { nom: 'Changé' }, 'NOT_FOUND'],
     ['the club of a région that has none', clubIdOfRegion('IDF'), { nom: 'Changé' }, 'NOT_FOUND'],
     ['an unknown organisation', clubIdOfRegion('ARA'), { partenaireIds: ['00000000-0000-4000-8000-000000000000'] }, 'NOT_FOUND'],
-    ['an unknown contact organisation', clubIdOfRegion('ARA'), { contacts: [{ nom: 'A', organisationId: '00000000-0000-4000-8000-000000000001' }] }, 'NOT_FOUND'],
+    [
+      'an unknown contact organisation',
+      clubIdOfRegion('ARA'),
+      { contacts: [{ nom: 'A', organisationId: '00000000-0000-4000-8000-000000000001' }] },
+      'NOT_FOUND',
+    ],
   ])('refuses %s', async (_what, id, input, code) => {
     const before = await snapshot(ARA);
     const { data, errors } = await post(url, MODIFIER, { id, input });

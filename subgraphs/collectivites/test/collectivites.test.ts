@@ -57,7 +57,9 @@ describe('subgraph collectivites', () => {
     ['clermont auvergne metropole', 'Clermont Auvergne Métropole'],
     ['lyon', 'Lyon'],
   ])('ranks the intended collectivité first for %p', async (recherche, expected) => {
-    const { data, errors } = await post(url, 'query($q: String) { collectivites(recherche: $q, first: 3) { edges { node { nom } } } }', { q: recherche });
+    const { data, errors } = await post(url, 'query($q: String) { collectivites(recherche: $q, first: 3) { edges { node { nom } } } }', {
+      q: recherche,
+    });
     expect(errors).toBeUndefined();
     expect(data.collectivites.edges[0].node.nom).toBe(expected);
   });
@@ -68,26 +70,43 @@ describe('subgraph collectivites', () => {
       '{ collectivite(id: "COMMUNE:42218") { nom siren population departement { code nom region { code } } region { nom } epci { nom nature communesMembres { id } } } }',
     );
     const c = data.collectivite;
-    expect(c).toMatchObject({ nom: 'Saint-Étienne', departement: { code: '42', nom: 'Loire', region: { code: 'ARA' } }, region: { nom: 'Auvergne-Rhône-Alpes' } });
+    expect(c).toMatchObject({
+      nom: 'Saint-Étienne',
+      departement: { code: '42', nom: 'Loire', region: { code: 'ARA' } },
+      region: { nom: 'Auvergne-Rhône-Alpes' },
+    });
     expect(c.epci.nature).toBe('METRO');
     expect(c.epci.communesMembres.map((m: { id: string }) => m.id)).toContain('COMMUNE:42218');
   });
 
   it('filters by région, type and RTES membership', async () => {
-    const { data } = await post(url, '{ collectivites(region: "HDF", adherente: true, first: 50) { edges { node { id region { code } adherente } } } }');
+    const { data } = await post(
+      url,
+      '{ collectivites(region: "HDF", adherente: true, first: 50) { edges { node { id region { code } adherente } } } }',
+    );
     const nodes = data.collectivites.edges.map((e: { node: any }) => e.node);
     expect(nodes.map((n: { id: string }) => n.id).sort()).toEqual(['COMMUNE:59350', 'COMMUNE:62907', 'EPCI:200093201', 'EPCI:246200299']);
     for (const n of nodes) expect(n).toMatchObject({ region: { code: 'HDF' }, adherente: true });
   });
 
   it('pages through a connection without overlap', async () => {
-    const first = await post(url, '{ collectivites(region: "COR", types: [DEPARTEMENT]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }');
+    const first = await post(
+      url,
+      '{ collectivites(region: "COR", types: [DEPARTEMENT]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+    );
     expect(first.data.collectivites.totalCount).toBe(2);
-    const page1 = await post(url, '{ collectivites(region: "COR", types: [DEPARTEMENT], first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }');
+    const page1 = await post(
+      url,
+      '{ collectivites(region: "COR", types: [DEPARTEMENT], first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+    );
     expect(page1.data.collectivites.pageInfo.hasNextPage).toBe(true);
-    const page2 = await post(url, 'query($a: String) { collectivites(region: "COR", types: [DEPARTEMENT], first: 1, after: $a) { pageInfo { hasNextPage } edges { node { id } } } }', {
-      a: page1.data.collectivites.pageInfo.endCursor,
-    });
+    const page2 = await post(
+      url,
+      'query($a: String) { collectivites(region: "COR", types: [DEPARTEMENT], first: 1, after: $a) { pageInfo { hasNextPage } edges { node { id } } } }',
+      {
+        a: page1.data.collectivites.pageInfo.endCursor,
+      },
+    );
     expect(page2.data.collectivites.pageInfo.hasNextPage).toBe(false);
     expect(page2.data.collectivites.edges[0].node.id).not.toBe(page1.data.collectivites.edges[0].node.id);
   });
@@ -104,25 +123,51 @@ describe('subgraph collectivites', () => {
   });
 
   it('marks a collectivité as adhérente, and refuses unknown ids', async () => {
-    const marked = await post(url, 'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { adherente } }', {}, ADMIN);
+    const marked = await post(
+      url,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { adherente } }',
+      {},
+      ADMIN,
+    );
     expect(marked.data.marquerAdherente.adherente).toBe(true);
-    const unmarked = await post(url, 'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: false) { adherente } }', {}, ADMIN);
+    const unmarked = await post(
+      url,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: false) { adherente } }',
+      {},
+      ADMIN,
+    );
     expect(unmarked.data.marquerAdherente.adherente).toBe(false);
-    const unknown = await post(url, 'mutation { marquerAdherente(collectiviteId: "COMMUNE:00000", adherente: true) { adherente } }', {}, ADMIN);
+    const unknown = await post(
+      url,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:00000", adherente: true) { adherente } }',
+      {},
+      ADMIN,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('on a regional instance, returns and writes only its own région', async () => {
-    const { data } = await post(auraUrl, '{ regions { code } collectivites(region: "BRE") { totalCount } ara: collectivites { totalCount } rennes: collectivite(id: "COMMUNE:35238") { nom } }');
+    const { data } = await post(
+      auraUrl,
+      '{ regions { code } collectivites(region: "BRE") { totalCount } ara: collectivites { totalCount } rennes: collectivite(id: "COMMUNE:35238") { nom } }',
+    );
     expect(data.regions).toEqual([{ code: 'ARA' }]);
     expect(data.collectivites.totalCount).toBe(0);
     expect(data.ara.totalCount).toBeGreaterThan(4_000);
     expect(data.rennes).toBeNull();
-    const refused = await post(auraUrl, 'mutation { marquerAdherente(collectiviteId: "COMMUNE:35238", adherente: true) { adherente } }', {}, ADMIN);
+    const refused = await post(
+      auraUrl,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:35238", adherente: true) { adherente } }',
+      {},
+      ADMIN,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('OUT_OF_REGION');
     const after = await post(url, '{ collectivite(id: "COMMUNE:35238") { adherente } }');
     expect(after.data.collectivite.adherente).toBe(false);
-    const entities = await post(auraUrl, '{ _entities(representations: [{ __typename: "Collectivite", id: "COMMUNE:35238" }, { __typename: "Collectivite", id: "COMMUNE:42218" }]) { ... on Collectivite { nom } } }');
+    const entities = await post(
+      auraUrl,
+      '{ _entities(representations: [{ __typename: "Collectivite", id: "COMMUNE:35238" }, { __typename: "Collectivite", id: "COMMUNE:42218" }]) { ... on Collectivite { nom } } }',
+    );
     expect(entities.data._entities).toEqual([null, { nom: 'Saint-Étienne' }]);
   });
 
@@ -139,7 +184,8 @@ describe('subgraph collectivites', () => {
   });
 
   it('runs as many SQL statements for 5 collectivités as for 150 (DataLoader batching)', async () => {
-    const query = 'query($n: Int) { collectivites(types: [COMMUNE], first: $n) { edges { node { region { nom } departement { nom region { code } } epci { nom communesMembres { id } } } } } }';
+    const query =
+      'query($n: Int) { collectivites(types: [COMMUNE], first: $n) { edges { node { region { nom } departement { nom region { code } } epci { nom communesMembres { id } } } } } }';
     const statementsFor = async (n: number) => {
       counter.reset();
       const { data, errors } = await post(url, query, { n });

@@ -2,10 +2,16 @@ import { GATEWAY_HEADER } from '@federess/auth';
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
-import { documentLimitCases, expectedLimitProbe, type LimitCase, type LimitTarget, probeLimitCase, SMALL_LIMITS } from '@federess/server-kit/testing';
+import {
+  documentLimitCases,
+  expectedLimitProbe,
+  type LimitCase,
+  type LimitTarget,
+  probeLimitCase,
+  SMALL_LIMITS,
+} from '@federess/server-kit/testing';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
-
 
 const PRODUCTION = {
   FEDERESS_MODE: 'production',
@@ -35,20 +41,40 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
   const cases: LimitCase[] = [
     ...documentLimitCases('collectivites(first: 1)', 'totalCount'),
     // Depth 4 exactly (collectivites, edges, node, nom), then 5.
-    { kind: 'depth', under: { query: '{ collectivites(first: 2) { edges { node { nom } } } }' }, over: { query: '{ collectivites(first: 2) { edges { node { region { nom } } } } }' } },
+    {
+      kind: 'depth',
+      under: { query: '{ collectivites(first: 2) { edges { node { nom } } } }' },
+      over: { query: '{ collectivites(first: 2) { edges { node { region { nom } } } } }' },
+    },
     // 1 + n × (totalCount 1 + edges 1 + node (1 + nom, code, type 3)) = 1 + 6 n: 397 for 66, 403 for 67, within the depth of 4.
     { kind: 'cost', template: (n) => ({ query: `{ collectivites(first: ${n}) { totalCount edges { node { nom code type } } } }` }) },
   ];
-  it.each(cases.map((c) => [c.kind, c] as const))('%s: just under runs SQL and passes; just over is refused with its code and runs none', async (_kind, c) => {
-    const target: LimitTarget = { url, schema: server.schema, limits: readSubgraphSettings('collectivites', SMALL_LIMITS).limits, statements: () => counter.count, resetStatements: () => counter.reset() };
-    const probe = await probeLimitCase(target, c);
-    expect(probe).toEqual(expectedLimitProbe(probe));
-  });
+  it.each(cases.map((c) => [c.kind, c] as const))(
+    '%s: just under runs SQL and passes; just over is refused with its code and runs none',
+    async (_kind, c) => {
+      const target: LimitTarget = {
+        url,
+        schema: server.schema,
+        limits: readSubgraphSettings('collectivites', SMALL_LIMITS).limits,
+        statements: () => counter.count,
+        resetStatements: () => counter.reset(),
+      };
+      const probe = await probeLimitCase(target, c);
+      expect(probe).toEqual(expectedLimitProbe(probe));
+    },
+  );
 
-  it("answers _service { sdl } in production only to the gateway, with its secret", async () => {
+  it('answers _service { sdl } in production only to the gateway, with its secret', async () => {
     const ask = async (headers: Record<string, string>) => {
-      const response = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: 'query { ... on Query { schema: _service { sdl } } }' }) });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+      const response = await fetch(productionUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: 'query { ... on Query { schema: _service { sdl } } }' }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+      };
     };
     const refused = await ask({});
     expect(refused.status).toBe(403);
@@ -60,6 +86,12 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
     expect(gateway.status).toBe(200);
     expect(gateway.body.data.schema.sdl).toMatch(/type Collectivite/);
     // In development mode, as before: composition tools may ask any subgraph.
-    expect(((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ _service { sdl } }"}' })).json()) as any).data._service.sdl).toMatch(/type Collectivite/);
+    expect(
+      (
+        (await (
+          await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ _service { sdl } }"}' })
+        ).json()) as any
+      ).data._service.sdl,
+    ).toMatch(/type Collectivite/);
   });
 });

@@ -23,7 +23,13 @@ const verdict = (r: Reponse): string => (r.errors?.length ? (r.errors[0]!.extens
 
 const CREER = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
 const MODIFIER = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
-const base = { type: 'COMPTE_RENDU', datePublication: '2024-06-01', editeur: 'CRESS AURA', fichier: 'https://docs.example.org/cr.pdf', lien: 'https://docs.example.org/cr' };
+const base = {
+  type: 'COMPTE_RENDU',
+  datePublication: '2024-06-01',
+  editeur: 'CRESS AURA',
+  fichier: 'https://docs.example.org/cr.pdf',
+  lien: 'https://docs.example.org/cr',
+};
 
 describe('authorisation on the publications subgraph', () => {
   let server: SubgraphServer;
@@ -37,7 +43,11 @@ describe('authorisation on the publications subgraph', () => {
   };
 
   beforeAll(async () => {
-    server = await createServer({ ...readSubgraphSettings('publications', {}), databaseUrl: testDatabaseUrl('publications_autorisations'), seed: false });
+    server = await createServer({
+      ...readSubgraphSettings('publications', {}),
+      databaseUrl: testDatabaseUrl('publications_autorisations'),
+      seed: false,
+    });
     url = await server.listen(0);
   });
   afterAll(async () => {
@@ -49,8 +59,20 @@ describe('authorisation on the publications subgraph', () => {
       creerARA: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
       creerNationale: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', admin: 'OK' },
       modifierARA: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      modifierNationale: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      deplacerARAversBRE: { anonyme: 'UNAUTHENTICATED', adherent: 'FORBIDDEN', editeurARA: 'FORBIDDEN', editeurBRE: 'FORBIDDEN', admin: 'OK' },
+      modifierNationale: {
+        anonyme: 'UNAUTHENTICATED',
+        adherent: 'FORBIDDEN',
+        editeurARA: 'FORBIDDEN',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      deplacerARAversBRE: {
+        anonyme: 'UNAUTHENTICATED',
+        adherent: 'FORBIDDEN',
+        editeurARA: 'FORBIDDEN',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
     } as const;
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
@@ -89,14 +111,25 @@ describe('authorisation on the publications subgraph', () => {
 
     it.each(Object.keys(ROLES))('%s: in a query, through Rencontre.ressources and through a Publication reference', async (role) => {
       const qui = ROLES[role]!;
-      const byId = async (id: string) => (await post(url, 'query($id: ID!) { publication(id: $id) { titre fichier lien } }', { id }, qui)).data.publication;
+      const byId = async (id: string) =>
+        (await post(url, 'query($id: ID!) { publication(id: $id) { titre fichier lien } }', { id }, qui)).data.publication;
       const ressources = (
-        await post(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Rencontre { ressources { id titre fichier lien } } } }', { r: [{ __typename: 'Rencontre', id: rencontreId }] }, qui)
+        await post(
+          url,
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Rencontre { ressources { id titre fichier lien } } } }',
+          { r: [{ __typename: 'Rencontre', id: rencontreId }] },
+          qui,
+        )
       ).data._entities[0].ressources as { id: string; fichier: string | null; lien: string | null }[];
       const references = (
-        await post(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Publication { id fichier lien } } }', {
-          r: Object.values(ids).map((id) => ({ __typename: 'Publication', id })),
-        }, qui)
+        await post(
+          url,
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Publication { id fichier lien } } }',
+          {
+            r: Object.values(ids).map((id) => ({ __typename: 'Publication', id })),
+          },
+          qui,
+        )
       ).data._entities as { id: string; fichier: string | null; lien: string | null }[];
       for (const [name, id] of Object.entries(ids)) {
         const query = await byId(id);

@@ -115,7 +115,10 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
-    const empty = await post(url, `{ _entities(representations: [{ __typename: "Club", id: "${club}" }]) { ... on Club { publications(first: 0) { totalCount edges { node { id } } } } } }`);
+    const empty = await post(
+      url,
+      `{ _entities(representations: [{ __typename: "Club", id: "${club}" }]) { ... on Club { publications(first: 0) { totalCount edges { node { id } } } } } }`,
+    );
     expect(empty.data._entities[0].publications).toEqual({ totalCount: expected.length, edges: [] });
   });
 

@@ -17,7 +17,12 @@ describe('subgraph publications: SQL timeouts', () => {
     // The lock wait ends by lock_timeout (55P03) on one, by statement_timeout (57014) on the other.
     parLeVerrou = await createServer({ ...readSubgraphSettings('publications', { FEDERESS_SQL_LOCK_TIMEOUT_MS: '300' }), databaseUrl });
     parLaDuree = await createServer({
-      ...readSubgraphSettings('publications', { FEDERESS_MODE: 'production', FEDERESS_JWT_SECRET: 'secret-des-tests-de-delais-sql-0123456789abc', FEDERESS_GATEWAY_SECRET: 'secret-passerelle-des-tests-de-delais-0123456789', FEDERESS_SQL_STATEMENT_TIMEOUT_MS: '300' }),
+      ...readSubgraphSettings('publications', {
+        FEDERESS_MODE: 'production',
+        FEDERESS_JWT_SECRET: 'secret-des-tests-de-delais-sql-0123456789abc',
+        FEDERESS_GATEWAY_SECRET: 'secret-passerelle-des-tests-de-delais-0123456789',
+        FEDERESS_SQL_STATEMENT_TIMEOUT_MS: '300',
+      }),
       databaseUrl,
       seed: false,
     });
@@ -44,7 +49,10 @@ describe('subgraph publications: SQL timeouts', () => {
       const reponse = await post(url, '{ publications(first: 1) { totalCount } }');
       expect(Date.now() - started).toBeLessThan(5000);
       expect(reponse.data).toBeNull();
-      expect(reponse.errors?.map((e) => [e.extensions?.code, e.message])).toContainEqual(['TIMEOUT', "La base de données n'a pas répondu à temps ; réessayez plus tard."]);
+      expect(reponse.errors?.map((e) => [e.extensions?.code, e.message])).toContainEqual([
+        'TIMEOUT',
+        "La base de données n'a pas répondu à temps ; réessayez plus tard.",
+      ]);
       expect(JSON.stringify(reponse)).not.toMatch(/canceling|lock timeout|statement timeout/);
     } finally {
       await holder.rollbackTransaction();

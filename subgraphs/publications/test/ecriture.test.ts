@@ -83,14 +83,22 @@ describe('subgraph publications: writing', () => {
     });
     const read = await post(url, `query($id: ID!) { publication(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.data.publication).toEqual(created);
-    const ressources = await post(url, `{ _entities(representations: [{ __typename: "Rencontre", id: "${input.rencontreId}" }]) { ... on Rencontre { ressources { id } } } }`);
+    const ressources = await post(
+      url,
+      `{ _entities(representations: [{ __typename: "Rencontre", id: "${input.rencontreId}" }]) { ... on Rencontre { ressources { id } } } }`,
+    );
     expect(ressources.data._entities[0].ressources).toContainEqual({ id: created.id });
   });
 
   it('derives the région from the club, and lists the publication under the club and the région', async () => {
     const { data, errors } = await creer({ ...minimal, titre: 'Publication du club breton', clubId: clubIdOfRegion('BRE').toUpperCase() });
     expect(errors).toBeUndefined();
-    expect(data.creerPublication).toMatchObject({ region: { code: 'BRE' }, club: { id: clubIdOfRegion('BRE') }, acces: 'PUBLIC', thematiques: [] });
+    expect(data.creerPublication).toMatchObject({
+      region: { code: 'BRE' },
+      club: { id: clubIdOfRegion('BRE') },
+      acces: 'PUBLIC',
+      thematiques: [],
+    });
     const same = await creer({ ...minimal, titre: 'Avec région cohérente', clubId: clubIdOfRegion('BRE'), region: 'bre' });
     expect(same.data.creerPublication.region).toEqual({ code: 'BRE' });
     const regional = await creer({ ...minimal, titre: 'Régionale sans club', region: 'OCC' });
@@ -141,13 +149,24 @@ describe('subgraph publications: writing', () => {
   });
 
   it('modifies only the fields given, clears optional ones with null, and moves with its club', async () => {
-    const { data } = await creer({ ...minimal, resume: 'À effacer', fichier: 'https://exemple.org/a.pdf', region: 'OCC', thematiques: ['SIEG'] });
+    const { data } = await creer({
+      ...minimal,
+      resume: 'À effacer',
+      fichier: 'https://exemple.org/a.pdf',
+      region: 'OCC',
+      thematiques: ['SIEG'],
+    });
     const id = data.creerPublication.id;
     const renamed = await modifier(id, { titre: 'Nouveau titre' });
     expect(renamed.errors).toBeUndefined();
     expect(renamed.data.modifierPublication).toEqual({ ...data.creerPublication, titre: 'Nouveau titre' });
 
-    const cleared = await modifier(id, { resume: null, fichier: null, thematiques: ['SCIC', 'PTCE'], collectivitesCitees: ['COMMUNE:59350'] });
+    const cleared = await modifier(id, {
+      resume: null,
+      fichier: null,
+      thematiques: ['SCIC', 'PTCE'],
+      collectivitesCitees: ['COMMUNE:59350'],
+    });
     expect(cleared.data.modifierPublication).toMatchObject({
       titre: 'Nouveau titre',
       resume: null,
@@ -185,7 +204,12 @@ describe('subgraph publications: writing', () => {
     const id = pid('webinaire-sieg-2024-compte-rendu');
     const before = await post(url, `query($id: ID!) { publication(id: $id) { ${FIELDS} } }`, { id });
     // The citations are replaced before the row, whose number then conflicts: both must roll back.
-    const r = await modifier(id, { titre: 'Titre changé', collection: 'Points de RepèrESS', numero: 12, collectivitesCitees: ['COMMUNE:75056'] });
+    const r = await modifier(id, {
+      titre: 'Titre changé',
+      collection: 'Points de RepèrESS',
+      numero: 12,
+      collectivitesCitees: ['COMMUNE:75056'],
+    });
     expect(codeOf(r)).toBe('CONFLICT');
     const after = await post(url, `query($id: ID!) { publication(id: $id) { ${FIELDS} } }`, { id });
     expect(after.data.publication).toEqual(before.data.publication);
@@ -212,7 +236,10 @@ describe('subgraph publications: writing', () => {
     const ofNational = await modifier(pid('points-de-reperess-12-esus'), { titre: 'Volé' }, auraUrl);
     expect(codeOf(ofNational)).toBe('OUT_OF_REGION');
 
-    const check = await post(url, `{ a: publication(id: "${id}") { titre region { code } } b: publication(id: "${pid('points-de-reperess-12-esus')}") { titre } }`);
+    const check = await post(
+      url,
+      `{ a: publication(id: "${id}") { titre region { code } } b: publication(id: "${pid('points-de-reperess-12-esus')}") { titre } }`,
+    );
     expect(check.data).toEqual({
       a: { titre: 'Renommée en AURA', region: { code: 'ARA' } },
       b: { titre: "L'agrément ESUS (Entreprise Solidaire d'Utilité Sociale)" },

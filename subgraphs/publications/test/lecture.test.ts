@@ -37,7 +37,9 @@ describe('subgraph publications: reading', () => {
     return r.data.publications.totalCount;
   };
   const titres = async (filtre: Record<string, unknown>): Promise<string[]> => {
-    const r = await post(url, 'query($f: PublicationFiltre) { publications(filtre: $f, first: 200) { edges { node { titre } } } }', { f: filtre });
+    const r = await post(url, 'query($f: PublicationFiltre) { publications(filtre: $f, first: 200) { edges { node { titre } } } }', {
+      f: filtre,
+    });
     expect(r.errors).toBeUndefined();
     return nodes<{ titre: string }>(r.data.publications).map((n) => n.titre);
   };
@@ -79,9 +81,15 @@ describe('subgraph publications: reading', () => {
       rencontre: null,
       collectivitesCitees: [{ id: 'COMMUNE:75056' }, { id: 'PETR:pays-de-langres' }],
     });
-    const regional = await post(url, `{ publication(id: "${pid('points-de-reperess-ptce-hauts-de-france')}") { region { code } club { id } } }`);
+    const regional = await post(
+      url,
+      `{ publication(id: "${pid('points-de-reperess-ptce-hauts-de-france')}") { region { code } club { id } } }`,
+    );
     expect(regional.data.publication).toEqual({ region: { code: 'HDF' }, club: { id: clubIdOfRegion('HDF') } });
-    const sieg = await post(url, `{ publication(id: "${pid('webinaire-sieg-2024-compte-rendu')}") { rencontre { id } collectivitesCitees { id } } }`);
+    const sieg = await post(
+      url,
+      `{ publication(id: "${pid('webinaire-sieg-2024-compte-rendu')}") { rencontre { id } collectivitesCitees { id } } }`,
+    );
     expect(sieg.data.publication).toEqual({
       rencontre: { id: rid('rtes-2024-webinaire-sieg') },
       collectivitesCitees: [{ id: 'EPCI:246700488' }, { id: 'COMMUNE:13055' }, { id: 'REGION:93' }],
@@ -92,7 +100,10 @@ describe('subgraph publications: reading', () => {
   });
 
   it('filters by collection, number, type and thématique', async () => {
-    const r = await post(url, '{ publications(filtre: { collections: ["Points de RepèrESS"] }) { totalCount edges { node { numero titre } } } }');
+    const r = await post(
+      url,
+      '{ publications(filtre: { collections: ["Points de RepèrESS"] }) { totalCount edges { node { numero titre } } } }',
+    );
     expect(r.data.publications.totalCount).toBe(7);
     const numbered = nodes<{ numero: number | null; titre: string }>(r.data.publications).filter((n) => n.numero !== null);
     expect(numbered.map((n) => n.numero).sort((a, b) => a! - b!)).toEqual([9, 12]);
@@ -100,7 +111,10 @@ describe('subgraph publications: reading', () => {
     expect(await titres({ thematiques: ['SPASER'] })).toEqual([
       'SPASER : schémas de promotion des achats publics socialement et écologiquement responsables',
     ]);
-    expect((await titres({ thematiques: ['ESUS', 'TIERS_LIEUX'] })).sort()).toEqual(["L'agrément ESUS (Entreprise Solidaire d'Utilité Sociale)", 'Tiers-lieux & ESS']);
+    expect((await titres({ thematiques: ['ESUS', 'TIERS_LIEUX'] })).sort()).toEqual([
+      "L'agrément ESUS (Entreprise Solidaire d'Utilité Sociale)",
+      'Tiers-lieux & ESS',
+    ]);
     expect(await count({ types: ['FICHE_KIT_REGIONALESS'], thematiques: ['TOURISME'] })).toBe(1);
   });
 
@@ -108,13 +122,11 @@ describe('subgraph publications: reading', () => {
     const r = await post(url, '{ publications(filtre: { acces: ADHERENTS }) { totalCount edges { node { acces type } } } }');
     expect(r.data.publications.totalCount).toBe(5);
     for (const n of nodes(r.data.publications)) expect(n.acces).toBe('ADHERENTS');
-    expect(nodes(r.data.publications).map((n: { type: string }) => n.type).sort()).toEqual([
-      'ANNUAIRE_PARTICIPANTS',
-      'COMPTE_RENDU',
-      'COMPTE_RENDU',
-      'REPLAY',
-      'RESSOURCES',
-    ]);
+    expect(
+      nodes(r.data.publications)
+        .map((n: { type: string }) => n.type)
+        .sort(),
+    ).toEqual(['ANNUAIRE_PARTICIPANTS', 'COMPTE_RENDU', 'COMPTE_RENDU', 'REPLAY', 'RESSOURCES']);
     expect(await count({ acces: 'PUBLIC' })).toBe(PUBLICATIONS.length - 5);
   });
 
@@ -126,11 +138,16 @@ describe('subgraph publications: reading', () => {
     expect(await count({ regions: ['HDF'], nationales: true })).toBe(PUBLICATIONS.length - REGIONALES + 1);
     expect(await count({ clubs: [clubIdOfRegion('ARA')] })).toBe(2);
     expect(await count({ rencontres: [rid('rtes-2023-evaluation-impact-social')] })).toBe(4);
-    expect(await count({ rencontres: [rid('rtes-2023-evaluation-impact-social'), rid('rtes-2024-appels-a-projets')], acces: 'ADHERENTS' })).toBe(3);
+    expect(
+      await count({ rencontres: [rid('rtes-2023-evaluation-impact-social'), rid('rtes-2024-appels-a-projets')], acces: 'ADHERENTS' }),
+    ).toBe(3);
   });
 
   it('filters by date, inclusively, newest first', async () => {
-    const r = await post(url, '{ publications(filtre: { depuis: "2024-01-01" }, first: 200) { totalCount edges { node { datePublication } } } }');
+    const r = await post(
+      url,
+      '{ publications(filtre: { depuis: "2024-01-01" }, first: 200) { totalCount edges { node { datePublication } } } }',
+    );
     expect(r.data.publications.totalCount).toBe(10);
     const dates = nodes<{ datePublication: string }>(r.data.publications).map((n) => n.datePublication);
     expect(dates[0]).toBe('2024-12-12');
@@ -156,9 +173,13 @@ describe('subgraph publications: reading', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 4; page += 1) {
-      const r = await post(url, 'query($a: String) { publications(first: 8, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', {
-        a: after,
-      });
+      const r = await post(
+        url,
+        'query($a: String) { publications(first: 8, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        {
+          a: after,
+        },
+      );
       expect(r.data.publications.totalCount).toBe(PUBLICATIONS.length);
       seen.push(...nodes<{ id: string }>(r.data.publications).map((n) => n.id));
       expect(r.data.publications.pageInfo.hasNextPage).toBe(page < 3);
@@ -269,15 +290,19 @@ describe('subgraph publications: reading', () => {
     expect(sieg).toEqual({ ressources: [{ type: 'COMPTE_RENDU', acces: 'PUBLIC' }] });
     expect(evaluation.ressources).toHaveLength(4);
     expect(evaluation.ressources).toContainEqual({ type: 'COMPTE_RENDU', acces: 'ADHERENTS' });
-    expect(evaluation.ressources.filter((x: { acces: string }) => x.acces === 'PUBLIC').map((x: { type: string }) => x.type).sort()).toEqual([
-      'DIAPORAMA',
-      'REPLAY',
-      'RESSOURCES',
-    ]);
+    expect(
+      evaluation.ressources
+        .filter((x: { acces: string }) => x.acces === 'PUBLIC')
+        .map((x: { type: string }) => x.type)
+        .sort(),
+    ).toEqual(['DIAPORAMA', 'REPLAY', 'RESSOURCES']);
     expect(bretagne).toEqual({ ressources: [] });
     expect(aura2018).toEqual({ ressources: [{ type: 'COMPTE_RENDU', acces: 'PUBLIC' }] });
     expect(pdl).toEqual({
-      publications: { totalCount: 1, edges: [{ node: { titre: 'PTCE & collectivités en Pays de la Loire', datePublication: '2023-01-01', region: { code: 'PDL' } } }] },
+      publications: {
+        totalCount: 1,
+        edges: [{ node: { titre: 'PTCE & collectivités en Pays de la Loire', datePublication: '2023-01-01', region: { code: 'PDL' } } }],
+      },
     });
     expect(hdf).toEqual({ publications: { totalCount: 1, edges: [] } });
   });

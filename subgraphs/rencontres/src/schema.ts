@@ -27,7 +27,15 @@ const outboxOnly = {
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RencontreResolver, SessionRencontreResolver, IntervenantResolver, InscriptionResolver, ClubResolver, CollectiviteResolver, EvenementResolver],
+      resolvers: [
+        RencontreResolver,
+        SessionRencontreResolver,
+        IntervenantResolver,
+        InscriptionResolver,
+        ClubResolver,
+        CollectiviteResolver,
+        EvenementResolver,
+      ],
       pubSub: outboxOnly,
     },
     {

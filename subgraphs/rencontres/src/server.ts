@@ -29,7 +29,13 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       seed,
       attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
         listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, { listener, retentionDays: settings.eventRetentionDays, limits: settings.limits, mode: settings.mode, rateLimiter })
+          ? attacherServeurFlux(httpServer, schema, resources, authenticate, {
+              listener,
+              retentionDays: settings.eventRetentionDays,
+              limits: settings.limits,
+              mode: settings.mode,
+              rateLimiter,
+            })
           : async () => undefined,
     },
     settings,

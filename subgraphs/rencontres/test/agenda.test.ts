@@ -43,13 +43,20 @@ describe('the seeded agenda and its filters', () => {
     expect(rencontre.organisateurs).toEqual(['CRESS Bretagne', 'RTES', 'CNFPT Bretagne']);
     expect(rencontre.intervenants.map((i: any) => i.nom)).toEqual(['Thierry Courret', 'Anne-Laure Federici', 'Grégory Huchon']);
 
-    const octobre = dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { debutLocal } }', { id: stableUuid('rencontre:bretagne-2024-cooperations-locales') }));
+    const octobre = dataOf(
+      await t.gql('query($id: ID!) { rencontre(id: $id) { debutLocal } }', {
+        id: stableUuid('rencontre:bretagne-2024-cooperations-locales'),
+      }),
+    );
     expect(octobre.rencontre.debutLocal).toBe('2024-10-03T09:30:00+02:00');
 
     const aura = dataOf(
-      await t.gql('query($id: ID!) { rencontre(id: $id) { debutLocal partenaires sessions { lieu { nom commune { id } } } intervenants { nom collectivite { id } } } }', {
-        id: stableUuid('rencontre:aura-2018-journee-collectivites-ess'),
-      }),
+      await t.gql(
+        'query($id: ID!) { rencontre(id: $id) { debutLocal partenaires sessions { lieu { nom commune { id } } } intervenants { nom collectivite { id } } } }',
+        {
+          id: stableUuid('rencontre:aura-2018-journee-collectivites-ess'),
+        },
+      ),
     ).rencontre;
     expect(aura.debutLocal.startsWith('2018-06-25T')).toBe(true);
     expect(aura.partenaires).toEqual(['Cap Rural']);
@@ -144,7 +151,9 @@ describe('the seeded agenda and its filters', () => {
   it('refuses bad filters with BAD_USER_INPUT, before any SQL', async () => {
     t.counter.reset();
     expect(codeOf(await t.gql(LIST, { filtre: { regions: ['XYZ'] } }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(LIST, { filtre: { depuis: '2025-01-01T00:00:00Z', jusqua: '2024-01-01T00:00:00Z' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(LIST, { filtre: { depuis: '2025-01-01T00:00:00Z', jusqua: '2024-01-01T00:00:00Z' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(codeOf(await t.gql(LIST, { filtre: { clubs: ['pas-un-uuid'] } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(LIST, { filtre: { recherche: 'x'.repeat(101) } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(LIST, { filtre: { depuis: 'pas une date' } }))).toBe('BAD_USER_INPUT');
@@ -161,9 +170,11 @@ describe('the seeded agenda and its filters', () => {
 
   it('is idempotent: seeding again changes nothing', async () => {
     const counts = async () =>
-      (await t.server.dataSource.query(
-        'SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM session_rencontre)::int s, (SELECT count(*) FROM intervenant)::int i, (SELECT count(*) FROM inscription)::int n',
-      ))[0];
+      (
+        await t.server.dataSource.query(
+          'SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM session_rencontre)::int s, (SELECT count(*) FROM intervenant)::int i, (SELECT count(*) FROM inscription)::int n',
+        )
+      )[0];
     const before = await counts();
     await t.server.dataSource.query('DELETE FROM seed_state');
     await seed(t.server.dataSource, { sampleAgenda: true });
@@ -181,7 +192,9 @@ describe('the seeded agenda and its filters', () => {
            FROM rencontre`,
       );
       expect(counts).toEqual({ r: 8, n: 0, exemples: 0 });
-      const bretagne = dataOf(await documented.gql(LIST, { filtre: { depuis: '2024-01-01T00:00:00Z', regions: ['BRE'] }, first: 50 })).rencontres;
+      const bretagne = dataOf(
+        await documented.gql(LIST, { filtre: { depuis: '2024-01-01T00:00:00Z', regions: ['BRE'] }, first: 50 }),
+      ).rencontres;
       expect(bretagne.totalCount).toBe(3);
     } finally {
       await documented.stop();
@@ -196,7 +209,9 @@ describe('the seeded agenda and its filters', () => {
       expect([...codes].sort()).toEqual(['ARA', null].sort());
       const asked = dataOf(await ara.gql(LIST, { filtre: { regions: ['BRE'] } })).rencontres;
       expect(asked.totalCount).toBe(0);
-      const bre = dataOf(await ara.gql('query($id: ID!) { rencontre(id: $id) { id } }', { id: stableUuid('rencontre:bretagne-2024-10-ans-loi-ess') }));
+      const bre = dataOf(
+        await ara.gql('query($id: ID!) { rencontre(id: $id) { id } }', { id: stableUuid('rencontre:bretagne-2024-10-ans-loi-ess') }),
+      );
       expect(bre.rencontre).toBeNull();
     } finally {
       await ara.stop();

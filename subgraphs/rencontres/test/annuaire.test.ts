@@ -49,7 +49,13 @@ describe('the participant directory shared with the participants (annuairePartag
    */
   async function remplirInscriptions(id: string): Promise<void> {
     const inscrites: Record<number, string> = {};
-    for (const [n, collectiviteId] of [[1, LYON], [2, LYON], [3, SAINT_ETIENNE], [4, RENNES], [5, LYON]] as const) {
+    for (const [n, collectiviteId] of [
+      [1, LYON],
+      [2, LYON],
+      [3, SAINT_ETIENNE],
+      [4, RENNES],
+      [5, LYON],
+    ] as const) {
       inscrites[n] = dataOf(await t.gql(INSCRIRE, { id, input: personne(n, { collectiviteId }) })).inscrire.id;
     }
     for (const n of [3, 5]) expect(dataOf(await t.gql(DESINSCRIRE, { id: inscrites[n] })).desinscrire.statut).toBe('ANNULEE');
@@ -59,7 +65,8 @@ describe('the participant directory shared with the participants (annuairePartag
     it('is false by default, and set by creerRencontre', async () => {
       const sans = await creer(t);
       const avec = await creer(t, { annuairePartage: true });
-      const lire = async (id: string) => dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { annuairePartage revision } }', { id })).rencontre;
+      const lire = async (id: string) =>
+        dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { annuairePartage revision } }', { id })).rencontre;
       expect(await lire(sans.id)).toEqual({ annuairePartage: false, revision: 1 });
       expect(await lire(avec.id)).toEqual({ annuairePartage: true, revision: 1 });
     });
@@ -67,7 +74,10 @@ describe('the participant directory shared with the participants (annuairePartag
     it('modifierRencontre changes it as a descriptive change: same revision, one MODIFIEE event', async () => {
       const r = await creer(t);
       const types = async () =>
-        ((await t.server.dataSource.query('SELECT type, revision FROM evenement WHERE rencontre_id = $1 ORDER BY id', [r.id])) as { type: string; revision: number }[]);
+        (await t.server.dataSource.query('SELECT type, revision FROM evenement WHERE rencontre_id = $1 ORDER BY id', [r.id])) as {
+          type: string;
+          revision: number;
+        }[];
       expect(dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, editeur('ARA'))).modifierRencontre).toEqual({
         id: r.id,
         annuairePartage: true,
@@ -80,7 +90,10 @@ describe('the participant directory shared with the participants (annuairePartag
       // Unchanged: nothing written.
       dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }));
       expect(await types()).toHaveLength(2);
-      expect(dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: false } })).modifierRencontre).toMatchObject({ annuairePartage: false, revision: 1 });
+      expect(dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: false } })).modifierRencontre).toMatchObject({
+        annuairePartage: false,
+        revision: 1,
+      });
       expect((await types()).map((e) => e.type)).toEqual(['CREEE', 'MODIFIEE', 'MODIFIEE']);
       // It has no meaning cleared.
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: null } }))).toBe('BAD_USER_INPUT');
@@ -92,7 +105,9 @@ describe('the participant directory shared with the participants (annuairePartag
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, adherent(LYON)))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, editeur('BRE')))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, null))).toBe('UNAUTHENTICATED');
-      expect(dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { annuairePartage } }', { id: r.id })).rencontre.annuairePartage).toBe(false);
+      expect(
+        dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { annuairePartage } }', { id: r.id })).rencontre.annuairePartage,
+      ).toBe(false);
     });
   });
 
@@ -130,16 +145,19 @@ describe('the participant directory shared with the participants (annuairePartag
     };
 
     for (const cas of ['partage', 'prive'] as const) {
-      it.each(Object.keys(ROLES))(`${cas === 'partage' ? 'with' : 'without'} annuairePartage: %s, in a query and in an entity reference`, async (role) => {
-        const qui = ROLES[role]!;
-        const id = ids[cas];
-        const query = dataOf(await t.gql(INSCRIPTIONS, { id }, qui)).rencontre;
-        const entity = dataOf(await t.gql(ENTITE, { r: [{ __typename: 'Rencontre', id }] }, qui))._entities[0];
-        for (const seen of [query, entity]) {
-          expect(seen.annuairePartage).toBe(cas === 'partage');
-          expect(emails(seen.inscriptions)).toEqual(attendu[cas][role]);
-        }
-      });
+      it.each(Object.keys(ROLES))(
+        `${cas === 'partage' ? 'with' : 'without'} annuairePartage: %s, in a query and in an entity reference`,
+        async (role) => {
+          const qui = ROLES[role]!;
+          const id = ids[cas];
+          const query = dataOf(await t.gql(INSCRIPTIONS, { id }, qui)).rencontre;
+          const entity = dataOf(await t.gql(ENTITE, { r: [{ __typename: 'Rencontre', id }] }, qui))._entities[0];
+          for (const seen of [query, entity]) {
+            expect(seen.annuairePartage).toBe(cas === 'partage');
+            expect(emails(seen.inscriptions)).toEqual(attendu[cas][role]);
+          }
+        },
+      );
     }
 
     it('shows the directory with confirmed registrations only', async () => {
@@ -173,7 +191,10 @@ describe('the participant directory shared with the participants (annuairePartag
       let ready!: () => void;
       const connected = new Promise<void>((resolve) => (ready = resolve));
       client.on('connected', () => ready());
-      client.subscribe({ query: LIVE }, { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined });
+      client.subscribe(
+        { query: LIVE },
+        { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined },
+      );
       await connected;
       return { client, events };
     }
@@ -181,7 +202,9 @@ describe('the participant directory shared with the participants (annuairePartag
     it('shows each subscriber the directory its token and the rencontre allow, once it is shared', async () => {
       const r = await creer(t);
       await remplirInscriptions(r.id);
-      const abonnes = Object.fromEntries(await Promise.all(Object.entries(ROLES).map(async ([role, qui]) => [role, await receive(qui)] as const)));
+      const abonnes = Object.fromEntries(
+        await Promise.all(Object.entries(ROLES).map(async ([role, qui]) => [role, await receive(qui)] as const)),
+      );
       // Give the subscriptions a moment to be registered after the connection_ack.
       await new Promise((resolve) => setTimeout(resolve, 300));
       dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }));
@@ -266,7 +289,11 @@ describe('the participant directory shared with the participants (annuairePartag
       expect(small.nodes).toHaveLength(2);
       expect(large.nodes).toHaveLength(50);
       for (const node of [...small.nodes, ...large.nodes]) {
-        expect(emails(node.inscriptions)).toEqual(node.annuairePartage ? ['p1@example.org', 'p2@example.org', 'p3@example.org'] : ['p1@example.org', 'p2@example.org', 'p4@example.org']);
+        expect(emails(node.inscriptions)).toEqual(
+          node.annuairePartage
+            ? ['p1@example.org', 'p2@example.org', 'p3@example.org']
+            : ['p1@example.org', 'p2@example.org', 'p4@example.org'],
+        );
       }
       expect(large.nodes.filter((node) => node.annuairePartage)).toHaveLength(25);
       expect(large.count).toBe(small.count);
@@ -275,7 +302,10 @@ describe('the participant directory shared with the participants (annuairePartag
     });
 
     it('the same for an editor of the région and for an adherent of another collectivité', async () => {
-      for (const [qui, region] of [[editeur('PDL', 'NAQ'), 'PDL'], [adherent(ANGERS), 'PDL']] as const) {
+      for (const [qui, region] of [
+        [editeur('PDL', 'NAQ'), 'PDL'],
+        [adherent(ANGERS), 'PDL'],
+      ] as const) {
         const small = await statements('NAQ', qui);
         const large = await statements(region, qui);
         expect(large.nodes).toHaveLength(50);

@@ -1,7 +1,18 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEVELOPMENT_GATEWAY_SECRET } from '@federess/config';
-import { CLUB_BRE, CREER, INSCRIRE, type GraphQLBody, creer, dataOf, personne, rencontreInput, startTestServer, type TestServer } from './helpers';
+import {
+  CLUB_BRE,
+  CREER,
+  INSCRIRE,
+  type GraphQLBody,
+  creer,
+  dataOf,
+  personne,
+  rencontreInput,
+  startTestServer,
+  type TestServer,
+} from './helpers';
 import { ADMIN, adherent, editeur, entetes, jetonsRefuses, type Qui } from './jetons';
 
 /**
@@ -43,11 +54,46 @@ describe('authorisation on the rencontres subgraph', () => {
 
   describe('mutations: each role', () => {
     const attendu = {
-      creerRencontre: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', adherentSaintEtienne: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      modifierRencontre: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', adherentSaintEtienne: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      annulerRencontre: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'FORBIDDEN', adherentSaintEtienne: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      inscrireLyon: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'OK', adherentSaintEtienne: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
-      desinscrireLyon: { anonyme: 'UNAUTHENTICATED', adherentLyon: 'OK', adherentSaintEtienne: 'FORBIDDEN', editeurARA: 'OK', editeurBRE: 'FORBIDDEN', admin: 'OK' },
+      creerRencontre: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        adherentSaintEtienne: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      modifierRencontre: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        adherentSaintEtienne: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      annulerRencontre: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'FORBIDDEN',
+        adherentSaintEtienne: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      inscrireLyon: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'OK',
+        adherentSaintEtienne: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
+      desinscrireLyon: {
+        anonyme: 'UNAUTHENTICATED',
+        adherentLyon: 'OK',
+        adherentSaintEtienne: 'FORBIDDEN',
+        editeurARA: 'OK',
+        editeurBRE: 'FORBIDDEN',
+        admin: 'OK',
+      },
     } as const;
     let n = 100;
 
@@ -61,21 +107,29 @@ describe('authorisation on the rencontres subgraph', () => {
       got.inscrireLyon = verdict(await t.gql(INSCRIRE, { id: rencontre.id, input: personne((n += 1), { collectiviteId: LYON }) }, qui));
       const inscription = dataOf(await t.gql(INSCRIRE, { id: rencontre.id, input: personne((n += 1), { collectiviteId: LYON }) })).inscrire;
       got.desinscrireLyon = verdict(await t.gql(DESINSCRIRE, { id: inscription.id }, qui));
-      expect(got).toEqual(Object.fromEntries(Object.entries(attendu).map(([mutation, byRole]) => [mutation, byRole[role as keyof typeof byRole]])));
+      expect(got).toEqual(
+        Object.fromEntries(Object.entries(attendu).map(([mutation, byRole]) => [mutation, byRole[role as keyof typeof byRole]])),
+      );
     });
 
     it('refuses before writing anything', async () => {
-      const before = await t.server.dataSource.query('SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM evenement)::int e');
+      const before = await t.server.dataSource.query(
+        'SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM evenement)::int e',
+      );
       await t.gql(CREER, { input: rencontreInput() }, null);
       await t.gql(CREER, { input: rencontreInput() }, editeur('BRE'));
       await t.gql(CREER, { input: rencontreInput() }, adherent(LYON));
-      expect(await t.server.dataSource.query('SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM evenement)::int e')).toEqual(before);
+      expect(
+        await t.server.dataSource.query('SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM evenement)::int e'),
+      ).toEqual(before);
     });
 
     it('an ARA editor cannot create, modify or cancel a BRE rencontre', async () => {
       const bre = await creer(t, { clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: RENNES } });
       const ara = editeur('ARA');
-      expect(verdict(await t.gql(CREER, { input: rencontreInput({ clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: RENNES } }) }, ara))).toBe('FORBIDDEN');
+      expect(
+        verdict(await t.gql(CREER, { input: rencontreInput({ clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: RENNES } }) }, ara)),
+      ).toBe('FORBIDDEN');
       expect(verdict(await t.gql(MODIFIER, { id: bre.id }, ara))).toBe('FORBIDDEN');
       expect(verdict(await t.gql(ANNULER, { id: bre.id }, ara))).toBe('FORBIDDEN');
       expect(verdict(await t.gql(MODIFIER, { id: bre.id }, editeur('ARA', 'BRE')))).toBe('OK');
@@ -94,7 +148,11 @@ describe('authorisation on the rencontres subgraph', () => {
     it('the instance scope still applies to an admin: OUT_OF_REGION', async () => {
       const aura = await startTestServer('rencontres_autorisations', { seed: false, region: 'ARA' });
       try {
-        const body = await aura.gql(CREER, { input: rencontreInput({ clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: RENNES } }) }, ADMIN);
+        const body = await aura.gql(
+          CREER,
+          { input: rencontreInput({ clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: RENNES } }) },
+          ADMIN,
+        );
         expect(verdict(body)).toBe('OUT_OF_REGION');
       } finally {
         await aura.stop();
@@ -106,7 +164,11 @@ describe('authorisation on the rencontres subgraph', () => {
     let id: string;
     beforeAll(async () => {
       id = (await hybride()).id;
-      for (const [n, collectiviteId] of [[1, LYON], [2, LYON], [3, RENNES]] as const) {
+      for (const [n, collectiviteId] of [
+        [1, LYON],
+        [2, LYON],
+        [3, RENNES],
+      ] as const) {
         dataOf(await t.gql(INSCRIRE, { id, input: personne(n, { collectiviteId }) }));
       }
     });
@@ -115,9 +177,15 @@ describe('authorisation on the rencontres subgraph', () => {
       anonyme: { inscriptions: [], lien: null },
       adherentLyon: { inscriptions: ['personne1@example.org', 'personne2@example.org'], lien: 'https://visio.example.org/club-ara' },
       adherentSaintEtienne: { inscriptions: [], lien: null },
-      editeurARA: { inscriptions: ['personne1@example.org', 'personne2@example.org', 'personne3@example.org'], lien: 'https://visio.example.org/club-ara' },
+      editeurARA: {
+        inscriptions: ['personne1@example.org', 'personne2@example.org', 'personne3@example.org'],
+        lien: 'https://visio.example.org/club-ara',
+      },
       editeurBRE: { inscriptions: [], lien: null },
-      admin: { inscriptions: ['personne1@example.org', 'personne2@example.org', 'personne3@example.org'], lien: 'https://visio.example.org/club-ara' },
+      admin: {
+        inscriptions: ['personne1@example.org', 'personne2@example.org', 'personne3@example.org'],
+        lien: 'https://visio.example.org/club-ara',
+      },
     };
 
     it.each(Object.keys(ROLES))('%s, in a query and in an entity reference resolved for the gateway', async (role) => {
@@ -131,7 +199,10 @@ describe('authorisation on the rencontres subgraph', () => {
         ),
       )._entities[0];
       for (const seen of [query, entity]) {
-        expect({ inscriptions: seen.inscriptions.map((i: { email: string }) => i.email).sort(), lien: seen.sessions[0].lienEnLigne }).toEqual(attendu[role]);
+        expect({
+          inscriptions: seen.inscriptions.map((i: { email: string }) => i.email).sort(),
+          lien: seen.sessions[0].lienEnLigne,
+        }).toEqual(attendu[role]);
       }
     });
 
@@ -167,7 +238,10 @@ describe('authorisation on the rencontres subgraph', () => {
         });
       const wrong = await send('je-suis-la-passerelle');
       expect(wrong.status).toBe(401);
-      expect(((await wrong.json()) as GraphQLBody).errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/passerelle/) });
+      expect(((await wrong.json()) as GraphQLBody).errors![0]).toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+        message: expect.stringMatching(/passerelle/),
+      });
       expect((await send(DEVELOPMENT_GATEWAY_SECRET)).status).toBe(200);
     });
   });
@@ -179,10 +253,17 @@ describe('authorisation on the rencontres subgraph', () => {
 
     it('closes the socket with 4403 on a bad token or a false gateway claim', async () => {
       const refused = await jetonsRefuses();
-      for (const params of [{ authorization: `Bearer ${refused.falsifie}` }, { authorization: `Bearer ${refused.expire}` }, { 'x-federess-gateway': 'faux' }]) {
+      for (const params of [
+        { authorization: `Bearer ${refused.falsifie}` },
+        { authorization: `Bearer ${refused.expire}` },
+        { 'x-federess-gateway': 'faux' },
+      ]) {
         const client = ws(params);
         const code = await new Promise<number>((resolve) => {
-          client.subscribe({ query: LIVE }, { next: () => undefined, error: (e) => resolve((e as { code: number }).code), complete: () => resolve(0) });
+          client.subscribe(
+            { query: LIVE },
+            { next: () => undefined, error: (e) => resolve((e as { code: number }).code), complete: () => resolve(0) },
+          );
         });
         expect(code).toBe(4403);
         await client.dispose();
@@ -197,7 +278,10 @@ describe('authorisation on the rencontres subgraph', () => {
         let ready!: () => void;
         const connected = new Promise<void>((resolve) => (ready = resolve));
         client.on('connected', () => ready());
-        client.subscribe({ query: LIVE }, { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined });
+        client.subscribe(
+          { query: LIVE },
+          { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined },
+        );
         await connected;
         return { client, events };
       };
@@ -208,12 +292,21 @@ describe('authorisation on the rencontres subgraph', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       dataOf(await t.gql(INSCRIRE, { id: r.id, input: personne(50, { collectiviteId: LYON }) }));
       const first = async (events: any[]) => {
-        for (let i = 0; i < 100 && !events.some((e) => e.data?.rencontresEnDirect?.rencontre?.id === r.id); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        for (let i = 0; i < 100 && !events.some((e) => e.data?.rencontresEnDirect?.rencontre?.id === r.id); i++)
+          await new Promise((resolve) => setTimeout(resolve, 50));
         return events.find((e) => e.data?.rencontresEnDirect?.rencontre?.id === r.id).data.rencontresEnDirect.rencontre;
       };
       expect(await first(anonyme.events)).toEqual({ id: r.id, inscriptions: [], sessions: [{ lienEnLigne: null }] });
-      expect(await first(admin.events)).toEqual({ id: r.id, inscriptions: [{ email: 'personne50@example.org' }], sessions: [{ lienEnLigne: 'https://visio.example.org/club-ara' }] });
-      expect(await first(lyon.events)).toEqual({ id: r.id, inscriptions: [{ email: 'personne50@example.org' }], sessions: [{ lienEnLigne: 'https://visio.example.org/club-ara' }] });
+      expect(await first(admin.events)).toEqual({
+        id: r.id,
+        inscriptions: [{ email: 'personne50@example.org' }],
+        sessions: [{ lienEnLigne: 'https://visio.example.org/club-ara' }],
+      });
+      expect(await first(lyon.events)).toEqual({
+        id: r.id,
+        inscriptions: [{ email: 'personne50@example.org' }],
+        sessions: [{ lienEnLigne: 'https://visio.example.org/club-ara' }],
+      });
       for (const s of [anonyme, admin, lyon]) await s.client.dispose();
     });
   });

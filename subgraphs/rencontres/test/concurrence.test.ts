@@ -19,11 +19,16 @@ describe('concurrent registrations', () => {
     expect(refused).toHaveLength(15);
 
     const state = dataOf(
-      await t.gql('query($id: ID!) { rencontre(id: $id) { statut nombreInscrits placesRestantes revision inscriptions { statut } } }', { id: r.id }),
+      await t.gql('query($id: ID!) { rencontre(id: $id) { statut nombreInscrits placesRestantes revision inscriptions { statut } } }', {
+        id: r.id,
+      }),
     ).rencontre;
     expect(state).toMatchObject({ statut: 'COMPLETE', nombreInscrits: 5, placesRestantes: 0, revision: 2 });
     expect(state.inscriptions).toHaveLength(5);
-    const [{ n }] = await t.server.dataSource.query("SELECT count(*)::int n FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE'", [r.id]);
+    const [{ n }] = await t.server.dataSource.query(
+      "SELECT count(*)::int n FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE'",
+      [r.id],
+    );
     expect(n).toBe(5);
   });
 

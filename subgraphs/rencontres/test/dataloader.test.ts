@@ -91,15 +91,16 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
   });
 
   it('resolves Rencontre entities (_entities) through one batched lookup', async () => {
-    const ids: string[] = (await t.server.dataSource.query("SELECT id FROM rencontre WHERE region_code = 'IDF' ORDER BY debut LIMIT 30")).map(
-      (r: { id: string }) => r.id,
-    );
+    const ids: string[] = (
+      await t.server.dataSource.query("SELECT id FROM rencontre WHERE region_code = 'IDF' ORDER BY debut LIMIT 30")
+    ).map((r: { id: string }) => r.id);
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Rencontre { id titre sessions { debut } nombreInscrits } } }`;
     const entities = (list: string[]) => list.map((id) => ({ __typename: 'Rencontre', id }));
     const three = await statements(async () => dataOf(await t.gql(query, { representations: entities(ids.slice(0, 3)) }))._entities);
-    const thirty = await statements(async () =>
-      dataOf(await t.gql(query, { representations: [...entities(ids), { __typename: 'Rencontre', id: 'pas-un-uuid' }] }))._entities,
+    const thirty = await statements(
+      async () =>
+        dataOf(await t.gql(query, { representations: [...entities(ids), { __typename: 'Rencontre', id: 'pas-un-uuid' }] }))._entities,
     );
     expect(three.result.map((e: any) => e.id)).toEqual(ids.slice(0, 3));
     expect(thirty.result.slice(0, 30).map((e: any) => e.id)).toEqual(ids);
@@ -121,8 +122,8 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
       } } }`;
     const clubs = (regions: string[]) => regions.map((code) => ({ __typename: 'Club', id: clubIdOfRegion(code) }));
     const two = await statements(async () => dataOf(await t.gql(query, { representations: clubs(['GES', 'IDF']) }))._entities);
-    const six = await statements(async () =>
-      dataOf(await t.gql(query, { representations: clubs(['GES', 'IDF', 'NOR', 'CVL', 'COR', 'BRE']) }))._entities,
+    const six = await statements(
+      async () => dataOf(await t.gql(query, { representations: clubs(['GES', 'IDF', 'NOR', 'CVL', 'COR', 'BRE']) }))._entities,
     );
     expect(six.count).toBe(two.count);
     expect(six.count).toBeLessThanOrEqual(6);
@@ -138,7 +139,9 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
 
     // The same page as the top-level query, in the same order.
     const top = dataOf(
-      await t.gql('query($c: ID!) { rencontres(filtre: { clubs: [$c] }, first: 3) { edges { node { id } } } }', { c: clubIdOfRegion('IDF') }),
+      await t.gql('query($c: ID!) { rencontres(filtre: { clubs: [$c] }, first: 3) { edges { node { id } } } }', {
+        c: clubIdOfRegion('IDF'),
+      }),
     ).rencontres;
     expect(byRegion.IDF.rencontres.edges.map((e: any) => e.node.id)).toEqual(top.edges.map((e: any) => e.node.id));
     for (const { node } of byRegion.IDF.rencontres.edges) expect(node.sessions.map((s: any) => s.ordre)).toEqual([1, 2]);
@@ -162,11 +165,19 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
       ... on Collectivite { id participations(first: 5) { totalCount edges { node { id titre } } } } } }`;
     const of = (ids: string[]) => ids.map((id) => ({ __typename: 'Collectivite', id }));
     const two = await statements(async () => dataOf(await t.gql(query, { representations: of([STRASBOURG, PARIS]) }))._entities);
-    const five = await statements(async () =>
-      dataOf(await t.gql(query, { representations: of([STRASBOURG, PARIS, SEINE_SAINT_DENIS, 'COMMUNE:76540', 'COMMUNE:01001']) }))._entities,
+    const five = await statements(
+      async () =>
+        dataOf(await t.gql(query, { representations: of([STRASBOURG, PARIS, SEINE_SAINT_DENIS, 'COMMUNE:76540', 'COMMUNE:01001']) }))
+          ._entities,
     );
     expect(five.count).toBe(two.count);
     expect(five.result.map((c: any) => c.participations.totalCount)).toEqual([5, 200, 210, 3, 0]);
-    expect(five.result[0].participations.edges.map((e: any) => e.node.titre)).toEqual(['GES n°1', 'GES n°2', 'GES n°3', 'GES n°4', 'GES n°5']);
+    expect(five.result[0].participations.edges.map((e: any) => e.node.titre)).toEqual([
+      'GES n°1',
+      'GES n°2',
+      'GES n°3',
+      'GES n°4',
+      'GES n°5',
+    ]);
   });
 });

@@ -68,7 +68,11 @@ describe('subgraph rencontres: the live feed of a regional instance', () => {
     const controle = envoyer(connexion.client, LIVE, { apres: connexion.tete });
     await creer(national, { clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } });
     const araRencontre = await creer(national);
-    await attendre(() => controle.results.some((e) => e.data?.rencontresEnDirect?.rencontreId === araRencontre.id), 5000, "l'événement ARA");
+    await attendre(
+      () => controle.results.some((e) => e.data?.rencontresEnDirect?.rencontreId === araRencontre.id),
+      5000,
+      "l'événement ARA",
+    );
     expect(breSeul.results).toEqual([]);
     expect(breSeul.errors).toBeUndefined();
   });

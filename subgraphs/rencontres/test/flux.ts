@@ -25,7 +25,10 @@ export async function connecter(t: TestServer, connectionParams: Record<string, 
   let tete!: (id: string) => void;
   const acquittee = new Promise<string>((resolve, reject) => {
     tete = resolve;
-    fermee.then((code) => reject(new Error(`socket fermée (${code}) avant connection_ack`)), () => undefined);
+    fermee.then(
+      (code) => reject(new Error(`socket fermée (${code}) avant connection_ack`)),
+      () => undefined,
+    );
   });
   const client = createClient({
     url: t.url.replace(/^http/, 'ws'),
@@ -73,9 +76,14 @@ export async function attendre(condition: () => boolean, ms = 5000, quoi = 'la c
 /** Sends an operation and waits for its answer: its first result, or the errors it was refused with. */
 export async function reponse(client: Client, query: string, variables?: Record<string, unknown>): Promise<Reception> {
   const reception = envoyer(client, query, variables);
-  await attendre(() => reception.results.length > 0 || reception.errors !== undefined || reception.closeCode !== undefined, 5000, 'la réponse');
+  await attendre(
+    () => reception.results.length > 0 || reception.errors !== undefined || reception.closeCode !== undefined,
+    5000,
+    'la réponse',
+  );
   return reception;
 }
 
 /** The codes of what an operation was refused with (the `error` message, or the errors of its first result). */
-export const codes = (r: Reception): unknown[] => (r.errors ?? r.results[0]?.errors ?? []).map((e: { extensions?: Record<string, unknown> }) => e.extensions?.code);
+export const codes = (r: Reception): unknown[] =>
+  (r.errors ?? r.results[0]?.errors ?? []).map((e: { extensions?: Record<string, unknown> }) => e.extensions?.code);

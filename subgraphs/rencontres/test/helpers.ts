@@ -99,5 +99,12 @@ export const INSCRIRE = `mutation($id: ID!, $input: InscriptionInput!) {
 }`;
 
 export function personne(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { prenom: `Prénom${n}`, nom: `Nom${n}`, email: `personne${n}@example.org`, qualite: 'AGENT', collectiviteId: 'COMMUNE:69123', ...overrides };
+  return {
+    prenom: `Prénom${n}`,
+    nom: `Nom${n}`,
+    email: `personne${n}@example.org`,
+    qualite: 'AGENT',
+    collectiviteId: 'COMMUNE:69123',
+    ...overrides,
+  };
 }

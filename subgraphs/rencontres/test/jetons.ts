@@ -6,7 +6,11 @@ export type Qui = TokenRequest | null;
 
 export const ADMIN: TokenRequest = { role: Role.ADMIN, sub: 'test-admin' };
 export const editeur = (...regions: string[]): TokenRequest => ({ role: Role.EDITEUR, regions, sub: `test-editeur-${regions.join('-')}` });
-export const adherent = (collectivite: string): TokenRequest => ({ role: Role.ADHERENT, collectivite, sub: `test-adherent-${collectivite}` });
+export const adherent = (collectivite: string): TokenRequest => ({
+  role: Role.ADHERENT,
+  collectivite,
+  sub: `test-adherent-${collectivite}`,
+});
 
 const signed = new Map<string, Promise<string>>();
 

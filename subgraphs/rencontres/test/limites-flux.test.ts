@@ -41,7 +41,11 @@ describe('subgraph rencontres: the live feed applies the abuse limits before any
     ['depth', 'subscription { rencontresEnDirect { rencontre { sessions { lieu { nom } } } } }', 'DEPTH_LIMIT_EXCEEDED'],
     ['aliases', 'subscription { rencontresEnDirect { a: id b: id c: id } }', 'ALIAS_LIMIT_EXCEEDED'],
     // 1 + (rencontre 1 + (sessions 1 + 10 × 1) + (intervenants 1 + 10 × 1) + (inscriptions 1 + 10 × 1)) = 35.
-    ['cost', 'subscription { rencontresEnDirect { rencontre { sessions { debut } intervenants { nom } inscriptions { email } } } }', 'COST_LIMIT_EXCEEDED'],
+    [
+      'cost',
+      'subscription { rencontresEnDirect { rencontre { sessions { debut } intervenants { nom } inscriptions { email } } } }',
+      'COST_LIMIT_EXCEEDED',
+    ],
     ['tokens', `subscription { rencontresEnDirect { ${'id '.repeat(40)} } }`, 'TOKEN_LIMIT_EXCEEDED'],
   ])('refuses a subscription over the %s limit with its code, without SQL', async (what, query, code) => {
     t.counter.reset();

@@ -56,7 +56,13 @@ describe('mutations', () => {
         intervenants: [{ nom: 'Marion Canales', role: 'Adjointe au maire', collectivite: { id: 'COMMUNE:63113' } }],
       });
       expect(created.sessions).toEqual([
-        { ordre: 1, debut: created.debut, fin: created.fin, lienEnLigne: null, lieu: { nom: 'Hôtel de ville', commune: { id: 'COMMUNE:69123' } } },
+        {
+          ordre: 1,
+          debut: created.debut,
+          fin: created.fin,
+          lienEnLigne: null,
+          lieu: { nom: 'Hôtel de ville', commune: { id: 'COMMUNE:69123' } },
+        },
       ]);
     });
 
@@ -94,7 +100,17 @@ describe('mutations', () => {
       ['a link that is no URL', { format: 'DISTANCIEL', lienEnLigne: 'visio' }],
       ['a malformed commune', { lieu: { nom: 'Salle', communeId: '63113' } }],
       ['a deadline after the end', { dateLimiteInscription: inDays(31) }],
-      ['an invalid session among valid ones', { debut: null, fin: null, sessions: [{ debut: inDays(5), fin: inDays(5, 10) }, { debut: inDays(6, 10), fin: inDays(6, 9) }] }],
+      [
+        'an invalid session among valid ones',
+        {
+          debut: null,
+          fin: null,
+          sessions: [
+            { debut: inDays(5), fin: inDays(5, 10) },
+            { debut: inDays(6, 10), fin: inDays(6, 9) },
+          ],
+        },
+      ],
     ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, overrides) => {
       const before = await counts();
       const body = await t.gql(CREER, { input: rencontreInput(overrides) });
@@ -108,7 +124,9 @@ describe('mutations', () => {
       await t.server.dataSource.query(`
         CREATE OR REPLACE FUNCTION echec_intervenant() RETURNS trigger LANGUAGE plpgsql AS
         $$ BEGIN IF NEW.nom = 'Échec provoqué' THEN RAISE EXCEPTION 'échec provoqué'; END IF; RETURN NEW; END $$`);
-      await t.server.dataSource.query('CREATE TRIGGER echec_intervenant BEFORE INSERT ON intervenant FOR EACH ROW EXECUTE FUNCTION echec_intervenant()');
+      await t.server.dataSource.query(
+        'CREATE TRIGGER echec_intervenant BEFORE INSERT ON intervenant FOR EACH ROW EXECUTE FUNCTION echec_intervenant()',
+      );
       // The server logs the internal error; keep the test output quiet.
       const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       try {
@@ -128,7 +146,9 @@ describe('mutations', () => {
   describe('modifierRencontre', () => {
     it('changes descriptive fields without bumping the revision', async () => {
       const r = await creer(t);
-      const updated = dataOf(await t.gql(MODIFIER, { id: r.id, input: { titre: 'Nouveau titre', nombreParticipants: 12 } })).modifierRencontre;
+      const updated = dataOf(
+        await t.gql(MODIFIER, { id: r.id, input: { titre: 'Nouveau titre', nombreParticipants: 12 } }),
+      ).modifierRencontre;
       expect(updated).toMatchObject({ titre: 'Nouveau titre', statut: 'PROGRAMMEE', revision: 1, nombreParticipants: 12 });
     });
 
@@ -151,18 +171,37 @@ describe('mutations', () => {
 
     it('a new place bumps the revision; replacing intervenants does not', async () => {
       const r = await creer(t);
-      const moved = dataOf(await t.gql(MODIFIER, { id: r.id, input: { lieu: { nom: 'Autre salle', communeId: 'COMMUNE:69123' } } })).modifierRencontre;
-      expect(moved).toMatchObject({ revision: 2, statut: 'PROGRAMMEE', sessions: [expect.objectContaining({ lieu: { nom: 'Autre salle' } })] });
+      const moved = dataOf(
+        await t.gql(MODIFIER, { id: r.id, input: { lieu: { nom: 'Autre salle', communeId: 'COMMUNE:69123' } } }),
+      ).modifierRencontre;
+      expect(moved).toMatchObject({
+        revision: 2,
+        statut: 'PROGRAMMEE',
+        sessions: [expect.objectContaining({ lieu: { nom: 'Autre salle' } })],
+      });
       const speakers = dataOf(await t.gql(MODIFIER, { id: r.id, input: { intervenants: [{ nom: 'A' }, { nom: 'B' }] } })).modifierRencontre;
       expect(speakers).toMatchObject({ revision: 2, intervenants: [{ nom: 'A' }, { nom: 'B' }] });
     });
 
     it('replaces the sessions of a cycle: a later added session bumps the revision, a moved start reports it', async () => {
-      const cycle = await creer(t, { debut: null, fin: null, sessions: [{ debut: inDays(20), fin: inDays(20, 11) }, { debut: inDays(27), fin: inDays(27, 11) }] });
+      const cycle = await creer(t, {
+        debut: null,
+        fin: null,
+        sessions: [
+          { debut: inDays(20), fin: inDays(20, 11) },
+          { debut: inDays(27), fin: inDays(27, 11) },
+        ],
+      });
       const longer = dataOf(
         await t.gql(MODIFIER, {
           id: cycle.id,
-          input: { sessions: [{ debut: inDays(20), fin: inDays(20, 11) }, { debut: inDays(27), fin: inDays(27, 11) }, { debut: inDays(34), fin: inDays(34, 11) }] },
+          input: {
+            sessions: [
+              { debut: inDays(20), fin: inDays(20, 11) },
+              { debut: inDays(27), fin: inDays(27, 11) },
+              { debut: inDays(34), fin: inDays(34, 11) },
+            ],
+          },
         }),
       ).modifierRencontre;
       expect(longer).toMatchObject({ statut: 'PROGRAMMEE', revision: 2, debutPrecedent: null });
@@ -170,7 +209,15 @@ describe('mutations', () => {
       expect(longer.sessions[2].lieu).toEqual({ nom: 'Hôtel de ville' });
       expect(Date.parse(longer.fin)).toBe(Date.parse(inDays(34, 11)));
       const moved = dataOf(
-        await t.gql(MODIFIER, { id: cycle.id, input: { sessions: [{ debut: inDays(21), fin: inDays(21, 11) }, { debut: inDays(28), fin: inDays(28, 11) }] } }),
+        await t.gql(MODIFIER, {
+          id: cycle.id,
+          input: {
+            sessions: [
+              { debut: inDays(21), fin: inDays(21, 11) },
+              { debut: inDays(28), fin: inDays(28, 11) },
+            ],
+          },
+        }),
       ).modifierRencontre;
       expect(moved).toMatchObject({ statut: 'REPORTEE', revision: 3, debutPrecedent: cycle.debut });
       expect(moved.sessions).toHaveLength(2);
@@ -179,7 +226,14 @@ describe('mutations', () => {
     it('refuses a distanciel switch without a link, and debut/fin on a several-session rencontre', async () => {
       const r = await creer(t);
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { format: 'DISTANCIEL' } }))).toBe('BAD_USER_INPUT');
-      const cycle = await creer(t, { debut: null, fin: null, sessions: [{ debut: inDays(20), fin: inDays(20, 11) }, { debut: inDays(21), fin: inDays(21, 11) }] });
+      const cycle = await creer(t, {
+        debut: null,
+        fin: null,
+        sessions: [
+          { debut: inDays(20), fin: inDays(20, 11) },
+          { debut: inDays(21), fin: inDays(21, 11) },
+        ],
+      });
       expect(codeOf(await t.gql(MODIFIER, { id: cycle.id, input: { debut: inDays(22) } }))).toBe('BAD_USER_INPUT');
       expect(codeOf(await t.gql(MODIFIER, { id: r.id, input: { titre: null } }))).toBe('BAD_USER_INPUT');
     });
@@ -246,7 +300,10 @@ describe('mutations', () => {
       expect(third.errors![0]!.message).toMatch(/complète/);
 
       const freed = dataOf(await t.gql(DESINSCRIRE, { id: first.id })).desinscrire;
-      expect(freed).toMatchObject({ statut: 'ANNULEE', rencontre: { statut: 'PROGRAMMEE', nombreInscrits: 1, placesRestantes: 1, revision: 3 } });
+      expect(freed).toMatchObject({
+        statut: 'ANNULEE',
+        rencontre: { statut: 'PROGRAMMEE', nombreInscrits: 1, placesRestantes: 1, revision: 3 },
+      });
       expect(freed.annuleeLe).toEqual(expect.any(String));
       expect(codeOf(await t.gql(DESINSCRIRE, { id: first.id }))).toBe('CONFLICT');
 
@@ -254,7 +311,8 @@ describe('mutations', () => {
       const again = dataOf(await t.gql(INSCRIRE, { id: r.id, input: personne(1) })).inscrire;
       expect(again.rencontre).toMatchObject({ statut: 'COMPLETE', nombreInscrits: 2 });
 
-      const list = dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { inscriptions { email statut } } }', { id: r.id })).rencontre.inscriptions;
+      const list = dataOf(await t.gql('query($id: ID!) { rencontre(id: $id) { inscriptions { email statut } } }', { id: r.id })).rencontre
+        .inscriptions;
       expect(list).toEqual([
         { email: 'personne1@example.org', statut: 'ANNULEE' },
         { email: 'personne2@example.org', statut: 'CONFIRMEE' },
@@ -319,10 +377,12 @@ describe('mutations', () => {
         `INSERT INTO rencontre (id, titre, type, format, debut, fin) VALUES ($1, 'Webinaire national', 'WEBINAIRE', 'DISTANCIEL', $2, $3)`,
         [national, inDays(20, 9), inDays(20, 10)],
       );
-      expect(dataOf(await bre.gql('query($id: ID!) { rencontre(id: $id) { titre region { code } } }', { id: national })).rencontre).toEqual({
-        titre: 'Webinaire national',
-        region: null,
-      });
+      expect(dataOf(await bre.gql('query($id: ID!) { rencontre(id: $id) { titre region { code } } }', { id: national })).rencontre).toEqual(
+        {
+          titre: 'Webinaire national',
+          region: null,
+        },
+      );
       expect(codeOf(await bre.gql(ANNULER, { id: national, motif: 'x' }))).toBe('OUT_OF_REGION');
     });
   });

@@ -52,7 +52,9 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
     it('keeps `_service { sdl }` to the gateway in production, as over HTTP', async () => {
       const sdl = '{ _service { sdl } }';
       expect(codes(await reponse((await ouvrir(prod, await entetes(ADMIN))).client, sdl))).toEqual(['FORBIDDEN']);
-      expect(codes(await reponse((await ouvrir(prod)).client, 'query Q { ...F } fragment F on Query { _service { sdl } }'))).toEqual(['FORBIDDEN']);
+      expect(codes(await reponse((await ouvrir(prod)).client, 'query Q { ...F } fragment F on Query { _service { sdl } }'))).toEqual([
+        'FORBIDDEN',
+      ]);
       expect((await reponse((await ouvrir(prod, PASSERELLE)).client, sdl)).results[0].data._service.sdl).toMatch(/rencontresEnDirect/);
       expect((await reponse((await ouvrir(dev)).client, sdl)).results[0].data._service.sdl).toMatch(/rencontresEnDirect/);
     });
@@ -61,9 +63,13 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
       const enProd = await reponse((await ouvrir(prod)).client, SUGGESTION);
       expect(codes(enProd)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(enProd.errors![0]!.message).toBe('Cannot query field "idd" on type "EvenementRencontre".');
-      const variables = await reponse((await ouvrir(prod)).client, 'subscription($t: [TypeEvenement!]) { rencontresEnDirect(filtre: { types: $t }) { id } }', {
-        t: ['CREE'],
-      });
+      const variables = await reponse(
+        (await ouvrir(prod)).client,
+        'subscription($t: [TypeEvenement!]) { rencontresEnDirect(filtre: { types: $t }) { id } }',
+        {
+          t: ['CREE'],
+        },
+      );
       expect(codes(variables)).toEqual(['BAD_USER_INPUT']);
       expect(variables.errors![0]!.message).not.toMatch(/Did you mean/);
       const enDev = await reponse((await ouvrir(dev)).client, SUGGESTION);
@@ -74,9 +80,15 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
       const enProd = await reponse((await ouvrir(prod)).client, INTERNE);
       const parHttp = await graphql(prod.url, INTERNE);
       expect(enProd.results[0].errors).toEqual(parHttp.errors);
-      expect(enProd.results[0].errors[0]).toMatchObject({ message: 'Erreur interne du serveur.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(enProd.results[0].errors[0]).toMatchObject({
+        message: 'Erreur interne du serveur.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       const enDev = await reponse((await ouvrir(dev)).client, INTERNE);
-      expect(enDev.results[0].errors[0]).toMatchObject({ message: expect.stringMatching(/Inexistant/), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(enDev.results[0].errors[0]).toMatchObject({
+        message: expect.stringMatching(/Inexistant/),
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       // Client errors keep their code and message; parse errors get Apollo's code.
       const apres = await reponse((await ouvrir(prod)).client, 'subscription { rencontresEnDirect(apres: "abc") { id } }');
       expect(codes(apres)).toEqual(['BAD_USER_INPUT']);
@@ -93,7 +105,11 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
     it('limits each address, every operation counting, but not the gateway proven by its secret', async () => {
       t = await startTestServer('rencontres_limites_debit_flux', {
         seed: false,
-        limits: readLimitSettings({ FEDERESS_RATE_LIMIT_IP_PER_SECOND: '1', FEDERESS_RATE_LIMIT_IP_BURST: '3', FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0' }),
+        limits: readLimitSettings({
+          FEDERESS_RATE_LIMIT_IP_PER_SECOND: '1',
+          FEDERESS_RATE_LIMIT_IP_BURST: '3',
+          FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
+        }),
       });
       const client = (await ouvrir(t)).client;
       // A subscription counts as one request too.
@@ -105,7 +121,11 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
       expect(codes(refusee)).toEqual(['RATE_LIMITED']);
       expect(refusee.errors![0]!.extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
       // One allowance per address whatever the protocol: the socket spent it, HTTP is refused too.
-      const http = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const http = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(http.status).toBe(429);
       // The gateway calls from the same address, for many clients: not limited here.
       const passerelle = (await ouvrir(t, PASSERELLE)).client;
@@ -115,7 +135,11 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
     it('limits each token, whatever the address', async () => {
       t = await startTestServer('rencontres_limites_debit_flux', {
         seed: false,
-        limits: readLimitSettings({ FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0', FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '1', FEDERESS_RATE_LIMIT_TOKEN_BURST: '2' }),
+        limits: readLimitSettings({
+          FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
+          FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '1',
+          FEDERESS_RATE_LIMIT_TOKEN_BURST: '2',
+        }),
       });
       const admin = (await ouvrir(t, await entetes(ADMIN))).client;
       for (let i = 0; i < 2; i++) expect(codes(await reponse(admin, '{ __typename }'))).toEqual([]);
@@ -149,7 +173,8 @@ describe('subgraph rencontres: the protections of the graphql-ws server', () => 
       expect(Date.now() - debut).toBeLessThan(4000);
       expect(await passerelle.fermee).toBe(1013);
       // The other sockets stay open and keep answering.
-      for (const c of [anonyme, durable]) expect((await reponse(c.client, '{ __typename }')).results[0]).toEqual({ data: { __typename: 'Query' } });
+      for (const c of [anonyme, durable])
+        expect((await reponse(c.client, '{ __typename }')).results[0]).toEqual({ data: { __typename: 'Query' } });
       // An expired token is refused at connection too (the verifier's clock tolerance aside).
       await expect(connecter(t, { authorization: bref })).rejects.toThrow(/4403/);
     });

@@ -20,7 +20,9 @@ describe('subgraph rencontres: the event type of each change', () => {
 
   /** The outbox rows of a rencontre, in order: their types. */
   const types = async (id: string): Promise<string[]> =>
-    ((await t.server.dataSource.query('SELECT type FROM evenement WHERE rencontre_id = $1 ORDER BY id', [id])) as { type: string }[]).map((e) => e.type);
+    ((await t.server.dataSource.query('SELECT type FROM evenement WHERE rencontre_id = $1 ORDER BY id', [id])) as { type: string }[]).map(
+      (e) => e.type,
+    );
   const modifier = async (id: string, input: Record<string, unknown>) => dataOf(await t.gql(MODIFIER, { id, input })).modifierRencontre;
   const inscrire = async (id: string, n: number) => dataOf(await t.gql(INSCRIRE, { id, input: personne(n) })).inscrire;
   const etat = async (id: string) => dataOf(await t.gql(ETAT, { id })).rencontre;
@@ -53,7 +55,14 @@ describe('subgraph rencontres: the event type of each change', () => {
     expect(await modifier(r.id, { capacite: null })).toMatchObject({ statut: 'PROGRAMMEE', revision: 3 });
     expect(await modifier(r.id, { format: 'DISTANCIEL', capacite: 1 })).toMatchObject({ statut: 'DEPLACEE_EN_LIGNE' });
     expect(await modifier(r.id, { format: 'HYBRIDE' })).toMatchObject({ statut: 'COMPLETE' });
-    expect(await types(r.id)).toEqual(['CREEE', 'INSCRIPTION_ENREGISTREE', 'COMPLETE', 'INSCRIPTIONS_ROUVERTES', 'DEPLACEE_EN_LIGNE', 'MODIFIEE']);
+    expect(await types(r.id)).toEqual([
+      'CREEE',
+      'INSCRIPTION_ENREGISTREE',
+      'COMPLETE',
+      'INSCRIPTIONS_ROUVERTES',
+      'DEPLACEE_EN_LIGNE',
+      'MODIFIEE',
+    ]);
   });
 
   it('moving the registration deadline into the past closes registration (INSCRIPTIONS_FERMEES); moving it back reopens it', async () => {
@@ -83,10 +92,14 @@ describe('subgraph rencontres: the event type of each change', () => {
     const avant = await types(r.id);
     // Refused (capacity under the registrations, deadline after the end): nothing written.
     expect((await t.gql(MODIFIER, { id: r.id, input: { capacite: 1 } })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await t.gql(MODIFIER, { id: r.id, input: { dateLimiteInscription: inDays(60) } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(MODIFIER, { id: r.id, input: { dateLimiteInscription: inDays(60) } })).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await types(r.id)).toEqual(avant);
     // Full and closed by one change: exactly one row, COMPLETE, the more telling.
-    expect(await modifier(r.id, { capacite: 2, dateLimiteInscription: inDays(-1), titre: 'Complet et clos' })).toMatchObject({ statut: 'COMPLETE' });
+    expect(await modifier(r.id, { capacite: 2, dateLimiteInscription: inDays(-1), titre: 'Complet et clos' })).toMatchObject({
+      statut: 'COMPLETE',
+    });
     expect(await types(r.id)).toEqual([...avant, 'COMPLETE']);
   });
 });

@@ -52,20 +52,23 @@ export async function load(url: string, body: string, connections: number, durat
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finish = (error, result) => (error ? reject(error) : resolve(result));
   });
-  const instance = autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections,
-    duration: durationS,
-    timeout: 10,
-    verifyBody: (response) => {
-      const ok = !String(response).includes('"errors"');
-      if (!ok) graphqlErrors += 1;
-      return ok;
+  const instance = autocannon(
+    {
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections,
+      duration: durationS,
+      timeout: 10,
+      verifyBody: (response) => {
+        const ok = !String(response).includes('"errors"');
+        if (!ok) graphqlErrors += 1;
+        return ok;
+      },
     },
-  }, (error, result) => finish(error, result));
+    (error, result) => finish(error, result),
+  );
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300 && latencies.length < 2_000_000) latencies.push(responseTime);
   });

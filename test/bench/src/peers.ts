@@ -82,7 +82,12 @@ export async function startHive(supergraphFile: string, workDir: string): Promis
 };
 `,
   );
-  const child = run('hive', [bin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '-c', config], { ...process.env }, workDir);
+  const child = run(
+    'hive',
+    [bin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '-c', config],
+    { ...process.env },
+    workDir,
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitAnswers(url, child, 60_000);
   return { name: 'hive', url, child, stop: stopper(child) };

@@ -84,7 +84,10 @@ export class StatementStats {
       );
       const byDatabase: Record<string, number> = {};
       for (const row of rows) byDatabase[row.datname] = (byDatabase[row.datname] ?? 0) + Number(row.calls);
-      return { byDatabase, statements: rows.map((r) => ({ database: r.datname, calls: Number(r.calls), query: r.query.replace(/\s+/g, ' ').slice(0, 160) })) };
+      return {
+        byDatabase,
+        statements: rows.map((r) => ({ database: r.datname, calls: Number(r.calls), query: r.query.replace(/\s+/g, ' ').slice(0, 160) })),
+      };
     });
   }
 }

@@ -33,7 +33,9 @@ export interface BenchResult {
 }
 
 const fmt = (value: number | null | undefined, digits = 1): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  value === null || value === undefined || !Number.isFinite(value)
+    ? '–'
+    : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -46,7 +48,9 @@ export function queriesTable(q: QueriesResult): string {
     return [
       c.query,
       c.concurrency,
-      ...['federess', 'hive', 'apollo', 'floor'].map((t) => `${fmt(r[t]!.requestsPerSecond, 0)} / ${fmt(r[t]!.p50, 1)} / ${fmt(r[t]!.p99, 1)} / ${r[t]!.errors}`),
+      ...['federess', 'hive', 'apollo', 'floor'].map(
+        (t) => `${fmt(r[t]!.requestsPerSecond, 0)} / ${fmt(r[t]!.p50, 1)} / ${fmt(r[t]!.p99, 1)} / ${r[t]!.errors}`,
+      ),
       fmt(c.ratioHive, 2),
       fmt(c.ratioApollo, 2),
       `${fmt(c.p99OverFloor.federess, 1)} / ${fmt(c.p99OverFloor.hive, 1)} / ${fmt(c.p99OverFloor.apollo, 1)}`,
@@ -54,7 +58,20 @@ export function queriesTable(q: QueriesResult): string {
   });
   return (
     `Each cell: req/s / p50 ms / p99 ms / errors; ${q.rounds} round(s) of ${q.durationPerRoundS} s per cell, targets taking turns.\n\n` +
-    table(['query', 'conc.', 'FédérESS', 'Hive Gateway', 'plain Apollo', 'floor (subgraph alone)', 'FédérESS / Hive', 'FédérESS / Apollo', 'p99 ÷ floor p99 (FédérESS / Hive / Apollo)'], rows)
+    table(
+      [
+        'query',
+        'conc.',
+        'FédérESS',
+        'Hive Gateway',
+        'plain Apollo',
+        'floor (subgraph alone)',
+        'FédérESS / Hive',
+        'FédérESS / Apollo',
+        'p99 ÷ floor p99 (FédérESS / Hive / Apollo)',
+      ],
+      rows,
+    )
   );
 }
 
@@ -69,7 +86,10 @@ export function sqlTable(s: SqlResult): string {
       .map(([db, n]) => `${db} ${fmt(n, 2)}`)
       .join(', '),
   ]);
-  return `${s.method}\n\n` + table(['query', 'through', 'plan fetches (lower bound)', 'fetches', 'SQL statements / op', 'per subgraph database'], rows);
+  return (
+    `${s.method}\n\n` +
+    table(['query', 'through', 'plan fetches (lower bound)', 'fetches', 'SQL statements / op', 'per subgraph database'], rows)
+  );
 }
 
 export function fanoutTable(rows: readonly FanoutRow[], hive: { supported: boolean; note: string }): string {
@@ -94,7 +114,22 @@ export function fanoutTable(rows: readonly FanoutRow[], hive: { supported: boole
     '"rencontres SQL / mutation": statements in the rencontres database per measured mutation, the mutation\'s own included; the rest grows with the upstream subscriptions the subgraph serves. ' +
     'RSS per connection: (gateway RSS with the clients live − before) ÷ clients; at 1 client it is noise (GC).\n\n' +
     table(
-      ['gateway', 'clients', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'p99 from request ms', 'RSS KiB / connection', 'gateway RSS MiB', 'upstream subscriptions (/health)', 'TCP connections to rencontres (before → live)', 'rencontres SQL / mutation', 'connect + live s', 'note'],
+      [
+        'gateway',
+        'clients',
+        'delivered',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'p99 from request ms',
+        'RSS KiB / connection',
+        'gateway RSS MiB',
+        'upstream subscriptions (/health)',
+        'TCP connections to rencontres (before → live)',
+        'rencontres SQL / mutation',
+        'connect + live s',
+        'note',
+      ],
       body,
     ) +
     (hive.note ? `\n\nHive Gateway subscriptions: ${hive.note}` : '')
@@ -104,20 +139,44 @@ export function fanoutTable(rows: readonly FanoutRow[], hive: { supported: boole
 export function searchTable(s: SearchResult): string {
   const summary = table(
     ['names', 'runs each', 'gateway p50 ms', 'gateway p99 ms', 'subgraph p50 ms', 'subgraph p99 ms', 'intended first', 'intended in top 5'],
-    [[s.names, s.repetitions, fmt(s.gateway.p50, 1), fmt(s.gateway.p99, 1), fmt(s.subgraph.p50, 1), fmt(s.subgraph.p99, 1), `${s.firstCount}/${s.names}`, `${s.inTop5}/${s.names}`]],
+    [
+      [
+        s.names,
+        s.repetitions,
+        fmt(s.gateway.p50, 1),
+        fmt(s.gateway.p99, 1),
+        fmt(s.subgraph.p50, 1),
+        fmt(s.subgraph.p99, 1),
+        `${s.firstCount}/${s.names}`,
+        `${s.inTop5}/${s.names}`,
+      ],
+    ],
   );
   const misses = s.misses.length
-    ? '\n\nNot first:\n\n' + table(['typed', 'intended', 'rank', 'first result'], s.misses.map((m) => [m.typed, m.intended, m.rank || 'absent', m.first ?? '–']))
+    ? '\n\nNot first:\n\n' +
+      table(
+        ['typed', 'intended', 'rank', 'first result'],
+        s.misses.map((m) => [m.typed, m.intended, m.rank || 'absent', m.first ?? '–']),
+      )
     : '';
   return summary + misses;
 }
 
 export function startupTable(s: StartupResult): string {
-  return table(['start', 'to ready (s)'], [['cold (fresh data dir: initdb, migrations, COG + seed)', fmt(s.coldS, 1)], ['warm restart (same data dir)', fmt(s.warmS, 1)]]);
+  return table(
+    ['start', 'to ready (s)'],
+    [
+      ['cold (fresh data dir: initdb, migrations, COG + seed)', fmt(s.coldS, 1)],
+      ['warm restart (same data dir)', fmt(s.warmS, 1)],
+    ],
+  );
 }
 
 export function targetsTable(targets: readonly Target[]): string {
-  return table(['target', 'figure', 'met', 'likely cause when missed'], targets.map((t) => [t.aim, t.figure, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**', t.cause ?? '']));
+  return table(
+    ['target', 'figure', 'met', 'likely cause when missed'],
+    targets.map((t) => [t.aim, t.figure, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**', t.cause ?? '']),
+  );
 }
 
 export function machineLine(m: Machine): string {
@@ -128,7 +187,9 @@ export function fullReport(result: BenchResult): string {
   const s = result.scenarios;
   return [
     `## FédérESS bench (${result.mode}) — ${machineLine(result.machine)}`,
-    `Load average (1 min) during the run: ${Object.entries(result.loadAverage).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Load average (1 min) during the run: ${Object.entries(result.loadAverage)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     `Dataset: ${result.dataset.rows.rencontre} rencontres, ${result.dataset.rows.publication} publications, ${result.dataset.rows.club} clubs, ${result.dataset.rows.inscription} inscriptions, ${result.dataset.rows.collectivite} collectivités (seed ${result.dataset.seed}). Total ${result.totalS} s.`,
     '### 1. Queries',
     queriesTable(s.queries),

@@ -64,7 +64,11 @@ function adminToken(log: (line: string) => void): string | undefined {
   const cli = path.join(REPO_ROOT, 'packages', 'auth', 'dist', 'cli', 'token.js');
   if (!fs.existsSync(cli)) return undefined;
   try {
-    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const token = out.trim().split('\n').pop();
     return token && token.split('.').length === 3 ? token : undefined;
   } catch (error) {
@@ -80,7 +84,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const mode = args.includes('--quick') ? QUICK : FULL;
   const outIndex = args.indexOf('--out');
-  const outFile = outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
+  const outFile =
+    outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
   const began = performance.now();
   const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const info = machine();
@@ -136,7 +141,10 @@ async function main(): Promise<void> {
     };
     const settings = readLauncherSettings(env);
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
-    hub = await startHub({ ...settings, ports: ports as typeof settings.ports }, { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) });
+    hub = await startHub(
+      { ...settings, ports: ports as typeof settings.ports },
+      { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) },
+    );
     log(`Dataset: generating ${mode.quick ? 'the quick' : 'the national-scale'} dataset (seeded PRNG) and bulk-inserting it`);
     const dataset = await loadDataset((name) => pg!.databaseUrl(name), mode.quick ? QUICK_DATASET : FULL_DATASET, log);
     log(`  loaded in ${(dataset.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(dataset.rows)}`);
@@ -182,23 +190,31 @@ async function main(): Promise<void> {
     const gatewayPid = hub.services.gateway?.child.pid;
     for (const clients of mode.fanoutClients) {
       fanoutRows.push(
-        await fanout({ name: 'federess', url: hub.gatewayUrl, pid: gatewayPid, healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health') }, clients, {
-          mutate,
-          mutations: mode.fanoutMutations,
-          rencontresPort,
-          stats,
-          log,
-        }),
+        await fanout(
+          { name: 'federess', url: hub.gatewayUrl, pid: gatewayPid, healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health') },
+          clients,
+          {
+            mutate,
+            mutations: mode.fanoutMutations,
+            rencontresPort,
+            stats,
+            log,
+          },
+        ),
       );
     }
     const hiveFanout = { supported: false, note: '' };
     for (const clients of mode.fanoutClients) {
-      const row = await fanout({ name: 'hive', url: hive.url, pid: hive.child.pid }, clients, { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log }).catch(
-        (error: unknown) => {
-          hiveFanout.note = `failed: ${(error as Error).message}`;
-          return undefined;
-        },
-      );
+      const row = await fanout({ name: 'hive', url: hive.url, pid: hive.child.pid }, clients, {
+        mutate,
+        mutations: mode.fanoutMutations,
+        rencontresPort,
+        stats,
+        log,
+      }).catch((error: unknown) => {
+        hiveFanout.note = `failed: ${(error as Error).message}`;
+        return undefined;
+      });
       if (!row) break;
       fanoutRows.push(row);
       if (row.delivered === 0) {
@@ -215,7 +231,12 @@ async function main(): Promise<void> {
 
     mark('fanout-end');
     log('4. Search');
-    const search = await runSearch(hub.gatewayUrl, hub.subgraphUrls.collectivites!, pg.databaseUrl('federess_collectivites'), mode.searchRepetitions);
+    const search = await runSearch(
+      hub.gatewayUrl,
+      hub.subgraphUrls.collectivites!,
+      pg.databaseUrl('federess_collectivites'),
+      mode.searchRepetitions,
+    );
     console.log(`\n${searchTable(search)}\n`);
 
     // The bench's own stack stops before the start-up is timed, so nothing else competes for the cores.
@@ -254,7 +275,10 @@ function evaluate(result: BenchResult): Target[] {
   const { queries, sql, fanout: live, search, startup } = result.scenarios;
   const targets: Target[] = [];
   const worst = (key: 'ratioHive' | 'ratioApollo') => queries.cells.reduce((min, c) => (c[key] < min[key] ? c : min), queries.cells[0]!);
-  for (const [key, peer] of [['ratioHive', 'Hive Gateway'], ['ratioApollo', 'plain @apollo/gateway']] as const) {
+  for (const [key, peer] of [
+    ['ratioHive', 'Hive Gateway'],
+    ['ratioApollo', 'plain @apollo/gateway'],
+  ] as const) {
     const w = worst(key);
     const below = queries.cells.filter((c) => !(c[key] >= 1));
     targets.push({
@@ -276,7 +300,7 @@ function evaluate(result: BenchResult): Target[] {
   const extra = fedSql.filter((r) => !(r.statements <= r.planFetches));
   targets.push({
     name: 'sql',
-    aim: 'SQL statements per operation equal to the plan\'s lower bound (one per fetch)',
+    aim: "SQL statements per operation equal to the plan's lower bound (one per fetch)",
     figure: fedSql.map((r) => `${r.query} ${r.statements} for ${r.planFetches} fetches`).join(', '),
     met: fedSql.length > 0 && extra.length === 0 && fedSql.every((r) => Number.isFinite(r.statements)),
   });
@@ -288,7 +312,10 @@ function evaluate(result: BenchResult): Target[] {
     figure: biggest
       ? `${biggest.clients} clients: p99 ${biggest.p99} ms, max ${biggest.max} ms, ${biggest.delivered}/${biggest.expected} delivered, ${biggest.upstreamSubscriptions} upstream subscription(s)`
       : 'not measured',
-    met: biggest && biggest.clients >= 5000 ? biggest.p99 < 1000 && biggest.upstreamSubscriptions === 1 && biggest.delivered === biggest.expected : null,
+    met:
+      biggest && biggest.clients >= 5000
+        ? biggest.p99 < 1000 && biggest.upstreamSubscriptions === 1 && biggest.delivered === biggest.expected
+        : null,
     ...(biggest && biggest.clients < 5000 ? { cause: 'quick mode stops at 100 clients' } : {}),
   });
   targets.push({
@@ -306,7 +333,10 @@ function evaluate(result: BenchResult): Target[] {
   return targets;
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -121,7 +121,8 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
       const deadline = Date.now() + 20_000;
       while (connected < wanted && Date.now() < deadline && failures.length === 0) await sleep(20);
     }
-    if (connected < clientsWanted) note = `only ${connected} of ${clientsWanted} clients connected${failures.length ? `: ${failures[0]}` : ''}`;
+    if (connected < clientsWanted)
+      note = `only ${connected} of ${clientsWanted} clients connected${failures.length ? `: ${failures[0]}` : ''}`;
 
     // Live: the FédérESS gateway says so on /health; for a gateway without that counter, a probe event must reach every client.
     if (target.healthUrl) {
@@ -147,7 +148,7 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
     const subscribeMs = performance.now() - started;
     const rssAfter = rssKiB(target.pid);
     const upstreamConnections = connectionsTo(target.pid, options.rencontresPort);
-    const upstreamSubscriptions = target.healthUrl ? (await health(target.healthUrl)).upstreamSubscriptions ?? null : null;
+    const upstreamSubscriptions = target.healthUrl ? ((await health(target.healthUrl)).upstreamSubscriptions ?? null) : null;
 
     const fromResponse: number[] = [];
     const fromRequest: number[] = [];

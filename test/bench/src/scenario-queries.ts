@@ -49,7 +49,9 @@ export async function runQueries(
     const reference = canonical(answers[0]!.data);
     sameData[scenario.name] = errors.length === 0 && answers.every((a) => canonical(a.data) === reference) && reference !== 'null';
     if (!sameData[scenario.name]) {
-      log(`  ! ${scenario.name}: the gateways do not give the same error-free answer (${errors.slice(0, 3).join('; ') || 'different data'})`);
+      log(
+        `  ! ${scenario.name}: the gateways do not give the same error-free answer (${errors.slice(0, 3).join('; ') || 'different data'})`,
+      );
     }
     const floor = await post(subgraphUrls[scenario.floorSubgraph]!, scenario.floorQuery, floorVariables(scenario));
     if (floor.errors) log(`  ! ${scenario.name} floor: ${floor.errors[0]!.message}`);

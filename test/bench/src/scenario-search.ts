@@ -90,7 +90,12 @@ export interface SearchResult {
 const SEARCH = `query Recherche($q: String!) { collectivites(recherche: $q, first: 5) { edges { node { id nom type } } } }`;
 
 /** Each name searched `repetitions` times, one request at a time (a person typing), through the gateway and on the subgraph. */
-export async function runSearch(gatewayUrl: string, subgraphUrl: string, collectivitesDbUrl: string, repetitions: number): Promise<SearchResult> {
+export async function runSearch(
+  gatewayUrl: string,
+  subgraphUrl: string,
+  collectivitesDbUrl: string,
+  repetitions: number,
+): Promise<SearchResult> {
   const db = new Client({ connectionString: collectivitesDbUrl });
   await db.connect();
   const intended = new Map<string, string | null>();
@@ -110,7 +115,10 @@ export async function runSearch(gatewayUrl: string, subgraphUrl: string, collect
   const rows: SearchRow[] = [];
   for (let r = 0; r < repetitions; r++) {
     for (const c of SEARCH_CASES) {
-      for (const [where, url] of [['gateway', gatewayUrl], ['subgraph', subgraphUrl]] as const) {
+      for (const [where, url] of [
+        ['gateway', gatewayUrl],
+        ['subgraph', subgraphUrl],
+      ] as const) {
         const started = performance.now();
         const answer = await post(url, SEARCH, { q: c.typed });
         timings[where].push(performance.now() - started);
@@ -118,7 +126,13 @@ export async function runSearch(gatewayUrl: string, subgraphUrl: string, collect
           const nodes = ((answer.data?.collectivites?.edges ?? []) as { node: { id: string; nom: string } }[]).map((e) => e.node);
           const id = intended.get(c.typed) ?? null;
           const rank = id ? nodes.findIndex((n) => n.id === id) + 1 : 0;
-          rows.push({ typed: c.typed, intended: `${c.nom}${c.departement ? ` (${c.departement})` : ''}`, intendedId: id, rank, first: nodes[0] ? `${nodes[0].nom} ${nodes[0].id}` : null });
+          rows.push({
+            typed: c.typed,
+            intended: `${c.nom}${c.departement ? ` (${c.departement})` : ''}`,
+            intendedId: id,
+            rank,
+            first: nodes[0] ? `${nodes[0].nom} ${nodes[0].id}` : null,
+          });
         }
       }
     }

@@ -51,17 +51,29 @@ export async function runSql(
         await stats.reset();
         for (let i = 0; i < repetitions; i++) await post(gateway.url, scenario.query, scenario.variables);
         const read = await stats.read();
-        byDatabase = Object.fromEntries(Object.entries(read.byDatabase).map(([db, calls]) => [db.replace(/^federess_/, ''), round(calls / repetitions)]));
+        byDatabase = Object.fromEntries(
+          Object.entries(read.byDatabase).map(([db, calls]) => [db.replace(/^federess_/, ''), round(calls / repetitions)]),
+        );
         statements = round(Object.values(read.byDatabase).reduce((a, b) => a + b, 0) / repetitions);
         sample = read.statements.map((s) => ({ ...s, calls: round(s.calls / repetitions) }));
       }
-      rows.push({ query: scenario.name, gateway: gateway.name, planFetches: plan.fetches, planServices: plan.services, statements, byDatabase, sample });
-      log(`  ${scenario.name} via ${gateway.name}: ${statements} statements/op (${JSON.stringify(byDatabase)}), plan: ${plan.fetches} fetches (${plan.services.join(' → ')})`);
+      rows.push({
+        query: scenario.name,
+        gateway: gateway.name,
+        planFetches: plan.fetches,
+        planServices: plan.services,
+        statements,
+        byDatabase,
+        sample,
+      });
+      log(
+        `  ${scenario.name} via ${gateway.name}: ${statements} statements/op (${JSON.stringify(byDatabase)}), plan: ${plan.fetches} fetches (${plan.services.join(' → ')})`,
+      );
     }
   }
   return {
     method:
-      'pg_stat_statements (loaded with shared_preload_libraries on the bench\'s own throw-away embedded Postgres, restarted once after ALTER SYSTEM): ' +
+      "pg_stat_statements (loaded with shared_preload_libraries on the bench's own throw-away embedded Postgres, restarted once after ALTER SYSTEM): " +
       `reset, ${repetitions} sequential runs of the operation, calls in the federess_* databases ÷ ${repetitions}; BEGIN/COMMIT count as statements.`,
     repetitions,
     rows,

@@ -24,7 +24,11 @@ export async function runStartup(log: (line: string) => void): Promise<StartupRe
   fs.chmodSync(root, 0o755);
   const dataDir = path.join(root, 'pgdata');
   try {
-    const env: Record<string, string> = { FEDERESS_DATA_DIR: dataDir, FEDERESS_PG_PORT: String(await freePort()), GATEWAY_PORT: String(await freePort()) };
+    const env: Record<string, string> = {
+      FEDERESS_DATA_DIR: dataDir,
+      FEDERESS_PG_PORT: String(await freePort()),
+      GATEWAY_PORT: String(await freePort()),
+    };
     for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     delete childEnv.DATABASE_URL;

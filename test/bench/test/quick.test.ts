@@ -14,7 +14,9 @@ describe('pnpm bench --quick', () => {
   let result: any;
 
   beforeAll(async () => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'run.js'), '--quick', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'run.js'), '--quick', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));

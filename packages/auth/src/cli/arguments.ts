@@ -52,17 +52,22 @@ export function parseArguments(argv: readonly string[]): TokenRequest {
   const role = ({ admin: Role.ADMIN, editeur: Role.EDITEUR, adherent: Role.ADHERENT } as Record<string, Role>)[roleName.toLowerCase()];
   if (!role) throw new UsageError(`Rôle inconnu : ${roleName} (admin, editeur ou adherent).`);
 
-  const regions = (found.get('region') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const regions = (found.get('region') ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const collectivite = single(found, 'collectivite');
   if (role === Role.EDITEUR) {
     if (regions.length === 0) throw new UsageError('Un jeton editeur nomme au moins une région : --region ARA.');
-    for (const code of regions) if (!findRegion(code)) throw new UsageError(`Région inconnue : ${code}. Codes valides : ${REGION_CODES.join(', ')}.`);
+    for (const code of regions)
+      if (!findRegion(code)) throw new UsageError(`Région inconnue : ${code}. Codes valides : ${REGION_CODES.join(', ')}.`);
   } else if (regions.length) {
     throw new UsageError('--region ne vaut que pour --role editeur.');
   }
   if (role === Role.ADHERENT) {
     if (!collectivite) throw new UsageError('Un jeton adherent nomme sa collectivité : --collectivite COMMUNE:63113.');
-    if (!COLLECTIVITE_ID.test(collectivite)) throw new UsageError(`Collectivité mal formée : ${collectivite} (COMMUNE:<insee>, EPCI:<siren>, …).`);
+    if (!COLLECTIVITE_ID.test(collectivite))
+      throw new UsageError(`Collectivité mal formée : ${collectivite} (COMMUNE:<insee>, EPCI:<siren>, …).`);
   } else if (collectivite) {
     throw new UsageError('--collectivite ne vaut que pour --role adherent.');
   }

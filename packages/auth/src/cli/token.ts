@@ -19,7 +19,9 @@ async function main(): Promise<number> {
   }
   const settings = readCommonSettings();
   if (settings.mode === 'production') {
-    console.error('Erreur : pnpm token signe des jetons pour le hub local ; en production (FEDERESS_MODE=production) les jetons viennent du fournisseur d’identité.');
+    console.error(
+      'Erreur : pnpm token signe des jetons pour le hub local ; en production (FEDERESS_MODE=production) les jetons viennent du fournisseur d’identité.',
+    );
     return 2;
   }
   if (settings.auth.jwt.kind !== 'secret') {

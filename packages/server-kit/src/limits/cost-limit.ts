@@ -45,7 +45,12 @@ function variableValue(name: string, variables: Variables, operation: OperationD
   return definition?.defaultValue ? valueFromASTUntyped(definition.defaultValue) : undefined;
 }
 
-function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, variables: Variables, operation: OperationDefinitionNode): unknown {
+function argumentValue(
+  args: readonly ArgumentNode[] | undefined,
+  name: string,
+  variables: Variables,
+  operation: OperationDefinitionNode,
+): unknown {
   const node: ValueNode | undefined = args?.find((a) => a.name.value === name)?.value;
   if (!node) return undefined;
   if (node.kind === Kind.VARIABLE) return variableValue(node.name.value, variables, operation);
@@ -70,7 +75,9 @@ export function operationCost(
   variables: Variables,
   options: CostOptions,
 ): number {
-  const memo: FragmentMemo = new FragmentMemo(document, (fragment) => costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)));
+  const memo: FragmentMemo = new FragmentMemo(document, (fragment) =>
+    costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)),
+  );
 
   function costOf(set: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined | null): number {
     let cost = 0;

@@ -30,7 +30,9 @@ export function depthLimitRule(max: number): ValidationRule {
     OperationDefinition(operation) {
       const depth = operationDepth(context.getDocument(), operation);
       if (depth > max) {
-        context.reportError(new LimitError(ErrorCode.DEPTH_LIMIT_EXCEEDED, `Opération trop profonde : ${depth} niveaux, ${max} au plus.`, max, depth));
+        context.reportError(
+          new LimitError(ErrorCode.DEPTH_LIMIT_EXCEEDED, `Opération trop profonde : ${depth} niveaux, ${max} au plus.`, max, depth),
+        );
       }
       return false;
     },

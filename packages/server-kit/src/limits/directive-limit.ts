@@ -42,7 +42,9 @@ export function directiveLimitRule(max: number): ValidationRule {
     OperationDefinition(operation) {
       const total = operationDirectives(context.getDocument(), operation);
       if (total > max) {
-        context.reportError(new LimitError(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED, `Trop de directives : ${total}, ${max} au plus.`, max, total));
+        context.reportError(
+          new LimitError(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED, `Trop de directives : ${total}, ${max} au plus.`, max, total),
+        );
       }
       return false;
     },

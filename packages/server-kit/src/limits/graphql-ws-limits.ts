@@ -25,7 +25,12 @@ function forClient(error: GraphQLError): GraphQLError {
  * skips the token count, like over HTTP: its documents are derived from operations it has bounded.
  * Only limit errors are returned; other faults of the document are left to graphql-ws to report.
  */
-export function checkSubscribeLimits(schema: GraphQLSchema, limits: LimitSettings, payload: SubscribePayload, trusted = false): GraphQLError[] | undefined {
+export function checkSubscribeLimits(
+  schema: GraphQLSchema,
+  limits: LimitSettings,
+  payload: SubscribePayload,
+  trusted = false,
+): GraphQLError[] | undefined {
   if (typeof payload.query !== 'string') return undefined;
   const tooLong = trusted ? undefined : checkTokens(payload.query, limits.maxTokens);
   if (tooLong) return [forClient(tooLong)];
@@ -35,7 +40,9 @@ export function checkSubscribeLimits(schema: GraphQLSchema, limits: LimitSetting
   } catch (error) {
     return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
-  const refused = validate(schema, document, limitValidationRules(limits)).filter((e) => e.originalError instanceof LimitError || e instanceof LimitError);
+  const refused = validate(schema, document, limitValidationRules(limits)).filter(
+    (e) => e.originalError instanceof LimitError || e instanceof LimitError,
+  );
   if (refused.length) return refused.map((e) => forClient((e.originalError as GraphQLError | undefined) ?? e));
   const operation = getOperationAST(document, payload.operationName ?? undefined);
   if (!operation) return undefined;

@@ -59,15 +59,30 @@ async function serve(
   const apollo = new ApolloServer({ schema, rootValue, ...sharedApolloOptions(options.mode ?? 'development', limits) });
   await apollo.start();
   const server: Server = createServer(
-    createHttpHandler(apollo, { title: 'Test', context: async () => ({}), maxBodyBytes: limits.maxBodyBytes, maxTokens: limits.maxTokens, rateLimiter: options.rateLimiter, trustedCaller: options.trustedCaller }),
+    createHttpHandler(apollo, {
+      title: 'Test',
+      context: async () => ({}),
+      maxBodyBytes: limits.maxBodyBytes,
+      maxTokens: limits.maxTokens,
+      rateLimiter: options.rateLimiter,
+      trustedCaller: options.trustedCaller,
+    }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server, apollo };
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 const measure = (query: string) => {
@@ -95,15 +110,50 @@ describe('the abuse limits', () => {
   // For each limit: an operation just under it passes, one just over it is refused with its code,
   // and no resolver ran for the refused one.
   it.each([
-    ['depth', '{ noeud { enfant { enfant { enfant { nom } } } } }', '{ noeud { enfant { enfant { enfant { enfant { nom } } } } } }', 'DEPTH_LIMIT_EXCEEDED'],
-    ['depth through fragments', 'query { noeud { ...F } } fragment F on Noeud { enfant { enfant { enfant { nom } } } }', 'query { noeud { ...F } } fragment F on Noeud { enfant { enfant { enfant { enfant { nom } } } } }', 'DEPTH_LIMIT_EXCEEDED'],
+    [
+      'depth',
+      '{ noeud { enfant { enfant { enfant { nom } } } } }',
+      '{ noeud { enfant { enfant { enfant { enfant { nom } } } } } }',
+      'DEPTH_LIMIT_EXCEEDED',
+    ],
+    [
+      'depth through fragments',
+      'query { noeud { ...F } } fragment F on Noeud { enfant { enfant { enfant { nom } } } }',
+      'query { noeud { ...F } } fragment F on Noeud { enfant { enfant { enfant { enfant { nom } } } } }',
+      'DEPTH_LIMIT_EXCEEDED',
+    ],
     ['aliases', '{ a: noeud { b: nom c: nom } }', '{ a: noeud { b: nom c: nom d: nom } }', 'ALIAS_LIMIT_EXCEEDED'],
-    ['aliases counted per fragment use', '{ noeud { ...F ...F } } fragment F on Noeud { a: nom }', '{ noeud { ...F enfant { ...F ...F } } } fragment F on Noeud { a: nom b: nom }', 'ALIAS_LIMIT_EXCEEDED'],
+    [
+      'aliases counted per fragment use',
+      '{ noeud { ...F ...F } } fragment F on Noeud { a: nom }',
+      '{ noeud { ...F enfant { ...F ...F } } } fragment F on Noeud { a: nom b: nom }',
+      'ALIAS_LIMIT_EXCEEDED',
+    ],
     ['root fields', '{ noeud { nom } echo __typename }', '{ noeud { nom } echo __typename a: echo }', 'ROOT_FIELD_LIMIT_EXCEEDED'],
-    ['directives counted per fragment use', '{ noeud { ...D } } fragment D on Noeud { nom @skip(if: false) }', '{ noeud { ...D enfant { ...D ...D } } } fragment D on Noeud { nom @skip(if: false) }', 'DIRECTIVE_LIMIT_EXCEEDED'],
-    ['directives', '{ noeud @include(if: true) { nom @skip(if: false) } }', '{ noeud @include(if: true) { nom @skip(if: false) enfant @include(if: true) { nom } } }', 'DIRECTIVE_LIMIT_EXCEEDED'],
-    ['cost', '{ noeuds(first: 7) { edges { node { nom enfants { nom } } } } }', '{ noeuds(first: 8) { edges { node { nom enfants { nom } } } } }', 'COST_LIMIT_EXCEEDED'],
-    ['cost of a connection without first (20)', '{ noeuds(first: 4) { edges { node { page { totalCount } } } } }', '{ noeuds(first: 5) { edges { node { page { totalCount } } } } }', 'COST_LIMIT_EXCEEDED'],
+    [
+      'directives counted per fragment use',
+      '{ noeud { ...D } } fragment D on Noeud { nom @skip(if: false) }',
+      '{ noeud { ...D enfant { ...D ...D } } } fragment D on Noeud { nom @skip(if: false) }',
+      'DIRECTIVE_LIMIT_EXCEEDED',
+    ],
+    [
+      'directives',
+      '{ noeud @include(if: true) { nom @skip(if: false) } }',
+      '{ noeud @include(if: true) { nom @skip(if: false) enfant @include(if: true) { nom } } }',
+      'DIRECTIVE_LIMIT_EXCEEDED',
+    ],
+    [
+      'cost',
+      '{ noeuds(first: 7) { edges { node { nom enfants { nom } } } } }',
+      '{ noeuds(first: 8) { edges { node { nom enfants { nom } } } } }',
+      'COST_LIMIT_EXCEEDED',
+    ],
+    [
+      'cost of a connection without first (20)',
+      '{ noeuds(first: 4) { edges { node { page { totalCount } } } } }',
+      '{ noeuds(first: 5) { edges { node { page { totalCount } } } } }',
+      'COST_LIMIT_EXCEEDED',
+    ],
   ])('%s: just under passes, just over is refused before any resolver', async (_what, under, over, code) => {
     const ok = await post(small.url, under);
     expect(ok.body.errors).toBeUndefined();
@@ -151,7 +201,9 @@ describe('the abuse limits', () => {
 
   it('measures the cost documented in the README', () => {
     const options = { defaultListSize: 10 };
-    const { document, operation } = measure('{ noeuds(first: 50) { totalCount edges { node { nom etiquettes enfant { nom } enfants { nom } } } } }');
+    const { document, operation } = measure(
+      '{ noeuds(first: 50) { totalCount edges { node { nom etiquettes enfant { nom } enfants { nom } } } } }',
+    );
     // 1 (noeuds) + 50 × (totalCount 1 + edges (1 + node (1 + nom 1 + etiquettes 1 + enfant 2 + enfants (1 + 10 × 1))))
     expect(operationCost(schema, document, operation, {}, options)).toBe(1 + 50 * (1 + (1 + (1 + 1 + 1 + 2 + 11))));
     const entities = measure('{ noeuds { totalCount } }');
@@ -224,7 +276,11 @@ describe('the rate limits', () => {
   });
 
   it('limit each bearer token on its own, and never limit a trusted caller (the gateway, on a subgraph)', async () => {
-    const limits = readLimitSettings({ FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0', FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '1', FEDERESS_RATE_LIMIT_TOKEN_BURST: '2' });
+    const limits = readLimitSettings({
+      FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
+      FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '1',
+      FEDERESS_RATE_LIMIT_TOKEN_BURST: '2',
+    });
     const s = await serve(limits, { rateLimiter: new RateLimiter(limits) });
     const trustedCaller = (req: IncomingMessage) => req.headers['x-federess-gateway'] === 'secret';
     const exempt = await serve(limits, { rateLimiter: new RateLimiter(limits), trustedCaller });
@@ -233,7 +289,8 @@ describe('the rate limits', () => {
       expect([(await as('a')).status, (await as('a')).status, (await as('a')).status]).toEqual([200, 200, 429]);
       expect((await as('b')).status).toBe(200);
       expect((await post(s.url, '{ echo }')).status).toBe(200); // no token, no per-address limit here
-      for (let i = 0; i < 5; i++) expect((await post(exempt.url, '{ echo }', {}, { authorization: 'Bearer a', 'x-federess-gateway': 'secret' })).status).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await post(exempt.url, '{ echo }', {}, { authorization: 'Bearer a', 'x-federess-gateway': 'secret' })).status).toBe(200);
       expect((await post(exempt.url, '{ echo }', {}, { authorization: 'Bearer a' })).status).toBe(200);
       expect((await post(exempt.url, '{ echo }', {}, { authorization: 'Bearer a' })).status).toBe(200);
       expect((await post(exempt.url, '{ echo }', {}, { authorization: 'Bearer a' })).status).toBe(429);

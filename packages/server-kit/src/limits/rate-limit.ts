@@ -20,8 +20,14 @@ export class RateLimiter {
   private readonly byToken: TokenBuckets | undefined;
 
   constructor(settings: LimitSettings, now?: () => number) {
-    this.byAddress = settings.ipRatePerSecond > 0 ? new TokenBuckets(settings.ipRatePerSecond, settings.ipBurst, settings.rateLimitEntries, now) : undefined;
-    this.byToken = settings.tokenRatePerSecond > 0 ? new TokenBuckets(settings.tokenRatePerSecond, settings.tokenBurst, settings.rateLimitEntries, now) : undefined;
+    this.byAddress =
+      settings.ipRatePerSecond > 0
+        ? new TokenBuckets(settings.ipRatePerSecond, settings.ipBurst, settings.rateLimitEntries, now)
+        : undefined;
+    this.byToken =
+      settings.tokenRatePerSecond > 0
+        ? new TokenBuckets(settings.tokenRatePerSecond, settings.tokenBurst, settings.rateLimitEntries, now)
+        : undefined;
   }
 
   /** Undefined when the request may go on, otherwise why and for how long it may not. */
@@ -33,11 +39,13 @@ export class RateLimiter {
   checkCaller(remoteAddress: string | undefined, authorization: string | undefined): RateLimitRefusal | undefined {
     const address = remoteAddress ?? 'inconnue';
     const addressWait = this.byAddress?.take(address) ?? 0;
-    if (addressWait > 0) return { retryAfterSeconds: addressWait, message: `Trop de requêtes depuis cette adresse : réessayez dans ${addressWait} s.` };
+    if (addressWait > 0)
+      return { retryAfterSeconds: addressWait, message: `Trop de requêtes depuis cette adresse : réessayez dans ${addressWait} s.` };
     if (authorization && this.byToken) {
       const key = createHash('sha256').update(authorization).digest('base64url');
       const tokenWait = this.byToken.take(key);
-      if (tokenWait > 0) return { retryAfterSeconds: tokenWait, message: `Trop de requêtes avec ce jeton : réessayez dans ${tokenWait} s.` };
+      if (tokenWait > 0)
+        return { retryAfterSeconds: tokenWait, message: `Trop de requêtes avec ce jeton : réessayez dans ${tokenWait} s.` };
     }
     return undefined;
   }

@@ -27,7 +27,9 @@ export function rootFieldLimitRule(max: number): ValidationRule {
     OperationDefinition(operation) {
       const count = operationRootFields(context.getDocument(), operation);
       if (count > max) {
-        context.reportError(new LimitError(ErrorCode.ROOT_FIELD_LIMIT_EXCEEDED, `Trop de champs racine : ${count}, ${max} au plus.`, max, count));
+        context.reportError(
+          new LimitError(ErrorCode.ROOT_FIELD_LIMIT_EXCEEDED, `Trop de champs racine : ${count}, ${max} au plus.`, max, count),
+        );
       }
       return false;
     },

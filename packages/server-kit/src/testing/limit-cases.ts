@@ -72,11 +72,16 @@ export function measureLimit(schema: GraphQLSchema, limits: LimitSettings, kind:
 }
 
 /** The two operations of a case: its pair, or its template at the largest size within the limit and one more. */
-export function limitPair(schema: GraphQLSchema, limits: LimitSettings, c: LimitCase): { under: Operation; over: Operation; adjacent: boolean } {
+export function limitPair(
+  schema: GraphQLSchema,
+  limits: LimitSettings,
+  c: LimitCase,
+): { under: Operation; over: Operation; adjacent: boolean } {
   if (!('template' in c)) return { under: c.under, over: c.over, adjacent: false };
   const max = LIMITS[c.kind].max(limits);
   for (let n = 0; n <= 10_000; n++) {
-    if (measureLimit(schema, limits, c.kind, c.template(n + 1)) > max) return { under: c.template(n), over: c.template(n + 1), adjacent: true };
+    if (measureLimit(schema, limits, c.kind, c.template(n + 1)) > max)
+      return { under: c.template(n), over: c.template(n + 1), adjacent: true };
   }
   throw new Error(`No size of the ${c.kind} template goes over ${max}.`);
 }
@@ -91,8 +96,15 @@ export interface LimitProbe {
   readonly over: { readonly status: number; readonly codes: unknown[]; readonly data: unknown; readonly statements: number };
 }
 
-async function send(url: string, op: Operation): Promise<{ status: number; body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }) });
+async function send(
+  url: string,
+  op: Operation,
+): Promise<{ status: number; body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }),
+  });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } };
 }
 
@@ -103,7 +115,11 @@ async function send(url: string, op: Operation): Promise<{ status: number; body:
 export async function probeLimitCase(target: LimitTarget, c: LimitCase): Promise<LimitProbe> {
   const max = LIMITS[c.kind].max(target.limits);
   const { under, over, adjacent } = limitPair(target.schema, target.limits, c);
-  const measured = { limit: max, under: measureLimit(target.schema, target.limits, c.kind, under), over: measureLimit(target.schema, target.limits, c.kind, over) };
+  const measured = {
+    limit: max,
+    under: measureLimit(target.schema, target.limits, c.kind, under),
+    over: measureLimit(target.schema, target.limits, c.kind, over),
+  };
   const crosses = measured.under <= max && measured.over > max;
   const justAroundTheLimit = crosses && (adjacent || (measured.under === max && measured.over === max + 1));
 
@@ -117,7 +133,12 @@ export async function probeLimitCase(target: LimitTarget, c: LimitCase): Promise
     justAroundTheLimit,
     measured,
     under: { status: ok.status, errors: ok.body.errors ?? [], ranSql },
-    over: { status: refused.status, codes: (refused.body.errors ?? []).map((e) => e.extensions?.code), data: refused.body.data, statements: target.statements() },
+    over: {
+      status: refused.status,
+      codes: (refused.body.errors ?? []).map((e) => e.extensions?.code),
+      data: refused.body.data,
+      statements: target.statements(),
+    },
   };
 }
 

@@ -22,7 +22,10 @@ export class Club {
   description: string | null;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true, description: 'Rythme et forme des rencontres, p. ex. « une rencontre thématique chaque trimestre »' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rythme et forme des rencontres, p. ex. « une rencontre thématique chaque trimestre »',
+  })
   frequence: string | null;
 
   @Column('text', { name: 'modalites_participation', nullable: true })
@@ -30,7 +33,10 @@ export class Club {
   modalitesParticipation: string | null;
 
   @Column('text', { name: 'chiffres_participation', nullable: true })
-  @Field(() => String, { nullable: true, description: 'La participation en toutes lettres, p. ex. « 120 élus et agents issus de 80 collectivités »' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'La participation en toutes lettres, p. ex. « 120 élus et agents issus de 80 collectivités »',
+  })
   chiffresParticipation: string | null;
 
   @Column('int', { name: 'nombre_participants', nullable: true })

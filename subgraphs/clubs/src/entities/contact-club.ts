@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('contact')
-@ObjectType({ description: "Une personne à contacter pour un club (nom, fonction, courriel, téléphone)" })
+@ObjectType({ description: 'Une personne à contacter pour un club (nom, fonction, courriel, téléphone)' })
 export class ContactClub {
   @PrimaryGeneratedColumn('uuid')
   id: string;

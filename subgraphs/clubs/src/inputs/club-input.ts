@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Thematique } from '@federess/vocabulaire';
 
-@InputType({ description: "Une personne à contacter pour le club" })
+@InputType({ description: 'Une personne à contacter pour le club' })
 export class ContactClubInput {
   @Field()
   nom: string;

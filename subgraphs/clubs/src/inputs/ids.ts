@@ -33,9 +33,12 @@ export function parseOrganisationId(id: string, champ: string): string {
 export function parseCollectiviteId(id: string, champ: string): string {
   const trimmed = id.trim();
   if (!COLLECTIVITE_ID.test(trimmed)) {
-    throw badInput(`${champ} : identifiant de collectivité invalide : ${id} (attendu COMMUNE:<insee>, EPCI:<siren>, DEPARTEMENT:<code>, REGION:<insee> ou PETR:<nom>).`, {
-      champ,
-    });
+    throw badInput(
+      `${champ} : identifiant de collectivité invalide : ${id} (attendu COMMUNE:<insee>, EPCI:<siren>, DEPARTEMENT:<code>, REGION:<insee> ou PETR:<nom>).`,
+      {
+        champ,
+      },
+    );
   }
   return trimmed;
 }

@@ -82,7 +82,8 @@ function requiredText(champ: string, value: string | null | undefined, max: numb
 
 function optionalInt(champ: string, value: number | null | undefined, min: number, max: number): number | null | undefined {
   if (value === undefined || value === null) return value;
-  if (!Number.isInteger(value) || value < min || value > max) throw fail(champ, `doit être un entier entre ${min} et ${max} (reçu ${value}).`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw fail(champ, `doit être un entier entre ${min} et ${max} (reçu ${value}).`);
   return value;
 }
 
@@ -150,11 +151,17 @@ export function validateModifierClub(input: ClubFieldsInput): ClubChanges {
   if (thematiques) set('thematiques', unique(thematiques));
 
   const contacts = list('contacts', input.contacts, LIMITS.contacts)?.map(contact);
-  const animateurIds = list('animateurIds', input.animateurIds, LIMITS.organisations)?.map((id, i) => parseOrganisationId(id, `animateurIds[${i}]`));
-  const partenaireIds = list('partenaireIds', input.partenaireIds, LIMITS.organisations)?.map((id, i) => parseOrganisationId(id, `partenaireIds[${i}]`));
+  const animateurIds = list('animateurIds', input.animateurIds, LIMITS.organisations)?.map((id, i) =>
+    parseOrganisationId(id, `animateurIds[${i}]`),
+  );
+  const partenaireIds = list('partenaireIds', input.partenaireIds, LIMITS.organisations)?.map((id, i) =>
+    parseOrganisationId(id, `partenaireIds[${i}]`),
+  );
   const both = animateurIds && partenaireIds ? animateurIds.find((id) => partenaireIds.includes(id)) : undefined;
   if (both) throw fail('partenaireIds', `l'organisation ${both} ne peut pas être à la fois animatrice et partenaire.`);
-  const collectiviteIds = list('collectiviteIds', input.collectiviteIds, LIMITS.collectivites)?.map((id, i) => parseCollectiviteId(id, `collectiviteIds[${i}]`));
+  const collectiviteIds = list('collectiviteIds', input.collectiviteIds, LIMITS.collectivites)?.map((id, i) =>
+    parseCollectiviteId(id, `collectiviteIds[${i}]`),
+  );
 
   return {
     columns,

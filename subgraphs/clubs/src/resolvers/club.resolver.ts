@@ -45,7 +45,7 @@ export class ClubResolver {
     return clubInScope(ctx, parsed.id, parsed.regionCode);
   }
 
-  @Mutation(() => Club, { description: "Modifie un club : textes, chiffres, contacts, animateurs, partenaires, collectivités membres" })
+  @Mutation(() => Club, { description: 'Modifie un club : textes, chiffres, contacts, animateurs, partenaires, collectivités membres' })
   async modifierClub(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ModifierClubInput) input: ModifierClubInput,

@@ -22,7 +22,12 @@ function clubExists(regionCode: string, id: string): ClientError {
  * nothing is written when it is refused. The caller has checked the instance scope (OUT_OF_REGION
  * comes before the token's rights); `scope` serves the organisations' check.
  */
-export async function createClub(manager: EntityManager, regionCode: string, changes: ClubChanges, scope: string | undefined): Promise<Club> {
+export async function createClub(
+  manager: EntityManager,
+  regionCode: string,
+  changes: ClubChanges,
+  scope: string | undefined,
+): Promise<Club> {
   const id = clubIdOfRegion(regionCode);
   if (await manager.getRepository(Club).exists({ where: [{ id }, { regionCode }] })) throw clubExists(regionCode, id);
   try {

@@ -13,7 +13,12 @@ import type { ClubChanges } from '../inputs/validate-modifier-club';
  * Writes checked changes to one club, inside the caller's transaction: any fault thrown here rolls
  * the whole change back, so a club is never left half-modified.
  */
-export async function writeClubChanges(manager: EntityManager, clubId: string, changes: ClubChanges, scope: string | undefined): Promise<Club> {
+export async function writeClubChanges(
+  manager: EntityManager,
+  clubId: string,
+  changes: ClubChanges,
+  scope: string | undefined,
+): Promise<Club> {
   const club = await manager.getRepository(Club).findOne({ where: { id: clubId }, lock: { mode: 'pessimistic_write' } });
   if (!club) throw notFound('Club', clubId);
   assertWritableRegion(scope, club.regionCode);
@@ -72,7 +77,8 @@ async function replaceOrganisations(manager: EntityManager, clubId: string, chan
   const animateurs = changes.animateurIds ?? storedIds(RoleOrganisation.ANIMATEUR);
   const partenaires = changes.partenaireIds ?? storedIds(RoleOrganisation.PARTENAIRE);
   const both = animateurs.find((id) => partenaires.includes(id));
-  if (both) throw badInput(`L'organisation ${both} ne peut pas être à la fois animatrice et partenaire du club.`, { champ: 'partenaireIds' });
+  if (both)
+    throw badInput(`L'organisation ${both} ne peut pas être à la fois animatrice et partenaire du club.`, { champ: 'partenaireIds' });
   await manager.delete(ClubOrganisation, { clubId });
   const rows = [
     ...animateurs.map((organisationId) => ({ organisationId, role: RoleOrganisation.ANIMATEUR })),

@@ -16,7 +16,10 @@ export class OrganisationResolver {
     return query.getMany();
   }
 
-  @FieldResolver(() => RegionReference, { nullable: true, description: "La région d'une organisation régionale (null pour une organisation nationale)" })
+  @FieldResolver(() => RegionReference, {
+    nullable: true,
+    description: "La région d'une organisation régionale (null pour une organisation nationale)",
+  })
   region(@Root() organisation: Organisation): RegionReference | null {
     return organisation.regionCode ? { code: organisation.regionCode } : null;
   }

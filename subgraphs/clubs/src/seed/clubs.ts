@@ -99,7 +99,7 @@ export const CLUBS: readonly ClubSeed[] = [
       "La Chambre Régionale de l'ESS (CRESS) Bretagne, le Réseau des Collectivités Territoriales pour une Économie Solidaire (RTES) et le Centre National de la Fonction Publique Territoriale (CNFPT) Bretagne s'associent pour proposer aux collectivités un cycle de webinaires : à partir de témoignages ou d'initiatives inspirantes, repérer les rôles des collectivités et les outils pour favoriser le développement des initiatives locales et des coopérations sur le territoire.",
     frequence: 'En 2024, un cycle de 5 webinaires de 9h30 à 11h30.',
     modalitesParticipation:
-      "Webinaires à destination des agent·e·s de collectivités ; le webinaire n°1 est aussi ouvert aux élu·e·s et aux député·e·s breton·ne·s.",
+      'Webinaires à destination des agent·e·s de collectivités ; le webinaire n°1 est aussi ouvert aux élu·e·s et aux député·e·s breton·ne·s.',
     exemplesThemes: [
       "10 ans après la loi ESS, comprendre ses fondements et l'organisation en Bretagne",
       "Soutenir le développement économique et solidaire des territoires en favorisant les coopérations locales avec les structures de l'ESS",

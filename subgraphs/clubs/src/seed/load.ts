@@ -60,11 +60,23 @@ async function loadClub(manager: EntityManager, club: ClubSeed): Promise<void> {
       `INSERT INTO contact (id, club_id, position, nom, role, email, telephone, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, nom = EXCLUDED.nom, role = EXCLUDED.role, email = EXCLUDED.email,
          telephone = EXCLUDED.telephone, organisation_id = EXCLUDED.organisation_id`,
-      [stableUuid(`contact:${club.regionCode}:${c.nom}`), id, position, c.nom, c.role, c.email, c.telephone, c.organisation && organisationId(c.organisation)],
+      [
+        stableUuid(`contact:${club.regionCode}:${c.nom}`),
+        id,
+        position,
+        c.nom,
+        c.role,
+        c.email,
+        c.telephone,
+        c.organisation && organisationId(c.organisation),
+      ],
     );
   }
   for (const collectiviteId of club.collectivites) {
-    await manager.query('INSERT INTO club_collectivite (club_id, collectivite_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, collectiviteId]);
+    await manager.query('INSERT INTO club_collectivite (club_id, collectivite_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      id,
+      collectiviteId,
+    ]);
   }
 }
 

@@ -14,8 +14,20 @@ export const organisationId = (slug: string): string => stableUuid(`organisation
 
 /** The organisations the seed documents name as running or supporting the regional clubs. */
 export const ORGANISATIONS: readonly OrganisationSeed[] = [
-  { slug: 'rtes', nom: 'Réseau des collectivités Territoriales pour une Economie Solidaire', sigle: 'RTES', type: TypeOrganisation.RESEAU, regionCode: null },
-  { slug: 'cnfpt', nom: 'Centre National de la Fonction Publique Territoriale', sigle: 'CNFPT', type: TypeOrganisation.CENTRE_FORMATION, regionCode: null },
+  {
+    slug: 'rtes',
+    nom: 'Réseau des collectivités Territoriales pour une Economie Solidaire',
+    sigle: 'RTES',
+    type: TypeOrganisation.RESEAU,
+    regionCode: null,
+  },
+  {
+    slug: 'cnfpt',
+    nom: 'Centre National de la Fonction Publique Territoriale',
+    sigle: 'CNFPT',
+    type: TypeOrganisation.CENTRE_FORMATION,
+    regionCode: null,
+  },
   {
     slug: 'cnfpt-bretagne',
     nom: 'Centre National de la Fonction Publique Territoriale Bretagne',
@@ -23,11 +35,53 @@ export const ORGANISATIONS: readonly OrganisationSeed[] = [
     type: TypeOrganisation.CENTRE_FORMATION,
     regionCode: 'BRE',
   },
-  { slug: 'cress-ara', nom: "Chambre régionale de l'ESS Auvergne-Rhône-Alpes", sigle: 'CRESS AURA', type: TypeOrganisation.CRESS, regionCode: 'ARA' },
-  { slug: 'cress-bre', nom: "Chambre Régionale de l'ESS Bretagne", sigle: 'CRESS Bretagne', type: TypeOrganisation.CRESS, regionCode: 'BRE' },
-  { slug: 'cress-naq', nom: "Chambre Régionale de l'ESS Nouvelle-Aquitaine", sigle: 'CRESS Nouvelle-Aquitaine', type: TypeOrganisation.CRESS, regionCode: 'NAQ' },
-  { slug: 'cress-occ', nom: "Chambre Régionale de l'ESS Occitanie", sigle: 'CRESS Occitanie', type: TypeOrganisation.CRESS, regionCode: 'OCC' },
-  { slug: 'cress-pac', nom: "Chambre Régionale de l'ESS Provence-Alpes-Côte d'Azur", sigle: 'CRESS PACA', type: TypeOrganisation.CRESS, regionCode: 'PAC' },
-  { slug: 'cress-hdf', nom: "Chambre Régionale de l'ESS Hauts-de-France", sigle: 'CRESS Hauts-de-France', type: TypeOrganisation.CRESS, regionCode: 'HDF' },
-  { slug: 'cress-pdl', nom: "Chambre Régionale de l'ESS Pays de la Loire", sigle: 'CRESS Pays de la Loire', type: TypeOrganisation.CRESS, regionCode: 'PDL' },
+  {
+    slug: 'cress-ara',
+    nom: "Chambre régionale de l'ESS Auvergne-Rhône-Alpes",
+    sigle: 'CRESS AURA',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'ARA',
+  },
+  {
+    slug: 'cress-bre',
+    nom: "Chambre Régionale de l'ESS Bretagne",
+    sigle: 'CRESS Bretagne',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'BRE',
+  },
+  {
+    slug: 'cress-naq',
+    nom: "Chambre Régionale de l'ESS Nouvelle-Aquitaine",
+    sigle: 'CRESS Nouvelle-Aquitaine',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'NAQ',
+  },
+  {
+    slug: 'cress-occ',
+    nom: "Chambre Régionale de l'ESS Occitanie",
+    sigle: 'CRESS Occitanie',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'OCC',
+  },
+  {
+    slug: 'cress-pac',
+    nom: "Chambre Régionale de l'ESS Provence-Alpes-Côte d'Azur",
+    sigle: 'CRESS PACA',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'PAC',
+  },
+  {
+    slug: 'cress-hdf',
+    nom: "Chambre Régionale de l'ESS Hauts-de-France",
+    sigle: 'CRESS Hauts-de-France',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'HDF',
+  },
+  {
+    slug: 'cress-pdl',
+    nom: "Chambre Régionale de l'ESS Pays de la Loire",
+    sigle: 'CRESS Pays de la Loire',
+    type: TypeOrganisation.CRESS,
+    regionCode: 'PDL',
+  },
 ];

@@ -49,7 +49,7 @@ export class CollectiviteResolver {
     return found && (!ctx.region || found.regionCode === ctx.region) ? found : null;
   }
 
-  @Mutation(() => Collectivite, { description: "Marque une collectivité comme adhérente (ou non) du RTES" })
+  @Mutation(() => Collectivite, { description: 'Marque une collectivité comme adhérente (ou non) du RTES' })
   async marquerAdherente(
     @Arg('collectiviteId', () => ID) collectiviteId: string,
     @Arg('adherente') adherente: boolean,
@@ -58,7 +58,9 @@ export class CollectiviteResolver {
     // RTES membership is the national network's own record: admins only, before any SQL.
     requireAdmin(ctx.viewer, 'marquer une collectivité adhérente');
     return ctx.dataSource.transaction(async (manager) => {
-      const found = await manager.getRepository(Collectivite).findOne({ where: { id: collectiviteId }, lock: { mode: 'pessimistic_write' } });
+      const found = await manager
+        .getRepository(Collectivite)
+        .findOne({ where: { id: collectiviteId }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw notFound('Collectivité', collectiviteId);
       if (found.regionCode) assertWritableRegion(ctx.region, found.regionCode);
       found.adherente = adherente;

@@ -8,10 +8,7 @@ import { Region } from '../entities/region';
 @Resolver(() => Departement)
 export class DepartementResolver {
   @Query(() => [Departement])
-  async departements(
-    @Arg('region', () => String, { nullable: true }) region: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Departement[]> {
+  async departements(@Arg('region', () => String, { nullable: true }) region: string | null, @Ctx() ctx: Context): Promise<Departement[]> {
     const regions = regionsInScope(ctx.region, region ? [region] : undefined);
     const query = ctx.dataSource.getRepository(Departement).createQueryBuilder('d').orderBy('d.code');
     if (regions) query.where('d.region_code = ANY(:regions)', { regions });

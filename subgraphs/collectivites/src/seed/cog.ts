@@ -2,10 +2,31 @@ import type { EntityManager } from 'typeorm';
 import { REGIONS, regionFromInsee } from '@federess/vocabulaire';
 
 // The official referential (Code officiel géographique), as shipped by @etalab/decoupage-administratif.
-interface CogRegion { code: string; nom: string }
-interface CogDepartement { code: string; nom: string; region: string }
-interface CogCommune { code: string; nom: string; type: string; region?: string; departement?: string; siren?: string; population?: number }
-interface CogEpci { code: string; nom: string; type: string; populationTotale?: number; membres: { code: string }[] }
+interface CogRegion {
+  code: string;
+  nom: string;
+}
+interface CogDepartement {
+  code: string;
+  nom: string;
+  region: string;
+}
+interface CogCommune {
+  code: string;
+  nom: string;
+  type: string;
+  region?: string;
+  departement?: string;
+  siren?: string;
+  population?: number;
+}
+interface CogEpci {
+  code: string;
+  nom: string;
+  type: string;
+  populationTotale?: number;
+  membres: { code: string }[];
+}
 
 const load = <T>(file: string): T[] => require(`@etalab/decoupage-administratif/data/${file}.json`) as T[];
 
@@ -28,8 +49,12 @@ const COLUMNS: (keyof Row)[] = ['id', 'code', 'siren', 'nom', 'type', 'nature', 
 /** Lyon's métropole has its own statute in the COG (MET69); for the hub it is a métropole. */
 const natureOf = (type: string): string => (type === 'MET69' ? 'METRO' : type);
 
-export function cogRows(): { regions: { code: string; codeInsee: string; nom: string }[]; departements: CogDepartement[]; collectivites: Row[] } {
-  const regionCodeOf = (insee: string | undefined) => (insee ? regionFromInsee(insee)?.code ?? null : null);
+export function cogRows(): {
+  regions: { code: string; codeInsee: string; nom: string }[];
+  departements: CogDepartement[];
+  collectivites: Row[];
+} {
+  const regionCodeOf = (insee: string | undefined) => (insee ? (regionFromInsee(insee)?.code ?? null) : null);
   const regions = load<CogRegion>('regions')
     .filter((r) => regionFromInsee(r.code))
     .map((r) => ({ code: regionFromInsee(r.code)!.code, codeInsee: r.code, nom: r.nom }));
@@ -43,23 +68,64 @@ export function cogRows(): { regions: { code: string; codeInsee: string; nom: st
 
   const rows: Row[] = [];
   for (const r of regions) {
-    rows.push({ id: `REGION:${r.codeInsee}`, code: r.codeInsee, siren: null, nom: `Région ${r.nom}`, type: 'REGION', nature: null, population: null, region_code: r.code, departement_code: null, epci_id: null });
+    rows.push({
+      id: `REGION:${r.codeInsee}`,
+      code: r.codeInsee,
+      siren: null,
+      nom: `Région ${r.nom}`,
+      type: 'REGION',
+      nature: null,
+      population: null,
+      region_code: r.code,
+      departement_code: null,
+      epci_id: null,
+    });
   }
   for (const d of departements) {
-    rows.push({ id: `DEPARTEMENT:${d.code}`, code: d.code, siren: null, nom: d.nom, type: 'DEPARTEMENT', nature: null, population: null, region_code: regionCodeOf(d.region), departement_code: d.code, epci_id: null });
+    rows.push({
+      id: `DEPARTEMENT:${d.code}`,
+      code: d.code,
+      siren: null,
+      nom: d.nom,
+      type: 'DEPARTEMENT',
+      nature: null,
+      population: null,
+      region_code: regionCodeOf(d.region),
+      departement_code: d.code,
+      epci_id: null,
+    });
   }
   for (const epci of epcis) {
     // An EPCI belongs to the région and département of its most populous member commune.
-    const seat = epci.membres.map((m) => communeByCode.get(m.code)).filter((c): c is CogCommune => !!c).sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0];
+    const seat = epci.membres
+      .map((m) => communeByCode.get(m.code))
+      .filter((c): c is CogCommune => !!c)
+      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0];
     rows.push({
-      id: `EPCI:${epci.code}`, code: epci.code, siren: epci.code, nom: epci.nom, type: 'EPCI', nature: natureOf(epci.type),
-      population: epci.populationTotale ?? null, region_code: regionCodeOf(seat?.region), departement_code: seat?.departement ?? null, epci_id: null,
+      id: `EPCI:${epci.code}`,
+      code: epci.code,
+      siren: epci.code,
+      nom: epci.nom,
+      type: 'EPCI',
+      nature: natureOf(epci.type),
+      population: epci.populationTotale ?? null,
+      region_code: regionCodeOf(seat?.region),
+      departement_code: seat?.departement ?? null,
+      epci_id: null,
     });
   }
   for (const c of communes) {
     rows.push({
-      id: `COMMUNE:${c.code}`, code: c.code, siren: c.siren ?? null, nom: c.nom, type: 'COMMUNE', nature: null, population: c.population ?? null,
-      region_code: regionCodeOf(c.region), departement_code: c.departement ?? null, epci_id: epciOfCommune.get(c.code) ?? null,
+      id: `COMMUNE:${c.code}`,
+      code: c.code,
+      siren: c.siren ?? null,
+      nom: c.nom,
+      type: 'COMMUNE',
+      nature: null,
+      population: c.population ?? null,
+      region_code: regionCodeOf(c.region),
+      departement_code: c.departement ?? null,
+      epci_id: epciOfCommune.get(c.code) ?? null,
     });
   }
   return { regions, departements, collectivites: rows };
@@ -86,7 +152,9 @@ export async function loadCog(manager: EntityManager): Promise<number> {
   await manager.query(
     `INSERT INTO collectivite (${COLUMNS.join(', ')})
      SELECT * FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::${types[i]}`).join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+       .map((c) => `${c} = EXCLUDED.${c}`)
+       .join(', ')}`,
     COLUMNS.map((column) => collectivites.map((row) => row[column])),
   );
   return collectivites.length;

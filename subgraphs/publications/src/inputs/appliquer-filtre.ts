@@ -46,7 +46,9 @@ export function appliquerFiltre(query: SelectQueryBuilder<Publication>, scope: s
   }
   if (filtre.thematiques?.length) {
     // Array overlap (&&) is what the GIN index on thematiques serves.
-    query.andWhere('p.thematiques && CAST(:thematiques AS text[])', { thematiques: listeBornee(filtre.thematiques, 'thematiques', MAX_LISTE) });
+    query.andWhere('p.thematiques && CAST(:thematiques AS text[])', {
+      thematiques: listeBornee(filtre.thematiques, 'thematiques', MAX_LISTE),
+    });
   }
   if (filtre.types?.length) query.andWhere('p.type = ANY(:types)', { types: listeBornee(filtre.types, 'types', MAX_LISTE) });
   if (filtre.acces) query.andWhere('p.acces = :acces', { acces: filtre.acces });

@@ -45,7 +45,8 @@ const citees = (ids: readonly string[]): string[] =>
     MAX_CITEES,
   );
 
-const clubOf = (clubId: string | null): { id: string; regionCode: string } | null => (clubId === null ? null : parseClubId(clubId, 'clubId'));
+const clubOf = (clubId: string | null): { id: string; regionCode: string } | null =>
+  clubId === null ? null : parseClubId(clubId, 'clubId');
 
 /**
  * The région follows the club: a club's publication belongs to the club's région, and a région

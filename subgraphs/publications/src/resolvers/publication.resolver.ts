@@ -40,7 +40,10 @@ export class PublicationResolver {
   }
 
   @Mutation(() => Publication, { description: 'Publie un document ; sa région est celle de son club, sinon celle donnée, sinon nationale' })
-  async creerPublication(@Arg('input', () => CreerPublicationInput) input: CreerPublicationInput, @Ctx() ctx: Context): Promise<Publication> {
+  async creerPublication(
+    @Arg('input', () => CreerPublicationInput) input: CreerPublicationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Publication> {
     requireRole(ctx.viewer, 'publier un document', EDITEURS);
     const { valeurs, collectivitesCitees } = valeursCreation(input);
     assertWritable(ctx.region, valeurs.regionCode);
@@ -84,7 +87,8 @@ export class PublicationResolver {
   // gateway (Rencontre.ressources, …) and every other path to a publication go through it.
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'URL du document (PDF, …) ; pour une publication ADHERENTS, null sauf pour les adhérents, les éditeurs de sa région et les administrateurs',
+    description:
+      'URL du document (PDF, …) ; pour une publication ADHERENTS, null sauf pour les adhérents, les éditeurs de sa région et les administrateurs',
   })
   fichier(@Root() publication: Publication, @Ctx() ctx: Context): string | null {
     return documentVisible(ctx.viewer, publication) ? publication.fichier : null;

@@ -57,7 +57,7 @@ const kitRegionaless = {
   collection: 'Kit RégionalESS',
   datePublication: '2021-07-01',
   resume:
-    "Fiche pratique du kit RégionalESS, réalisé par le RTES après les élections régionales de juin 2021 pour les nouvelles équipes régionales : " +
+    'Fiche pratique du kit RégionalESS, réalisé par le RTES après les élections régionales de juin 2021 pour les nouvelles équipes régionales : ' +
     "l'art et la manière d'intégrer l'ESS dans les politiques mises en œuvre par les Conseils régionaux, de façon synthétique et concrète, illustrée de nombreux exemples.",
 } as const;
 
@@ -148,7 +148,7 @@ export const PUBLICATIONS: readonly PublicationSeed[] = [
     titre: 'Filières & ESS - Le rôle des collectivités dans la structuration de filières locales avec et pour l’ESS',
     resume:
       "Guide à destination des collectivités souhaitant mettre en place et animer une stratégie de filière de territoire avec l'ESS, synthèse des travaux menés au sein du RTES de 2021 à 2023 " +
-      "à la demande de collectivités du réseau. Chantier animé par deux vice-président.es du RTES, Florentin Letissier, adjoint à la Mairie de Paris, et Patricia Andriot, élue au PETR du Pays de Langres, " +
+      'à la demande de collectivités du réseau. Chantier animé par deux vice-président.es du RTES, Florentin Letissier, adjoint à la Mairie de Paris, et Patricia Andriot, élue au PETR du Pays de Langres, ' +
       "avec l'appui de l'agence Les Petites Rivières : définition et typologies des filières, intérêt d'une stratégie de filières de territoire avec et pour l'ESS, leviers et grandes étapes pour les collectivités, fiches projets.",
     // Counted among the 2023 work by the rapport d'activité 2023; day unknown: 1 January 2023.
     datePublication: '2023-01-01',
@@ -162,7 +162,8 @@ export const PUBLICATIONS: readonly PublicationSeed[] = [
     collection: 'RepèrESS',
     // The documents name the subject, not the title nor the number.
     titre: "RepèrESS : l'économie informelle",
-    resume: "Guide de la collection RepèrESS sur l'économie informelle, réalisé en 2023 avec le guide sur la structuration de filières par et pour l'ESS.",
+    resume:
+      "Guide de la collection RepèrESS sur l'économie informelle, réalisé en 2023 avec le guide sur la structuration de filières par et pour l'ESS.",
     // The rapport d'activité 2023 dates it to 2023; day unknown: 1 January 2023.
     datePublication: '2023-01-01',
     thematiques: [T.DEVELOPPEMENT_ECONOMIQUE],
@@ -177,7 +178,13 @@ export const PUBLICATIONS: readonly PublicationSeed[] = [
     titre: 'Commande publique responsable',
     thematiques: [T.COMMANDE_PUBLIQUE_RESPONSABLE],
   },
-  { ...kitRegionaless, slug: 'kit-regionaless-16-mobilite-durable', numero: 16, titre: 'Mobilité durable & ESS', thematiques: [T.MOBILITE] },
+  {
+    ...kitRegionaless,
+    slug: 'kit-regionaless-16-mobilite-durable',
+    numero: 16,
+    titre: 'Mobilité durable & ESS',
+    thematiques: [T.MOBILITE],
+  },
   {
     ...kitRegionaless,
     slug: 'kit-regionaless-17-vie-associative',
@@ -212,7 +219,7 @@ export const PUBLICATIONS: readonly PublicationSeed[] = [
     resume:
       "En 2023, le RTES a (co)organisé plus d'une quarantaine de rencontres et webinaires, développé avec les CRESS les clubs régionaux des collectivités pour l'ESS et lancé 2 nouveaux clubs en Occitanie " +
       "et Provence-Alpes-Côte d'Azur/Corse, décliné le Points de RepèrESS « PTCE & collectivités » en Hauts-de-France et en Pays de la Loire, réalisé 2 guides RepèrESS (économie informelle, structuration de filières) " +
-      "et une dizaine de fiches Déniché pour vous, participé au GSEF à Dakar et organisé un voyage apprenant « Europe & ESS » à Bruxelles.",
+      'et une dizaine de fiches Déniché pour vous, participé au GSEF à Dakar et organisé un voyage apprenant « Europe & ESS » à Bruxelles.',
     // The report on 2023 is published after the year ends; day unknown: 1 January 2024.
     datePublication: '2024-01-01',
     thematiques: [T.POLITIQUES_PUBLIQUES_ESS, T.PTCE, T.EUROPE_INTERNATIONAL],
@@ -253,8 +260,8 @@ export const PUBLICATIONS: readonly PublicationSeed[] = [
     type: TypePublication.COMPTE_RENDU,
     titre: "Les appels à projets, intérêts et limites pour les collectivités locales et les acteurs de l'ESS : compte-rendu complet",
     resume:
-      "Compte-rendu complet des échanges de la conférence en ligne du 5 avril 2024 (80 participants), à partir des travaux de Charlotte Dudignac sur les appels à projets, " +
-      "introduite par Patricia Andriot, vice-présidente du RTES. Réservé aux collectivités adhérentes.",
+      'Compte-rendu complet des échanges de la conférence en ligne du 5 avril 2024 (80 participants), à partir des travaux de Charlotte Dudignac sur les appels à projets, ' +
+      'introduite par Patricia Andriot, vice-présidente du RTES. Réservé aux collectivités adhérentes.',
     datePublication: '2024-04-05',
     acces: AccesPublication.ADHERENTS,
     thematiques: [T.APPELS_A_PROJETS],

@@ -12,7 +12,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * ones (no région), which its queries list too and its `rencontre` field resolves; asking for given
  * régions streams only those (within the scope), as the `regions` filter of a query returns.
  */
-export function correspondance(filtre: RencontresEnDirectFiltre | null | undefined, scope: string | undefined): (event: OutboxEvent) => boolean {
+export function correspondance(
+  filtre: RencontresEnDirectFiltre | null | undefined,
+  scope: string | undefined,
+): (event: OutboxEvent) => boolean {
   const regions = filtre?.regions?.length ? regionsInScope(scope, filtre.regions) : undefined;
   const clubs = filtre?.clubs?.length ? new Set(filtre.clubs.map((id) => id.toLowerCase())) : undefined;
   for (const club of clubs ?? []) if (!UUID.test(club)) throw badInput(`Identifiant de club invalide : ${club}`);

@@ -3,7 +3,8 @@ import { ClientError, ErrorCode, badInput } from '@federess/server-kit';
 
 /** A fault of the outbox stream as a client error with its stable code; anything else unchanged. */
 export function erreurClient(error: unknown): unknown {
-  if (error instanceof ResumeError) return error.reason === 'EXPIRED' ? new ClientError(ErrorCode.EVENTS_EXPIRED, error.message) : badInput(error.message);
+  if (error instanceof ResumeError)
+    return error.reason === 'EXPIRED' ? new ClientError(ErrorCode.EVENTS_EXPIRED, error.message) : badInput(error.message);
   if (error instanceof SlowConsumerError) return new ClientError(ErrorCode.SLOW_CONSUMER, error.message, { maxPending: error.maxPending });
   return error;
 }

@@ -3,7 +3,9 @@ import { TypeEvenement } from './type-evenement';
 
 @ObjectType({ description: "Un changement d'une rencontre, tel que le flux en direct le diffuse" })
 export class EvenementRencontre {
-  @Field(() => ID, { description: "Identifiant croissant de l'événement : le donner en `apres` pour reprendre le flux là où il s'est arrêté" })
+  @Field(() => ID, {
+    description: "Identifiant croissant de l'événement : le donner en `apres` pour reprendre le flux là où il s'est arrêté",
+  })
   id: string;
 
   @Field(() => TypeEvenement)

@@ -40,12 +40,19 @@ export class EvenementResolver {
     @Root() event: OutboxEvent,
     @Ctx() ctx: Context,
     @Arg('filtre', () => RencontresEnDirectFiltre, { nullable: true }) _filtre: RencontresEnDirectFiltre | null,
-    @Arg('apres', () => ID, { nullable: true, description: "Reprendre après cet événement (l'`id` du dernier reçu)" }) _apres: string | null,
+    @Arg('apres', () => ID, { nullable: true, description: "Reprendre après cet événement (l'`id` du dernier reçu)" })
+    _apres: string | null,
   ): EvenementRencontre {
     // One subscription keeps one context for all its events: fresh loaders per event, so that each
     // event shows the rencontre as it is now, not as the first event's batch cached it.
     (ctx as { loaders: Context['loaders'] }).loaders = createLoaders(ctx.dataSource, ctx.region);
-    return { id: event.id, type: event.type as TypeEvenement, survenuA: event.survenuA, revision: event.revision, rencontreId: event.rencontreId };
+    return {
+      id: event.id,
+      type: event.type as TypeEvenement,
+      survenuA: event.survenuA,
+      revision: event.revision,
+      rencontreId: event.rencontreId,
+    };
   }
 
   @FieldResolver(() => Rencontre, { nullable: true, description: 'La rencontre telle qu’elle est maintenant' })

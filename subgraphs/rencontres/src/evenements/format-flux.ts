@@ -16,6 +16,7 @@ export function formateurFlux(mode: Mode) {
   };
   return {
     erreurs: (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map(une),
-    resultat: (result: ExecutionResult): FormattedExecutionResult => (result.errors ? { ...result, errors: result.errors.map(une) } : result),
+    resultat: (result: ExecutionResult): FormattedExecutionResult =>
+      result.errors ? { ...result, errors: result.errors.map(une) } : result,
   };
 }

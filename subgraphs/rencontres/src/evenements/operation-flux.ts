@@ -1,5 +1,12 @@
 import type { LimitSettings, Mode } from '@federess/config';
-import { checkSubscribeLimits, ClientError, ErrorCode, hideSuggestions, selectsRootField, type SubscribePayload } from '@federess/server-kit';
+import {
+  checkSubscribeLimits,
+  ClientError,
+  ErrorCode,
+  hideSuggestions,
+  selectsRootField,
+  type SubscribePayload,
+} from '@federess/server-kit';
 import {
   type DocumentNode,
   GraphQLError,
@@ -39,14 +46,16 @@ export function preparerOperation(
 ): OperationPreparee | GraphQLError[] {
   const refus = checkSubscribeLimits(schema, options.limits, payload, options.depuisPasserelle);
   if (refus) return refus;
-  if (typeof payload.query !== 'string') return [new GraphQLError('Le champ query doit être un document GraphQL.', { extensions: { code: ErrorCode.BAD_REQUEST } })];
+  if (typeof payload.query !== 'string')
+    return [new GraphQLError('Le champ query doit être un document GraphQL.', { extensions: { code: ErrorCode.BAD_REQUEST } })];
   let document: DocumentNode;
   try {
     document = parse(payload.query);
   } catch (error) {
     return [erreur(error as GraphQLError, 'GRAPHQL_PARSE_FAILED', options.mode)];
   }
-  const regles: ValidationRule[] = options.mode === 'production' ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules];
+  const regles: ValidationRule[] =
+    options.mode === 'production' ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules];
   const invalides = validate(schema, document, regles);
   if (invalides.length) return invalides.map((e) => erreur(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
   const operation = getOperationAST(document, payload.operationName ?? undefined);

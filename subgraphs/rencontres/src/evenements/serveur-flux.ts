@@ -110,9 +110,15 @@ export async function attacherServeurFlux(
           ? undefined
           : rateLimiter.checkCaller(ctx.extra.request.socket.remoteAddress, typeof authorization === 'string' ? authorization : undefined);
         if (refuse) {
-          return [new GraphQLError(refuse.message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: refuse.retryAfterSeconds } })];
+          return [
+            new GraphQLError(refuse.message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: refuse.retryAfterSeconds } }),
+          ];
         }
-        const prete = preparerOperation(schema, payload, { limits: options.limits, mode: options.mode, depuisPasserelle: caller.fromGateway });
+        const prete = preparerOperation(schema, payload, {
+          limits: options.limits,
+          mode: options.mode,
+          depuisPasserelle: caller.fromGateway,
+        });
         return Array.isArray(prete) ? prete : { schema, ...prete };
       },
       onError: (_ctx, _id, _payload, errors) => format.erreurs(errors),

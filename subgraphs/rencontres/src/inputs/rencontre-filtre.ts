@@ -3,7 +3,9 @@ import { PageArgs } from '@federess/subgraph-kit';
 import { Thematique } from '@federess/vocabulaire';
 import { FormatRencontre, StatutRencontre, TypeRencontre } from '../entities/enums';
 
-@InputType({ description: 'Critères de recherche de rencontres ; les critères se cumulent (ET), les valeurs d’une liste s’additionnent (OU)' })
+@InputType({
+  description: 'Critères de recherche de rencontres ; les critères se cumulent (ET), les valeurs d’une liste s’additionnent (OU)',
+})
 export class RencontreFiltre {
   @Field(() => [String], { nullable: true, description: 'Codes de région (ARA, BRE, …)' })
   regions?: string[] | null;

@@ -89,7 +89,9 @@ export class Rencontres1732400000000 implements MigrationInterface {
       "CREATE UNIQUE INDEX inscription_email_confirmee ON inscription (rencontre_id, lower(email)) WHERE statut = 'CONFIRMEE'",
     );
     await queryRunner.query('CREATE INDEX inscription_rencontre ON inscription (rencontre_id, cree_le)');
-    await queryRunner.query("CREATE INDEX inscription_collectivite ON inscription (collectivite_id, rencontre_id) WHERE statut = 'CONFIRMEE'");
+    await queryRunner.query(
+      "CREATE INDEX inscription_collectivite ON inscription (collectivite_id, rencontre_id) WHERE statut = 'CONFIRMEE'",
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

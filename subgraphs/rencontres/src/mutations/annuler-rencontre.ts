@@ -10,7 +10,13 @@ import { recordChange, TypeChangement } from './record-change';
 import * as v from './validation';
 
 /** annulerRencontre: cancels with a reason; registrations are kept as the record of who had signed up. */
-export async function annulerRencontre(dataSource: DataSource, scope: string | undefined, viewer: Viewer, id: string, motif: string): Promise<Rencontre> {
+export async function annulerRencontre(
+  dataSource: DataSource,
+  scope: string | undefined,
+  viewer: Viewer,
+  id: string,
+  motif: string,
+): Promise<Rencontre> {
   const rencontreId = parseUuid(id, 'id');
   const motifAnnulation = v.texteRequis(motif, 'motif', v.LIMITES.motif);
   return dataSource.transaction(async (manager) => {

@@ -72,7 +72,12 @@ function preparer(input: CreerRencontreInput, scope: string | undefined, viewer:
 }
 
 /** creerRencontre: the rencontre, its sessions and intervenants, in one transaction. */
-export async function creerRencontre(dataSource: DataSource, scope: string | undefined, viewer: Viewer, input: CreerRencontreInput): Promise<Rencontre> {
+export async function creerRencontre(
+  dataSource: DataSource,
+  scope: string | undefined,
+  viewer: Viewer,
+  input: CreerRencontreInput,
+): Promise<Rencontre> {
   const { rencontre, sessions, intervenants } = preparer(input, scope, viewer);
   return dataSource.transaction(async (manager) => {
     await manager.insert(Rencontre, rencontre);

@@ -11,7 +11,12 @@ import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecritu
 import { recordChange, TypeChangement } from './record-change';
 
 /** desinscrire: cancels a registration and frees its place (a full rencontre reopens, if its deadline allows). */
-export async function desinscrire(dataSource: DataSource, scope: string | undefined, viewer: Viewer, inscriptionId: string): Promise<Inscription> {
+export async function desinscrire(
+  dataSource: DataSource,
+  scope: string | undefined,
+  viewer: Viewer,
+  inscriptionId: string,
+): Promise<Inscription> {
   const id = parseUuid(inscriptionId, 'inscriptionId');
   return dataSource.transaction(async (manager) => {
     const trouvee = await manager.findOneBy(Inscription, { id });
@@ -23,7 +28,8 @@ export async function desinscrire(dataSource: DataSource, scope: string | undefi
     const inscription = (await manager.findOneBy(Inscription, { id }))!;
     if (inscription.statut === StatutInscription.ANNULEE) throw conflict('Cette inscription est déjà annulée.');
     const now = new Date();
-    if (r.fin.getTime() < now.getTime()) throw conflict(`La rencontre « ${r.titre} » est passée : l'inscription ne peut plus être annulée.`);
+    if (r.fin.getTime() < now.getTime())
+      throw conflict(`La rencontre « ${r.titre} » est passée : l'inscription ne peut plus être annulée.`);
 
     const annulee: Inscription = { ...inscription, statut: StatutInscription.ANNULEE, annuleeLe: now };
     await manager.update(Inscription, { id }, { statut: annulee.statut, annuleeLe: now });
@@ -32,7 +38,12 @@ export async function desinscrire(dataSource: DataSource, scope: string | undefi
     const places: Inscrits = { avant: restants + 1, apres: restants };
     let apres: Rencontre = r;
     if (ouvertureChange(r, r, places, now)) {
-      apres = { ...r, statutEnregistre: statutSelonPlaces(r.statutEnregistre, estComplete(r, places.apres)), revision: r.revision + 1, modifieLe: now };
+      apres = {
+        ...r,
+        statutEnregistre: statutSelonPlaces(r.statutEnregistre, estComplete(r, places.apres)),
+        revision: r.revision + 1,
+        modifieLe: now,
+      };
       await manager.update(Rencontre, { id: r.id }, { statutEnregistre: apres.statutEnregistre, revision: apres.revision, modifieLe: now });
     }
     await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_ANNULEE, places, now);

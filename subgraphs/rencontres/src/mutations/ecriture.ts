@@ -46,7 +46,11 @@ export async function remplacerSessions(manager: EntityManager, rencontreId: str
 
 export async function remplacerIntervenants(manager: EntityManager, rencontreId: string, list: readonly IntervenantPrevu[]): Promise<void> {
   await manager.delete(Intervenant, { rencontreId });
-  if (list.length) await manager.insert(Intervenant, list.map((v, i) => ({ id: randomUUID(), rencontreId, ordre: i + 1, ...v })));
+  if (list.length)
+    await manager.insert(
+      Intervenant,
+      list.map((v, i) => ({ id: randomUUID(), rencontreId, ordre: i + 1, ...v })),
+    );
 }
 
 /** The whole rencontre spans its sessions. */

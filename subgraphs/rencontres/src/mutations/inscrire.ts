@@ -13,13 +13,18 @@ import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecritu
 import { recordChange, TypeChangement } from './record-change';
 import * as v from './validation';
 
-
 /**
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the
  * confirmed registrations are counted, so concurrent registrations queue on that lock and the
  * capacity is never exceeded. Taking the last place fills the rencontre (COMPLETE, see statutSelonPlaces).
  */
-export async function inscrire(dataSource: DataSource, scope: string | undefined, viewer: Viewer, rencontreId: string, input: InscriptionInput): Promise<Inscription> {
+export async function inscrire(
+  dataSource: DataSource,
+  scope: string | undefined,
+  viewer: Viewer,
+  rencontreId: string,
+  input: InscriptionInput,
+): Promise<Inscription> {
   const id = parseUuid(rencontreId, 'rencontreId');
   const personne = {
     prenom: v.texteRequis(input.prenom, 'prenom', v.LIMITES.nom),
@@ -35,7 +40,8 @@ export async function inscrire(dataSource: DataSource, scope: string | undefined
       assertEcrivable(scope, r.regionCode);
       exigerDroitInscription(viewer, 'inscrire une personne', r.regionCode, personne.collectiviteId);
       const now = new Date();
-      if (r.statutEnregistre === StatutRencontre.ANNULEE) throw conflict(`La rencontre « ${r.titre} » est annulée : inscription impossible.`);
+      if (r.statutEnregistre === StatutRencontre.ANNULEE)
+        throw conflict(`La rencontre « ${r.titre} » est annulée : inscription impossible.`);
       if (r.fin.getTime() < now.getTime()) throw conflict(`La rencontre « ${r.titre} » est passée : inscription impossible.`);
       if (r.dateLimiteInscription && r.dateLimiteInscription.getTime() < now.getTime()) {
         throw conflict(`Les inscriptions à « ${r.titre} » sont closes depuis le ${r.dateLimiteInscription.toISOString()}.`);
@@ -43,14 +49,22 @@ export async function inscrire(dataSource: DataSource, scope: string | undefined
       const dejaInscrit = await manager
         .getRepository(Inscription)
         .createQueryBuilder('i')
-        .where('i.rencontre_id = :id AND lower(i.email) = :email AND i.statut = :statut', { id, email: personne.email, statut: StatutInscription.CONFIRMEE })
+        .where('i.rencontre_id = :id AND lower(i.email) = :email AND i.statut = :statut', {
+          id,
+          email: personne.email,
+          statut: StatutInscription.CONFIRMEE,
+        })
         .getExists();
       if (dejaInscrit) throw conflict(`${personne.email} est déjà inscrit(e) à « ${r.titre} ».`);
       const inscrits = await compterInscrits(manager, id);
       if (r.capacite !== null && inscrits >= r.capacite) {
-        throw new ClientError(ErrorCode.CAPACITY_REACHED, `La rencontre « ${r.titre} » est complète : ${r.capacite} places, toutes prises.`, {
-          capacite: r.capacite,
-        });
+        throw new ClientError(
+          ErrorCode.CAPACITY_REACHED,
+          `La rencontre « ${r.titre} » est complète : ${r.capacite} places, toutes prises.`,
+          {
+            capacite: r.capacite,
+          },
+        );
       }
       const inscription: Inscription = {
         id: randomUUID(),
@@ -65,7 +79,12 @@ export async function inscrire(dataSource: DataSource, scope: string | undefined
       const places: Inscrits = { avant: inscrits, apres: inscrits + 1 };
       let apres: Rencontre = r;
       if (ouvertureChange(r, r, places, now)) {
-        apres = { ...r, statutEnregistre: statutSelonPlaces(r.statutEnregistre, estComplete(r, places.apres)), revision: r.revision + 1, modifieLe: now };
+        apres = {
+          ...r,
+          statutEnregistre: statutSelonPlaces(r.statutEnregistre, estComplete(r, places.apres)),
+          revision: r.revision + 1,
+          modifieLe: now,
+        };
         await manager.update(Rencontre, { id }, { statutEnregistre: apres.statutEnregistre, revision: apres.revision, modifieLe: now });
       }
       await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_CREEE, places, now);

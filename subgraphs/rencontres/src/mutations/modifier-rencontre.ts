@@ -83,7 +83,8 @@ function nouveauContenu(r: Rencontre, input: ModifierRencontreInput): Partial<Re
   return {
     titre: titre !== undefined ? v.texteRequis(titre, 'titre', v.LIMITES.titre) : r.titre,
     resume: input.resume !== undefined ? v.texteOptionnel(input.resume, 'resume', v.LIMITES.resume) : r.resume,
-    description: input.description !== undefined ? v.texteOptionnel(input.description, 'description', v.LIMITES.description) : r.description,
+    description:
+      input.description !== undefined ? v.texteOptionnel(input.description, 'description', v.LIMITES.description) : r.description,
     type: type ?? r.type,
     thematiques: thematiques !== undefined ? v.auMoinsUne(thematiques, 'thematiques') : r.thematiques,
     publicCible: publicCible !== undefined ? v.auMoinsUne(publicCible, 'public') : r.publicCible,
@@ -171,7 +172,8 @@ export async function modifierRencontre(
 
     const now = new Date();
     const places: Inscrits = { avant: inscrits, apres: inscrits };
-    const significatif = datesChangees || lieuxChanges || formatChange || statut !== r.statutEnregistre || ouvertureChange(r, suivante, places, now);
+    const significatif =
+      datesChangees || lieuxChanges || formatChange || statut !== r.statutEnregistre || ouvertureChange(r, suivante, places, now);
     suivante.revision = r.revision + (significatif ? 1 : 0);
     suivante.modifieLe = now;
     const { id: _id, ...colonnes } = suivante;

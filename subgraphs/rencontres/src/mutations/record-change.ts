@@ -21,11 +21,18 @@ export enum TypeChangement {
  * a creation, a cancellation), not from the status, so a REPORTEE or DEPLACEE_EN_LIGNE rencontre
  * fills and reopens like a PROGRAMMEE one (see statutSelonPlaces).
  */
-export function typeEvenement(avant: Rencontre | null, apres: Rencontre, changement: TypeChangement, inscrits: Inscrits | null, now: Date = new Date()): TypeEvenement {
+export function typeEvenement(
+  avant: Rencontre | null,
+  apres: Rencontre,
+  changement: TypeChangement,
+  inscrits: Inscrits | null,
+  now: Date = new Date(),
+): TypeEvenement {
   if (!avant || changement === TypeChangement.RENCONTRE_CREEE) return TypeEvenement.CREEE;
   if (changement === TypeChangement.RENCONTRE_ANNULEE) return TypeEvenement.ANNULEE;
   if (avant.debut.getTime() !== apres.debut.getTime()) return TypeEvenement.REPORTEE;
-  if (apres.statutEnregistre !== avant.statutEnregistre && apres.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE) return TypeEvenement.DEPLACEE_EN_LIGNE;
+  if (apres.statutEnregistre !== avant.statutEnregistre && apres.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE)
+    return TypeEvenement.DEPLACEE_EN_LIGNE;
   if (inscrits) {
     if (!estComplete(avant, inscrits.avant) && estComplete(apres, inscrits.apres)) return TypeEvenement.COMPLETE;
     const ouvertesAvant = inscriptionsOuvertes(avant, inscrits.avant, now);

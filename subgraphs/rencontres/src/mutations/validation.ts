@@ -93,7 +93,8 @@ export const SANS_LIEU: LieuLu = { lieuNom: null, lieuAdresse: null, lieuCommune
 export function lieu(value: LieuInput | null | undefined): LieuLu {
   if (!value) return SANS_LIEU;
   const communeId = value.communeId ? parseCollectiviteId(value.communeId, 'lieu.communeId') : null;
-  if (communeId && !communeId.startsWith('COMMUNE:')) throw badInput(`lieu.communeId : une commune est attendue (COMMUNE:<insee>), reçu ${communeId}.`);
+  if (communeId && !communeId.startsWith('COMMUNE:'))
+    throw badInput(`lieu.communeId : une commune est attendue (COMMUNE:<insee>), reçu ${communeId}.`);
   return {
     lieuNom: texteRequis(value.nom, 'lieu.nom', LIMITES.nom),
     lieuAdresse: texteOptionnel(value.adresse, 'lieu.adresse', LIMITES.adresse),
@@ -115,7 +116,11 @@ export function seanceUnique(debut: Date, fin: Date, place: LieuLu, lien: string
 }
 
 /** Sessions from a list; each falls back on the rencontre's place and link. Sorted by start. */
-export function seancesMultiples(sessions: readonly SessionRencontreInput[], placeParDefaut: LieuLu, lienParDefaut: string | null): SessionPrevue[] {
+export function seancesMultiples(
+  sessions: readonly SessionRencontreInput[],
+  placeParDefaut: LieuLu,
+  lienParDefaut: string | null,
+): SessionPrevue[] {
   if (sessions.length === 0) throw badInput('sessions : au moins une séance est attendue.');
   if (sessions.length > LIMITES.sessions) throw badInput(`sessions : ${LIMITES.sessions} séances au plus.`);
   return sessions
@@ -136,14 +141,16 @@ export function verifierFormat(format: FormatRencontre, sessions: readonly Sessi
       throw badInput(`Une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en présentiel'} doit avoir un lieu${where}.`);
     }
     if (format !== FormatRencontre.PRESENTIEL && !s.lienEnLigne) {
-      throw badInput(`Une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en distanciel'} doit avoir un lienEnLigne${where}.`);
+      throw badInput(
+        `Une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en distanciel'} doit avoir un lienEnLigne${where}.`,
+      );
     }
   });
 }
 
 export function verifierDateLimite(dateLimite: Date | null, fin: Date): void {
   if (dateLimite && dateLimite.getTime() > fin.getTime()) {
-    throw badInput("dateLimiteInscription doit précéder la fin de la rencontre.");
+    throw badInput('dateLimiteInscription doit précéder la fin de la rencontre.');
   }
 }
 

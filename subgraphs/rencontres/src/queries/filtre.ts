@@ -59,7 +59,11 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
  * Adds a filter's conditions on the rencontre alias `r` of a query. National rencontres (no région)
  * stay visible on a regional instance, unless the client asked for given régions.
  */
-export function appliquerFiltre<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filtre: FiltreLu, scope: string | undefined): SelectQueryBuilder<T> {
+export function appliquerFiltre<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  filtre: FiltreLu,
+  scope: string | undefined,
+): SelectQueryBuilder<T> {
   if (filtre.regions) query.andWhere('r.region_code = ANY(:f_regions)', { f_regions: filtre.regions });
   else if (scope) query.andWhere('(r.region_code = :f_scope OR r.region_code IS NULL)', { f_scope: scope });
   if (filtre.nationales === true) query.andWhere('r.region_code IS NULL');
@@ -73,10 +77,9 @@ export function appliquerFiltre<T extends ObjectLiteral>(query: SelectQueryBuild
   if (filtre.depuis) query.andWhere('r.debut >= :f_depuis', { f_depuis: filtre.depuis });
   if (filtre.jusqua) query.andWhere('r.debut <= :f_jusqua', { f_jusqua: filtre.jusqua });
   if (filtre.recherche) {
-    query.andWhere(
-      "(unaccent(r.titre) ILIKE unaccent(:f_motif) OR unaccent(coalesce(r.resume, '')) ILIKE unaccent(:f_motif))",
-      { f_motif: `%${escapeLike(filtre.recherche)}%` },
-    );
+    query.andWhere("(unaccent(r.titre) ILIKE unaccent(:f_motif) OR unaccent(coalesce(r.resume, '')) ILIKE unaccent(:f_motif))", {
+      f_motif: `%${escapeLike(filtre.recherche)}%`,
+    });
   }
   return query;
 }

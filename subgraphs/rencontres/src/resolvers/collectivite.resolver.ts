@@ -12,7 +12,11 @@ export class CollectiviteResolver {
   @FieldResolver(() => RencontreConnection, {
     description: 'Les rencontres auxquelles des élus ou agents de la collectivité sont inscrits (inscriptions confirmées)',
   })
-  participations(@Root() collectivite: CollectiviteReference, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
+  participations(
+    @Root() collectivite: CollectiviteReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionData<Rencontre>> {
     const { offset, limit } = pageWindow(args);
     return ctx.loaders.participationsByCollectivite.load({ parent: collectivite.id, filtre: SANS_FILTRE, offset, limit });
   }

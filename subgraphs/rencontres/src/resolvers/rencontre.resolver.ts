@@ -53,7 +53,9 @@ export class RencontreResolver {
     return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input);
   }
 
-  @Mutation(() => Rencontre, { description: 'Modifie une rencontre ; déplacer ses dates la rend REPORTEE, la passer en distanciel DEPLACEE_EN_LIGNE' })
+  @Mutation(() => Rencontre, {
+    description: 'Modifie une rencontre ; déplacer ses dates la rend REPORTEE, la passer en distanciel DEPLACEE_EN_LIGNE',
+  })
   modifierRencontre(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ModifierRencontreInput) input: ModifierRencontreInput,

@@ -17,7 +17,7 @@ export class SessionRencontreResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "Lien de connexion pour suivre la séance en ligne : pour les adhérents dont la collectivité est inscrite, les éditeurs de la région et les administrateurs (null sinon)",
+      'Lien de connexion pour suivre la séance en ligne : pour les adhérents dont la collectivité est inscrite, les éditeurs de la région et les administrateurs (null sinon)',
   })
   async lienEnLigne(@Root() session: SessionRencontre, @Ctx() ctx: Context): Promise<string | null> {
     if (!session.lienEnLigne) return null;

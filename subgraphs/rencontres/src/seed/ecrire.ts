@@ -25,7 +25,8 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
   }));
   const debut = new Date(Math.min(...seances.map((s) => s.debut.getTime())));
   const fin = new Date(Math.max(...seances.map((s) => s.fin.getTime())));
-  const dateLimite = r.inscriptionsCloseJoursAvant !== undefined ? new Date(debut.getTime() - r.inscriptionsCloseJoursAvant * JOUR_MS) : null;
+  const dateLimite =
+    r.inscriptionsCloseJoursAvant !== undefined ? new Date(debut.getTime() - r.inscriptionsCloseJoursAvant * JOUR_MS) : null;
 
   await manager.query(
     `INSERT INTO rencontre (id, titre, resume, description, type, thematiques, format, debut, fin, fuseau_horaire, public,
@@ -70,9 +71,16 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
       [s.id, id, s.ordre, s.debut, s.fin, s.lieu?.nom ?? null, s.lieu?.adresse ?? null, s.lieu?.communeId ?? null, s.lien],
     );
   }
-  await manager.query('DELETE FROM session_rencontre WHERE rencontre_id = $1 AND NOT (id = ANY($2::uuid[]))', [id, seances.map((s) => s.id)]);
+  await manager.query('DELETE FROM session_rencontre WHERE rencontre_id = $1 AND NOT (id = ANY($2::uuid[]))', [
+    id,
+    seances.map((s) => s.id),
+  ]);
 
-  const intervenants = (r.intervenants ?? []).map((v, i) => ({ ...v, id: stableUuid(`rencontre:${r.slug}:intervenant:${i + 1}`), ordre: i + 1 }));
+  const intervenants = (r.intervenants ?? []).map((v, i) => ({
+    ...v,
+    id: stableUuid(`rencontre:${r.slug}:intervenant:${i + 1}`),
+    ordre: i + 1,
+  }));
   for (const v of intervenants) {
     await manager.query(
       `INSERT INTO intervenant (id, rencontre_id, ordre, nom, role, organisation, collectivite_id)
@@ -82,7 +90,10 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
       [v.id, id, v.ordre, v.nom, v.role ?? null, v.organisation ?? null, v.collectiviteId ?? null],
     );
   }
-  await manager.query('DELETE FROM intervenant WHERE rencontre_id = $1 AND NOT (id = ANY($2::uuid[]))', [id, intervenants.map((v) => v.id)]);
+  await manager.query('DELETE FROM intervenant WHERE rencontre_id = $1 AND NOT (id = ANY($2::uuid[]))', [
+    id,
+    intervenants.map((v) => v.id),
+  ]);
 }
 
 /** Adds a sample registration once; an existing one (same id, or same e-mail already registered) is left alone. */

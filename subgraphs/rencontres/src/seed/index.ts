@@ -25,6 +25,8 @@ export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettin
       for (const inscription of INSCRIPTIONS_EXEMPLE) await ecrireInscription(manager, inscription);
     })
   ) {
-    console.log(`[rencontres] sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`);
+    console.log(
+      `[rencontres] sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`,
+    );
   }
 }

@@ -7,7 +7,7 @@ const { ELUS, AGENTS, ACTEURS_ESS } = PublicCible;
 const CYCLE_BRETAGNE_2024 =
   "La CRESS Bretagne, le RTES et le CNFPT Bretagne s'associent de nouveau en 2024 pour proposer un cycle de 5 webinaires " +
   "à destination des agent·e·s de collectivités. À partir de témoignages ou d'initiatives inspirantes, repérer les rôles des " +
-  "collectivités et les outils pour favoriser le développement de ces initiatives locales et des coopérations sur le territoire. " +
+  'collectivités et les outils pour favoriser le développement de ces initiatives locales et des coopérations sur le territoire. ' +
   'Contact : Floriane Désille, chargée de mission Sensibilisation Acteurs publics et ESS, CRESS Bretagne.';
 
 /**
@@ -33,7 +33,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
       "Appréhender le contexte politique et réglementaire relatif à l'Economie Sociale et Solidaire. " +
       "Décrypter la loi sur l'ESS de 2014 et les enjeux de son évaluation pour les collectivités. " +
       "Identifier les acteurs et ressources pour élaborer une stratégie de développement local partagée et co-construite à l'échelle d'un territoire. " +
-      "Seul le webinaire n°1 du cycle est ouvert aux élu·e·s et aux député·e·s breton·ne·s. " +
+      'Seul le webinaire n°1 du cycle est ouvert aux élu·e·s et aux député·e·s breton·ne·s. ' +
       CYCLE_BRETAGNE_2024,
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.POLITIQUES_PUBLIQUES_ESS, Thematique.COOPERATION_TERRITORIALE],
@@ -50,7 +50,8 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
   },
   {
     slug: 'bretagne-2024-cooperations-locales',
-    titre: "Soutenir le développement économique et solidaire des territoires en favorisant les coopérations locales avec les structures de l'ESS",
+    titre:
+      "Soutenir le développement économique et solidaire des territoires en favorisant les coopérations locales avec les structures de l'ESS",
     resume: 'Webinaire du cycle 2024 CRESS Bretagne, RTES et CNFPT Bretagne, à destination des agent·e·s de collectivités.',
     description: CYCLE_BRETAGNE_2024,
     type: TypeRencontre.WEBINAIRE,
@@ -81,11 +82,11 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
       "Premières rencontres régionales des collectivités d'Auvergne-Rhône-Alpes autour de l'ESS, à Clermont-Ferrand : " +
       'créer une synergie, structurer et dynamiser l’implication des collectivités dans l’ESS, avec un regard sur les SCIC.',
     description:
-      "« La coopération ne se décrète pas, elle se construit ! » (Danièle Demoustier). Co-organisée par la CRESS, le RTES et " +
+      '« La coopération ne se décrète pas, elle se construit ! » (Danièle Demoustier). Co-organisée par la CRESS, le RTES et ' +
       'Clermont Auvergne Métropole avec le soutien de Cap Rural, la journée visait à travailler de manière plus locale sur les pratiques, ' +
       "partager les difficultés, mettre en commun les façons de faire et voir ce qu'apportent les modèles économiques des SCIC. " +
       'Clermont Auvergne Métropole est impliquée dans plusieurs SCIC : Biau Jardin, MassifIX, Socoop et Epicentre. ' +
-      "Objectif : une feuille de route pour aider les collectivités territoriales à se lancer. (Horaire non publié : la journée entière est retenue.)",
+      'Objectif : une feuille de route pour aider les collectivités territoriales à se lancer. (Horaire non publié : la journée entière est retenue.)',
     type: TypeRencontre.JOURNEE_REGIONALE,
     thematiques: [Thematique.SCIC, Thematique.COOPERATION_TERRITORIALE, Thematique.POLITIQUES_PUBLIQUES_ESS],
     format: FormatRencontre.PRESENTIEL,
@@ -136,8 +137,8 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
       'sur les appels à projets (AAP).',
     description:
       "Pourquoi un webinaire sur les appels à projets ? L'AAP n'est pas nécessairement l'outil idéal pour une ESS de proximité et la co-construction, " +
-      "mais il peut organiser les relations entre acteurs et collectivités ; limite souvent soulignée : la mise en concurrence des acteurs. " +
-      "Environ 15 000 AAP annuels (300 pour les collectivités sur Aides Territoires). Charlotte Dudignac a mené 60 entretiens dans le cadre de sa " +
+      'mais il peut organiser les relations entre acteurs et collectivités ; limite souvent soulignée : la mise en concurrence des acteurs. ' +
+      'Environ 15 000 AAP annuels (300 pour les collectivités sur Aides Territoires). Charlotte Dudignac a mené 60 entretiens dans le cadre de sa ' +
       'thèse professionnelle « Designer les appels à projets » et réalisé 2 expérimentations de design : Call with care et l’AAAP (Après l’Appel à Projets). ' +
       '80 personnes ont participé. (Horaire non publié.)',
     type: TypeRencontre.WEBINAIRE,
@@ -146,7 +147,12 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     seances: [{ jour: '2024-04-05', de: '10:00', a: '12:00' }],
     public: [ELUS, AGENTS, ACTEURS_ESS],
     intervenants: [
-      { nom: 'Patricia Andriot', role: 'Vice-présidente du RTES, élue au PETR du Pays de Langres', organisation: 'RTES', collectiviteId: 'PETR:pays-de-langres' },
+      {
+        nom: 'Patricia Andriot',
+        role: 'Vice-présidente du RTES, élue au PETR du Pays de Langres',
+        organisation: 'RTES',
+        collectiviteId: 'PETR:pays-de-langres',
+      },
       { nom: 'Charlotte Dudignac', role: 'Autrice de la thèse professionnelle « Designer les appels à projets »' },
     ],
     organisateurs: ['RTES'],
@@ -156,7 +162,8 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
   {
     slug: 'rtes-2023-evaluation-impact-social',
     titre: "Evaluation de l'impact social/utilité sociale, quel rôle des collectivités ?",
-    resume: 'Comment développer une approche territorialisée ? Webinaire du RTES dans le cadre de son chantier sur les pratiques de mesure d’impact accompagnées par des collectivités.',
+    resume:
+      'Comment développer une approche territorialisée ? Webinaire du RTES dans le cadre de son chantier sur les pratiques de mesure d’impact accompagnées par des collectivités.',
     description:
       "Evaluer ce qui compte vraiment et le faire savoir intéressent autant les collectivités que les structures de l'ESS de terrain et leurs réseaux. " +
       "Une soixantaine d'élu·e·s, de services de collectivités et d'acteurs de l'accompagnement étaient au rendez-vous.",
@@ -178,7 +185,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
       'Webinaire du RTES sur les plateformes coopératives et le parcours PlateformCoop destiné aux collectivités des Hauts-de-France, ' +
       'avec les témoignages de deux élus embarqués.',
     description:
-      "Les plateformes coopératives (CoopCircuits, Mobicoop, CoopCycle, Les oiseaux de passage, Tipimi, Rustine libre…) proposent des modèles " +
+      'Les plateformes coopératives (CoopCircuits, Mobicoop, CoopCycle, Les oiseaux de passage, Tipimi, Rustine libre…) proposent des modèles ' +
       "alternatifs aux grandes plateformes. Le projet PlateformCoop, porté par l'APES et soutenu par l'UE, l'État et la Région Hauts-de-France, " +
       'anime un parcours impliquant la MEL, la Communauté d’agglomération Hénin-Carvin, les communes d’Hellemmes, de Lomme et de Libercourt. ' +
       'Webinaire d’1h30. (Heure de début non publiée.)',

@@ -23,7 +23,14 @@ interface WallClock {
 
 function wallClock(date: Date): WallClock {
   const value = (type: Intl.DateTimeFormatPartTypes): number => Number(partsFormat.formatToParts(date).find((p) => p.type === type)?.value);
-  return { year: value('year'), month: value('month'), day: value('day'), hour: value('hour'), minute: value('minute'), second: value('second') };
+  return {
+    year: value('year'),
+    month: value('month'),
+    day: value('day'),
+    hour: value('hour'),
+    minute: value('minute'),
+    second: value('second'),
+  };
 }
 
 /** Minutes to add to UTC to get Paris wall-clock time at this instant (+60 in winter, +120 in summer). */

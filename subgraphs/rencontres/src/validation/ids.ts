@@ -15,9 +15,12 @@ export function parseUuid(value: string, what: string): string {
 export function parseCollectiviteId(value: string, what = 'collectiviteId'): string {
   const trimmed = value.trim();
   if (!COLLECTIVITE_ID.test(trimmed)) {
-    throw badInput(`${what} : identifiant de collectivité mal formé : ${value} (attendu COMMUNE:<insee>, EPCI:<siren>, DEPARTEMENT:<code>, REGION:<insee> ou PETR:<nom>).`, {
-      id: value,
-    });
+    throw badInput(
+      `${what} : identifiant de collectivité mal formé : ${value} (attendu COMMUNE:<insee>, EPCI:<siren>, DEPARTEMENT:<code>, REGION:<insee> ou PETR:<nom>).`,
+      {
+        id: value,
+      },
+    );
   }
   return trimmed;
 }

@@ -1,0 +1,3 @@
+import { federess } from './index.mjs';
+
+export default federess(import.meta.dirname);
