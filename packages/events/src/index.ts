@@ -5,4 +5,6 @@ export * from './outbox-listener';
 export * from './outbox-schema';
 export * from './outbox-stream';
 export * from './replay';
+export * from './restart-event';
 export * from './retention';
+export * from './tags';

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
+import { announceStart, scheduleRetention } from '@federess/events';
 import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
@@ -80,6 +81,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     logger: options.logger,
   });
   if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
+  // Every subgraph has an outbox (its migrations create it): what this instance serves may differ from
+  // what ran before (new code, new seed), so its start is an event that drops what was derived from it.
+  await announceStart(dataSource);
+  const stopRetention = await scheduleRetention(dataSource, settings.eventRetentionDays, definition.name);
 
   const schema = await definition.buildSchema();
   const resources: SubgraphResources = { dataSource, region };
@@ -129,6 +134,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
+      stopRetention();
       await detach();
       await close(httpServer);
       await apollo.stop();

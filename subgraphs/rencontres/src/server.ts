@@ -10,6 +10,7 @@ import { attacherServeurFlux } from './evenements/serveur-flux';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
+import { EvenementsPartages1732800000000 } from './migrations/1732800000000-EvenementsPartages';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -23,7 +24,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'rencontres',
       title: 'FédérESS — rencontres',
       entities: [Rencontre, SessionRencontre, Intervenant, Inscription],
-      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000],
+      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000, EvenementsPartages1732800000000],
       buildSchema,
       createContext: (base) => createContext(base),
       seed,
@@ -31,7 +32,6 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
         listener
           ? attacherServeurFlux(httpServer, schema, resources, authenticate, {
               listener,
-              retentionDays: settings.eventRetentionDays,
               limits: settings.limits,
               mode: settings.mode,
               rateLimiter,

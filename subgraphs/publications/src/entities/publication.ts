@@ -65,4 +65,8 @@ export class Publication {
 
   @Column('uuid', { name: 'rencontre_id', nullable: true })
   rencontreId: string | null;
+
+  /** 1 at creation, one more per modification: the revision its change events carry (not a field of the graph). */
+  @Column('int', { default: 1 })
+  revision: number;
 }

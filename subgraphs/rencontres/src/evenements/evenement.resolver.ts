@@ -50,8 +50,9 @@ export class EvenementResolver {
       id: event.id,
       type: event.type as TypeEvenement,
       survenuA: event.survenuA,
-      revision: event.revision,
-      rencontreId: event.rencontreId,
+      // Only rencontre events reach here (see correspondance): both are always set.
+      revision: event.revision ?? 0,
+      rencontreId: event.entiteId ?? '',
     };
   }
 
