@@ -4,6 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
 import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
+import { AnswerCache } from './cache/answer-cache';
+import { ChangeFeeds } from './cache/change-feeds';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
@@ -16,6 +18,8 @@ export interface GatewayServer {
   readonly gateway: ApolloGateway;
   /** Federated subscriptions, shared between identical client subscriptions. */
   readonly subscriptions: SharedSubscriptions;
+  /** The exact-freshness cache of subgraph answers (absent when FEDERESS_CACHE is off). */
+  readonly cache: AnswerCache | undefined;
   /** Starts listening (port 0 picks a free one) and resolves with the GraphQL endpoint URL. */
   listen(port?: number): Promise<string>;
   stop(): Promise<void>;
@@ -37,6 +41,10 @@ const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: stri
  */
 export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
   const supergraphSdl = readSupergraph(settings.supergraphPath);
+  const cache = settings.cache.enabled ? new AnswerCache(settings.cache.maxBytes) : undefined;
+  // Listening first: a subgraph's answers are cached only once its change events are heard.
+  const feeds = cache ? new ChangeFeeds(cache, settings.cache.eventDatabaseUrls) : undefined;
+  await feeds?.start();
   const services: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -46,6 +54,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
         subgraphUrl(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
+        cache,
       );
       return services[name];
     },
@@ -73,6 +82,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       upstreamSubscriptions: subscriptions.upstreamCount,
       connectedUpstreamSubscriptions: subscriptions.connectedCount,
       subscribedClients: subscriptions.clientCount,
+      cache: cache ? { ...cache.stats, subgraphs: feeds!.status() } : null,
     });
 
   // The same verification as every subgraph's (the same package and settings).
@@ -102,6 +112,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     httpServer,
     gateway,
     subscriptions,
+    cache,
     async listen(port = settings.port) {
       const actual = await listen(httpServer, port, settings.host);
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
@@ -110,6 +121,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       await detachWebSocket();
       await close(httpServer);
       await apollo.stop();
+      await feeds?.stop();
     },
   };
 }

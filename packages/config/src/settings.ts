@@ -67,6 +67,21 @@ export interface GatewaySettings extends CommonSettings {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /** The exact-freshness cache of subgraph answers: see GatewayCacheSettings. */
+  readonly cache: GatewayCacheSettings;
+}
+
+export interface GatewayCacheSettings {
+  /** `FEDERESS_CACHE` (default `true`): cache subgraph answers, evicted by the subgraphs' change events. */
+  readonly enabled: boolean;
+  /** `FEDERESS_CACHE_MAX_MB` (default 64): the most the cached answers may hold, in MiB (the least recently used go first). */
+  readonly maxBytes: number;
+  /**
+   * Where the gateway LISTENs to each subgraph's change events: the subgraph's own database, set as
+   * for the subgraph (`<NAME>_DATABASE_URL`, or `federess_<name>` on `DATABASE_URL`). A subgraph
+   * without one is never cached (nothing would tell the gateway its answers changed).
+   */
+  readonly eventDatabaseUrls: Readonly<Partial<Record<SubgraphName, string>>>;
 }
 
 export interface LauncherSettings extends CommonSettings {
@@ -109,15 +124,19 @@ export function readCommonSettings(env: Environment = process.env): CommonSettin
   return common(env);
 }
 
-export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
+/** A subgraph's database: `<NAME>_DATABASE_URL`, or database `federess_<name>` on the server of `DATABASE_URL`. */
+function subgraphDatabaseUrl(env: Environment, name: SubgraphName): string | undefined {
   const server = readOptionalString(env, 'DATABASE_URL');
-  const exact = readOptionalString(env, envName(name, 'DATABASE_URL'));
+  return readOptionalString(env, envName(name, 'DATABASE_URL')) ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined);
+}
+
+export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
   const settings = common(env);
   return {
     ...settings,
     name,
     port: readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name]),
-    databaseUrl: exact ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined),
+    databaseUrl: subgraphDatabaseUrl(env, name),
     region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
     seed: readBoolean(env, 'FEDERESS_SEED', true),
     sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
@@ -139,6 +158,16 @@ export function readGatewaySettings(env: Environment = process.env): GatewaySett
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
     subgraphUrls,
     subgraphTimeoutMs: readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+    cache: {
+      enabled: readBoolean(env, 'FEDERESS_CACHE', true),
+      maxBytes: readInteger(env, 'FEDERESS_CACHE_MAX_MB', 64, 1) * 1024 * 1024,
+      eventDatabaseUrls: Object.fromEntries(
+        SUBGRAPH_NAMES.flatMap((name) => {
+          const url = subgraphDatabaseUrl(env, name);
+          return url ? [[name, url]] : [];
+        }),
+      ),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { noteAppendedEvent } from './appended-events';
 import type { NewOutboxEvent } from './outbox-event';
 
 /** Arbitrary, fixed key of the advisory lock that orders event writers (each subgraph database has its own). */
@@ -26,5 +27,7 @@ export async function appendEvent<D extends object>(manager: EntityManager, even
       JSON.stringify(event.donnees),
     ],
   );
-  return rows[0]!.id;
+  const id = rows[0]!.id;
+  noteAppendedEvent({ id, tags: [...event.entites, ...event.listes] });
+  return id;
 }

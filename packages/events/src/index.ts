@@ -1,4 +1,5 @@
 export * from './append-event';
+export * from './appended-events';
 export * from './event-stream';
 export * from './outbox-event';
 export * from './outbox-listener';

@@ -1,3 +1,4 @@
+export * from './answer-cache-protocol';
 export * from './apollo-options';
 export * from './error-codes';
 export * from './errors';

@@ -6,8 +6,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
-import { announceStart, scheduleRetention } from '@federess/events';
+import { announceStart, collectAppendedEvents, scheduleRetention } from '@federess/events';
 import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
+import { AnswerCacheHints, answerCachePlugin } from './answer-cache';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
 import { parseRegionSetting } from './region-scope';
@@ -20,7 +21,10 @@ export interface SubgraphResources {
 }
 
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
-export interface BaseSubgraphContext extends SubgraphResources, Caller {}
+export interface BaseSubgraphContext extends SubgraphResources, Caller {
+  /** What resolvers tell the gateway's cache about time (see AnswerCacheHints); absent outside HTTP requests. */
+  readonly cacheHints?: AnswerCacheHints;
+}
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly name: SubgraphName;
@@ -91,7 +95,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
-  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled()];
+  // The gateway's cache learns what each of its calls read, and what each of its mutations changed.
+  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled(), answerCachePlugin(schema)];
   // In production `_service { sdl }` is the gateway's alone, like introspection is nobody's. A context
   // that dropped `fromGateway` reads as not the gateway: refused, never let through.
   if (settings.mode === 'production') plugins.push(serviceSdlGuardPlugin((context) => (context as Partial<Caller>).fromGateway === true));
@@ -107,19 +112,20 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   };
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
-    createHttpHandler(apollo, {
+  const handler = createHttpHandler(apollo, {
       title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
       // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
-      context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
+      context: async (req) =>
+        definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() }, req),
       routes: { '/health': health },
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
-    }),
-  );
+  });
+  // Each request notes the change events it appends, for its answer to tell the gateway (see answerCachePlugin).
+  const httpServer = createHttpServer((req, res) => collectAppendedEvents(() => handler(req, res)));
   const detach = definition.attach
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
     : async () => undefined;
