@@ -74,6 +74,17 @@ describe('subgraph clubs: DataLoader batching', () => {
     expect(all).toBe(one);
   });
 
+  it('reads a club page, the club and its animateurs and partenaires, in one statement', async () => {
+    counter.reset();
+    const { data, errors } = await post(url, 'query($id: ID!) { club(id: $id) { id nom animateurs { nom sigle } partenaires { nom } } }', {
+      id: clubIdOfRegion('BRE'),
+    });
+    expect(errors).toBeUndefined();
+    expect((data as { club: { animateurs: unknown[]; partenaires: unknown[] } }).club.animateurs.length).toBeGreaterThan(0);
+    expect((data as { club: { partenaires: unknown[] } }).club.partenaires.length).toBeGreaterThan(0);
+    expect(counter.count).toBe(1);
+  });
+
   it('batches the clubs asked for by the gateway into as few statements as one', async () => {
     const statementsFor = async (codes: readonly string[]) => {
       counter.reset();
