@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import { PageInfo } from '@federess/subgraph-kit';
 import { EvenementRencontre } from './evenement-rencontre';
 
 @ObjectType('EvenementRencontreEdge')
@@ -11,17 +10,9 @@ export class EvenementRencontreEdge {
   node: EvenementRencontre;
 }
 
+/** Its fields are resolved by SynchronisationResolver, each reading only what it needs. */
 @ObjectType('EvenementRencontreConnection', {
   description:
     'Une page des changements des rencontres, dans l’ordre du flux en direct : la synchronisation d’un système qui tire au lieu d’écouter',
 })
-export class EvenementRencontreConnection {
-  @Field(() => [EvenementRencontreEdge])
-  edges: EvenementRencontreEdge[];
-
-  @Field(() => PageInfo, {
-    description:
-      "endCursor : où reprendre (le dernier événement examiné, même écarté par le filtre : le donner en `apres`) ; hasNextPage : d'autres événements peuvent suivre",
-  })
-  pageInfo: PageInfo;
-}
+export class EvenementRencontreConnection {}
