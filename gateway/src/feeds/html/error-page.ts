@@ -12,7 +12,7 @@ const TITRES: Readonly<Record<number, string>> = {
 /** The page a browser gets instead of a feed or page that cannot be served. */
 export function errorPage(status: number, message: string): string {
   const titre = TITRES[status] ?? 'Erreur';
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="fr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(titre)}</title><meta name="robots" content="noindex"></head>
 <body><main><h1>${html(titre)}</h1><p>${html(message)}</p></main></body>

@@ -20,6 +20,13 @@ a{color:#0b4f8a}a:focus{outline:3px solid #0b4f8a;outline-offset:2px}
 .annulee{color:#a0141e}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 footer{margin-top:2rem;font-size:.9rem;color:#4a4a4a}`;
 
+/** Search engines cut a title past about 70 characters: the `<title>` stops at a word before, the h1 says it all. */
+export function shortTitle(title: string, max = 70): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
+}
+
 /**
  * A small server-rendered French page: readable with no script, headings in order, a landmark for
  * the content, and what search engines and link previews read (JSON-LD, OpenGraph, canonical URL).
@@ -28,12 +35,12 @@ export function page(options: PageOptions): string {
   const alternates = (options.alternates ?? [])
     .map((a) => `<link rel="alternate" type="${html(a.type)}" href="${html(a.href)}" title="${html(a.title)}">`)
     .join('\n');
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(options.title)}</title>
+<title>${html(shortTitle(options.title))}</title>
 <meta name="description" content="${html(options.description)}">
 <link rel="canonical" href="${html(options.url)}">
 ${alternates}
