@@ -184,9 +184,10 @@ describe('subgraph publications: writing', () => {
 
   it('records when a publication last changed, a change of its citations alone included', async () => {
     const quand = `query($id: ID!) { publication(id: $id) { misAJourLe } }`;
-    const lire = async (id: string) => Date.parse((await post(url, quand, { id })).data.publication.misAJourLe as string);
-    const { data } = await creer({ ...minimal, titre: 'Datée' });
-    const id = data.creerPublication.id as string;
+    const lire = async (id: string) =>
+      Date.parse(((await post(url, quand, { id })).data as { publication: { misAJourLe: string } }).publication.misAJourLe);
+    const creation = (await creer({ ...minimal, titre: 'Datée' })).data as { creerPublication: { id: string } };
+    const id = creation.creerPublication.id;
     const creee = await lire(id);
     expect(Math.abs(creee - Date.now())).toBeLessThan(60_000);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -10,7 +10,8 @@ export class JetonAgendaCree {
   jeton: string;
 
   @Field({
-    description: "Le chemin du flux privé sur la passerelle, à ajouter à son adresse : /agenda.ics?jeton=… (les filtres de l'agenda s'y ajoutent)",
+    description:
+      "Le chemin du flux privé sur la passerelle, à ajouter à son adresse : /agenda.ics?jeton=… (les filtres de l'agenda s'y ajoutent)",
   })
   chemin: string;
 }

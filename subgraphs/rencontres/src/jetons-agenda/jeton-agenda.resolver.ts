@@ -39,7 +39,9 @@ export class JetonAgendaResolver {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`jeton_agenda:${sujet}`]);
       const actifs = await manager.countBy(JetonAgenda, { sujet, revoqueLe: IsNull() });
       if (actifs >= MAX_JETONS_AGENDA) {
-        throw conflict(`Vous avez déjà ${MAX_JETONS_AGENDA} jetons d'agenda actifs : révoquez-en un (revoquerJetonAgenda) avant d'en créer un autre.`);
+        throw conflict(
+          `Vous avez déjà ${MAX_JETONS_AGENDA} jetons d'agenda actifs : révoquez-en un (revoquerJetonAgenda) avant d'en créer un autre.`,
+        );
       }
       const ligne: JetonAgenda = {
         id: randomUUID(),
