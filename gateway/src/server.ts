@@ -7,6 +7,7 @@ import { createTokenVerifier } from '@federess/auth';
 import { AnswerCache } from './cache/answer-cache';
 import { ChangeFeeds } from './cache/change-feeds';
 import { gatewayContextFactory, type GatewayContext } from './context';
+import { feedRoutes } from './feeds/routes';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
@@ -94,6 +95,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
       routes: { '/health': health },
+      routeOf: feedRoutes({ apollo, supergraphSdl, publicUrl: settings.publicUrl, rateLimiter }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       rateLimiter,

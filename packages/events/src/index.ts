@@ -1,5 +1,6 @@
 export * from './append-event';
 export * from './appended-events';
+export * from './event-page';
 export * from './event-stream';
 export * from './outbox-event';
 export * from './outbox-listener';

@@ -6,7 +6,7 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { Rencontres1732400000000 } from '../src/migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from '../src/migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from '../src/migrations/1732700000000-AnnuairePartage';
-import { EvenementsPartages1732800000000 } from '../src/migrations/1732800000000-EvenementsPartages';
+import { EvenementsPartages1733000000000 } from '../src/migrations/1733000000000-EvenementsPartages';
 
 class Outbox1700000000000 implements MigrationInterface {
   name = 'Outbox1700000000000';
@@ -39,7 +39,7 @@ describe('subgraph rencontres: the outbox upgraded to the shared one', () => {
       [rencontre, club],
     );
     await old.destroy();
-    const upgraded = await openDataSource({ url, entities: [], migrations: [...before, EvenementsPartages1732800000000], poolSize: 1 });
+    const upgraded = await openDataSource({ url, entities: [], migrations: [...before, EvenementsPartages1733000000000], poolSize: 1 });
     const fresh = await openDataSource({
       url: testDatabaseUrl('rencontres_outbox_neuf'),
       entities: [],

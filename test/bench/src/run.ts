@@ -291,6 +291,11 @@ async function main(): Promise<void> {
         { name: 'hive-ttl', url: hiveTtl.url },
         { name: 'hive-ttl', url: hiveTtl.url },
       ],
+      // The TTL cache's replica case: the change is made elsewhere, nothing tells it.
+      [
+        { name: 'hive-ttl', url: hiveTtl.url },
+        { name: 'federess', url: hub.gatewayUrl },
+      ],
     ] as const) {
       const { lastRevision, ...row } = await runFreshness(readers, writer, freshTargets, {
         depuis: ids.depuis,
@@ -395,7 +400,7 @@ function evaluate(result: BenchResult): Target[] {
   }
   const same = freshness.rows.find((r) => r.readers === 'federess');
   const replica = freshness.rows.find((r) => r.readers === 'federess-replica');
-  const ttl = freshness.rows.find((r) => r.readers === 'hive-ttl');
+  const ttl = freshness.rows.find((r) => r.readers === 'hive-ttl' && r.writer !== 'hive-ttl');
   targets.push({
     name: 'fresh-same-gateway',
     aim: '0 stale reads through the gateway that made the change (cache on)',

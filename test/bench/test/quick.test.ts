@@ -80,6 +80,7 @@ describe('pnpm bench --quick', () => {
       'federess<-federess',
       'federess-replica<-federess',
       'hive-ttl<-hive-ttl',
+      'hive-ttl<-federess',
     ]);
     for (const row of rows) {
       expect(row.reads).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { createAnnouncement } from '@federess/events';
 
 /**
  * The outbox of rencontre events (live feed), with its NOTIFY trigger and retention mark, as it was
- * first written (rencontres only); EvenementsPartages1732800000000 turns it into the outbox every
+ * first written (rencontres only); EvenementsPartages1733000000000 turns it into the outbox every
  * subgraph shares.
  */
 export class Evenements1732600000000 implements MigrationInterface {

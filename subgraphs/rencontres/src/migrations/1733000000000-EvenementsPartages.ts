@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * gateway's cache), and what only the live feed reads (club, thématiques, type) in `donnees`. Ids,
  * the retention mark and the trigger stay: a client's `apres` resumes across the change.
  */
-export class EvenementsPartages1732800000000 implements MigrationInterface {
-  name = 'EvenementsPartages1732800000000';
+export class EvenementsPartages1733000000000 implements MigrationInterface {
+  name = 'EvenementsPartages1733000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE evenement RENAME COLUMN rencontre_id TO entite_id');

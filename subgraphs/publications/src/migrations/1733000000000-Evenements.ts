@@ -6,8 +6,8 @@ import { createOutbox, dropOutbox } from '@federess/events';
  * transaction, with the publication's revision after it (1 at creation, one more per modification),
  * which delta syncs and feed ETags read.
  */
-export class Evenements1732800000000 implements MigrationInterface {
-  name = 'Evenements1732800000000';
+export class Evenements1733000000000 implements MigrationInterface {
+  name = 'Evenements1733000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE publication ADD COLUMN revision integer NOT NULL DEFAULT 1');
