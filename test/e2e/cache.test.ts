@@ -12,7 +12,8 @@ interface Health {
   cache: { hits: number; entries: number; subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }> };
 }
 
-const health = async (gateway: string): Promise<Health> => (await fetch(gateway.replace(/\/graphql$/, '/health'))).json() as Promise<Health>;
+const health = async (gateway: string): Promise<Health> =>
+  (await fetch(gateway.replace(/\/graphql$/, '/health'))).json() as Promise<Health>;
 
 async function until(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -42,9 +43,9 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(body.errors).toBeUndefined();
   };
   const lastEvent = async () =>
-    (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0]!.id;
+    (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
   const told = (gateway: string, event: string) =>
-    until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs.clubs!.lastEvent) >= BigInt(event));
+    until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs.clubs.lastEvent) >= BigInt(event));
 
   beforeAll(async () => {
     hub = await startTestHub('cache');
@@ -54,7 +55,7 @@ describe('the exact-freshness cache of the gateway', () => {
     await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);
     otherUrl = `http://127.0.0.1:${port}/graphql`;
     clubs = await openDataSource({ url: hub.env.CLUBS_DATABASE_URL!, entities: [], migrations: [], poolSize: 2 });
-    for (const url of [hub.gatewayUrl, otherUrl]) await until('listening', async () => (await health(url)).cache.subgraphs.clubs!.listening);
+    for (const url of [hub.gatewayUrl, otherUrl]) await until('listening', async () => (await health(url)).cache.subgraphs.clubs.listening);
   });
   afterAll(async () => {
     await clubs?.destroy();
@@ -109,12 +110,14 @@ describe('the exact-freshness cache of the gateway', () => {
   it('empties itself when its LISTEN connection is lost: even a change no event announced is then read', async () => {
     const kept = await nom(hub.gatewayUrl);
     expect(await nom(hub.gatewayUrl)).toBe(kept);
-    const losses = (await health(hub.gatewayUrl)).cache.subgraphs.clubs!.losses;
+    const losses = (await health(hub.gatewayUrl)).cache.subgraphs.clubs.losses;
     // A change behind the hub's back (no event), then the gateway's listening connections cut.
     await clubs.query('UPDATE club SET nom = $1 WHERE id = $2', ['Club breton (sans événement)', BRE]);
-    await clubs.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'federess-gateway-cache'");
+    await clubs.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'federess-gateway-cache'",
+    );
     await until('reconnected', async () => {
-      const clubsStatus = (await health(hub.gatewayUrl)).cache.subgraphs.clubs!;
+      const clubsStatus = (await health(hub.gatewayUrl)).cache.subgraphs.clubs;
       return clubsStatus.losses > losses && clubsStatus.listening;
     });
     expect(await nom(hub.gatewayUrl)).toBe('Club breton (sans événement)');

@@ -125,7 +125,7 @@ export class AnswerCache {
     else state.running.delete(ticket.seq);
     const oldest = state.running.size ? Math.min(...state.running.keys()) : Infinity;
     let drop = 0;
-    while (drop < state.log.length && state.log[drop]!.seq <= oldest) drop += 1;
+    while (drop < state.log.length && state.log[drop].seq <= oldest) drop += 1;
     if (drop) state.log.splice(0, drop);
   }
 

@@ -56,7 +56,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const query = isQuery(incoming(options)?.document, request.query);
       // The subgraph tells what it read (queries) or changed (mutations) only when asked.
       if (this.cache) headers[CACHE_TAGS_HEADER] = '1';
-      const scope = options.context?.viewer?.scope;
+      const scope = (options.context as GatewayContext | undefined)?.viewer.scope;
       if (this.cache && query && scope !== undefined && this.cache.isListening(this.subgraphName)) {
         return await this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
       }

@@ -27,7 +27,7 @@ export async function appendEvent<D extends object>(manager: EntityManager, even
       JSON.stringify(event.donnees),
     ],
   );
-  const id = rows[0]!.id;
+  const id = rows[0].id;
   noteAppendedEvent({ id, tags: [...event.entites, ...event.listes] });
   return id;
 }

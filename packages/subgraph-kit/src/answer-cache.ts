@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLFieldResolverParams } from '@apollo/server';
 import { appendedEvents } from '@federess/events';
 import { type AnswerCacheInfo, CACHE_EXTENSION, CACHE_TAGS_HEADER, CHANGES_EXTENSION } from '@federess/server-kit';
-import { type GraphQLSchema, isObjectType, Kind, type StringValueNode } from 'graphql';
+import { type GraphQLSchema, isObjectType, Kind } from 'graphql';
 import type { Caller } from './caller';
 
 /**
@@ -41,7 +41,7 @@ export function identityFields(schema: GraphQLSchema): Map<string, string> {
       .flatMap((node) => node?.directives ?? [])
       .find((d) => d.name.value === 'key');
     const fields = directive?.arguments?.find((a) => a.name.value === 'fields')?.value;
-    const key = fields?.kind === Kind.STRING ? (fields as StringValueNode).value.trim() : undefined;
+    const key = fields?.kind === Kind.STRING ? fields.value.trim() : undefined;
     if (key && /^\w+$/.test(key)) keys.set(type.name, key);
     else if (type.getFields().id) keys.set(type.name, 'id');
   }

@@ -113,16 +113,19 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   };
   const rateLimiter = new RateLimiter(settings.limits);
   const handler = createHttpHandler(apollo, {
-      title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
-      // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
-      context: async (req) =>
-        definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() }, req),
-      routes: { '/health': health },
-      maxBodyBytes: settings.limits.maxBodyBytes,
-      maxTokens: settings.limits.maxTokens,
-      rateLimiter,
-      // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
-      trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+    title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
+    // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
+    context: async (req) =>
+      definition.createContext(
+        { ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() },
+        req,
+      ),
+    routes: { '/health': health },
+    maxBodyBytes: settings.limits.maxBodyBytes,
+    maxTokens: settings.limits.maxTokens,
+    rateLimiter,
+    // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
+    trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
   });
   // Each request notes the change events it appends, for its answer to tell the gateway (see answerCachePlugin).
   const httpServer = createHttpServer((req, res) => collectAppendedEvents(() => handler(req, res)));

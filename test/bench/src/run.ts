@@ -376,7 +376,7 @@ function evaluate(result: BenchResult): Target[] {
     ['ratioHive', 'Hive Gateway', 1, queries.cells],
     ['ratioApollo', 'plain @apollo/gateway', 1, queries.cells],
   ] as [RatioKey, string, number, typeof queries.cells][]) {
-    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]!);
+    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]);
     const below = cells.filter((c) => !(c[key] >= aim));
     targets.push({
       name: key,
@@ -390,7 +390,7 @@ function evaluate(result: BenchResult): Target[] {
     ['federess-nocache', 2, 'cache off: within 2× the floor'],
     ['federess', 1, 'cache on: below the floor'],
   ] as const) {
-    const over = c16.filter((c) => !(c.p99OverFloor[gateway]! <= bound));
+    const over = c16.filter((c) => !(c.p99OverFloor[gateway] <= bound));
     targets.push({
       name: `p99-floor-${gateway}`,
       aim: `FédérESS gateway p99 at concurrency 16, ${label}`,

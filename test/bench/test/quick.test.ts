@@ -23,7 +23,7 @@ describe('pnpm bench --quick', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`bench --quick exited with ${code}:\n${output}`);
     result = JSON.parse(fs.readFileSync(out, 'utf8'));
-  }, 240_000);
+  }, 480_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -22,8 +22,12 @@ export function statutEffectifSql(alias: string): string {
  * The status of a rencontre as the gateway's cache must know it: it changes with time alone (to
  * PASSEE, at its end), which no event announces, so an answer showing it expires then.
  */
-export function statutAvecEcheance(rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>, hints: AnswerCacheHints | undefined): StatutRencontre {
+export function statutAvecEcheance(
+  rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>,
+  hints: AnswerCacheHints | undefined,
+): StatutRencontre {
   const statut = statutEffectif(rencontre);
-  if (statut !== StatutRencontre.PASSEE && STATUTS_QUI_DEVIENNENT_PASSEE.includes(rencontre.statutEnregistre)) hints?.expiresAt(rencontre.fin);
+  if (statut !== StatutRencontre.PASSEE && STATUTS_QUI_DEVIENNENT_PASSEE.includes(rencontre.statutEnregistre))
+    hints?.expiresAt(rencontre.fin);
   return statut;
 }
