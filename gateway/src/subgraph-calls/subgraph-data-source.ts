@@ -56,7 +56,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const query = isQuery(incoming(options)?.document, request.query);
       // The subgraph tells what it read (queries) or changed (mutations) only when asked.
       if (this.cache) headers[CACHE_TAGS_HEADER] = '1';
-      const scope = (options.context as GatewayContext | undefined)?.viewer.scope;
+      const context = options.context as GatewayContext | undefined;
+      // A feed token carries rights the gateway does not read (the subgraph resolves it): never kept
+      // under the anonymous scope it travels with, and a revoked one must stop working at once.
+      const scope = context?.feedToken === undefined ? context?.viewer.scope : undefined;
       if (this.cache && query && scope !== undefined && this.cache.isListening(this.subgraphName)) {
         return await this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
       }
