@@ -2,12 +2,13 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { close, CorsPolicy, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
+import { gatewayEventStream } from './subscriptions/sse-server';
 import { attachGatewayWebSocket } from './subscriptions/websocket-server';
 import { readSupergraph } from './supergraph-file';
 
@@ -73,12 +74,15 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       upstreamSubscriptions: subscriptions.upstreamCount,
       connectedUpstreamSubscriptions: subscriptions.connectedCount,
       subscribedClients: subscriptions.clientCount,
+      eventStreams: eventStream.size,
     });
 
   // The same verification as every subgraph's (the same package and settings).
   const verifier = createTokenVerifier(settings.auth);
   // One set of buckets for HTTP and graphql-ws: a client cannot double its rate by switching protocol.
   const rateLimiter = new RateLimiter(settings.limits);
+  const cors = new CorsPolicy(settings.cors);
+  const eventStream = gatewayEventStream({ planner, subscriptions, verifier, limits: settings.limits, mode: settings.mode });
   const httpServer = createHttpServer(
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
@@ -87,6 +91,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       rateLimiter,
+      cors,
+      eventStream,
     }),
   );
   const detachWebSocket = attachGatewayWebSocket(httpServer, {
@@ -97,6 +103,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     limits: settings.limits,
     mode: settings.mode,
     rateLimiter,
+    cors,
   });
   return {
     httpServer,
@@ -107,6 +114,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
+      // Event streams end without `complete` before the upstreams stop, as sockets close with 1001.
+      eventStream.close();
       await detachWebSocket();
       await close(httpServer);
       await apollo.stop();

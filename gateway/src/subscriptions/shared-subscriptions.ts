@@ -5,8 +5,8 @@ import type { GatewayContext } from '../context';
 import { incompleteEventError } from './event-errors';
 import { EventQueue } from './event-queue';
 import { executeEvent } from './execute-event';
-import { RESUME_ARGUMENT } from './resume-operation';
-import type { SubscriptionPlan, SupergraphPlanner } from './supergraph-planner';
+import { RESUME_ARGUMENT } from '@federess/server-kit';
+import { EVENT_ID_KEY, type SubscriptionPlan, type SupergraphPlanner } from './supergraph-planner';
 import { UpstreamSubscription } from './upstream-subscription';
 
 export interface SharedSubscriptionsOptions {
@@ -19,6 +19,14 @@ export interface SharedSubscriptionsOptions {
   readonly gatewaySecret: string;
   /** Events buffered per client before it is ended as too slow (default 1000). */
   readonly maxQueuedEvents?: number;
+}
+
+/** The live-feed event id of each completed event, for transports that send it beside the result (SSE `id:`). */
+const EVENT_IDS = new WeakMap<ExecutionResult, string>();
+
+/** The id of the event a result of `subscribe` stands for (whether or not the client selected `id`). */
+export function eventIdOf(result: ExecutionResult): string | undefined {
+  return EVENT_IDS.get(result);
 }
 
 interface Group {
@@ -116,10 +124,12 @@ export class SharedSubscriptions {
           rootKey: plan.rootKey,
           onEvent: (event) => {
             if (resumePoint !== undefined) this.closeToNewClients(group);
+            const id = (event[plan.rootKey] as Record<string, unknown> | undefined)?.[EVENT_ID_KEY];
             group.chain = group.chain.then(async () => {
               const result = await executeEvent(this.options.planner, plan, event, this.options.services, current(), variables).catch(
                 (error: unknown): ExecutionResult => ({ errors: [incompleteEventError(error)] }),
               );
+              if (typeof id === 'string') EVENT_IDS.set(result, id);
               for (const client of group.clients.keys()) client.push(result);
             });
           },

@@ -1,6 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { RESUME_ARGUMENT, resumeAfter } from './resume-operation';
+import { RESUME_ARGUMENT, resumeAfter } from '@federess/server-kit';
 import { EVENT_ID_KEY } from './supergraph-planner';
 import { isClientCaused, type UpstreamError } from './upstream-errors';
 

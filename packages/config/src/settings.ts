@@ -4,6 +4,7 @@ import { type Environment, readBoolean, readChoice, readInteger, readOptionalStr
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
+import { type CorsSettings, readCorsSettings } from './web-settings';
 
 export const SUBGRAPH_NAMES = ['clubs', 'rencontres', 'publications', 'collectivites'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -29,6 +30,8 @@ export interface CommonSettings {
   readonly auth: AuthSettings;
   /** The abuse limits every server applies: see LimitSettings for each setting and default. */
   readonly limits: LimitSettings;
+  /** Which web pages may call the server from a browser: see CorsSettings. */
+  readonly cors: CorsSettings;
 }
 
 export interface SubgraphSettings extends CommonSettings {
@@ -67,6 +70,11 @@ export interface GatewaySettings extends CommonSettings {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /**
+   * `FEDERESS_GRAPHIQL` (default `true` in development, `false` in production): serve GraphiQL at `/`.
+   * Hidden, the path answers 404 like any other unknown one.
+   */
+  readonly graphiql: boolean;
 }
 
 export interface LauncherSettings extends CommonSettings {
@@ -101,6 +109,7 @@ function common(env: Environment): CommonSettings {
     host: readString(env, 'HOST', '127.0.0.1'),
     auth: readAuthSettings(env, mode === 'production'),
     limits: readLimitSettings(env),
+    cors: readCorsSettings(env),
   };
 }
 
@@ -133,12 +142,14 @@ export function readGatewaySettings(env: Environment = process.env): GatewaySett
       readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
     ]),
   ) as Record<SubgraphName, string>;
+  const settings = common(env);
   return {
-    ...common(env),
+    ...settings,
     port: readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
     subgraphUrls,
     subgraphTimeoutMs: readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+    graphiql: readBoolean(env, 'FEDERESS_GRAPHIQL', settings.mode === 'development'),
   };
 }
 

@@ -4,6 +4,7 @@ import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import { type LimitSettings, type Mode, readLimitSettings } from '@federess/config';
 import { createErrorFormatter } from './format-error';
 import { costLimitPlugin, limitValidationRules } from './limits';
+import { subscriptionOverHttpPlugin } from './web/subscription-over-http';
 
 export interface SharedApolloOptions {
   csrfPrevention: boolean;
@@ -28,6 +29,7 @@ export interface SharedApolloOptions {
  * gateway fetch uses them, and a cache of documents registered by anyone is one more thing to bound.
  * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
+ * A subscription sent as a plain HTTP request gets BAD_REQUEST naming the ways to subscribe.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
@@ -39,6 +41,6 @@ export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimi
     hideSchemaDetailsFromClientErrors: mode === 'production',
     formatError: createErrorFormatter(mode),
     validationRules: limitValidationRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), subscriptionOverHttpPlugin()],
   };
 }

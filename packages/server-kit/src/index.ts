@@ -11,3 +11,8 @@ export * from './run-server';
 export * from './service-sdl-guard';
 export * from './sql-errors';
 export * from './token-expiry';
+export * from './resume-operation';
+export * from './web/cors';
+export * from './web/event-stream-endpoint';
+export * from './web/map-events';
+export * from './web/subscription-over-http';

@@ -6,7 +6,17 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
+import {
+  close,
+  CorsPolicy,
+  createHttpHandler,
+  type EventStreamEndpoint,
+  listen,
+  RateLimiter,
+  sendJson,
+  serviceSdlGuardPlugin,
+  sharedApolloOptions,
+} from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
 import { parseRegionSetting } from './region-scope';
@@ -21,6 +31,13 @@ export interface SubgraphResources {
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
 export interface BaseSubgraphContext extends SubgraphResources, Caller {}
 
+/** What a subgraph adds to its HTTP server (live feeds): what to stop at shutdown, and its event stream if any. */
+export interface AttachedProtocols {
+  stop(): Promise<void>;
+  /** Subscriptions over Server-Sent Events on `/graphql`. */
+  readonly eventStream?: EventStreamEndpoint;
+}
+
 export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly name: SubgraphName;
   readonly title: string;
@@ -32,10 +49,10 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** Loads seed data; must be idempotent. */
   seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**
-   * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
-   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams), and
-   * count their operations in the HTTP handler's `rateLimiter`: one allowance per caller, whatever
-   * the protocol.
+   * Adds protocols to the HTTP server (graphql-ws, Server-Sent Events). They authenticate their own
+   * callers with `authenticate` (e.g. from graphql-ws connectionParams), count their operations in
+   * the HTTP handler's `rateLimiter` (one allowance per caller, whatever the protocol), and refuse
+   * pages of origins `cors` does not allow.
    */
   attach?(
     httpServer: Server,
@@ -43,7 +60,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
     resources: SubgraphResources,
     authenticate: Authenticate,
     rateLimiter: RateLimiter,
-  ): Promise<() => Promise<void>>;
+    cors: CorsPolicy,
+  ): Promise<AttachedProtocols>;
 }
 
 export interface SubgraphServerOptions {
@@ -102,7 +120,13 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   };
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
+  const cors = new CorsPolicy(settings.cors);
+  const httpServer = createHttpServer();
+  const attached = definition.attach
+    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
+    : { stop: async () => undefined };
+  httpServer.on(
+    'request',
     createHttpHandler(apollo, {
       title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
       // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
@@ -113,11 +137,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+      cors,
+      eventStream: attached.eventStream,
     }),
   );
-  const detach = definition.attach
-    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
-    : async () => undefined;
 
   return {
     name: definition.name,
@@ -129,7 +152,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      await detach();
+      await attached.stop();
       await close(httpServer);
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -7,6 +7,7 @@ import { Intervenant } from './entities/intervenant';
 import { Rencontre } from './entities/rencontre';
 import { SessionRencontre } from './entities/session-rencontre';
 import { attacherServeurFlux } from './evenements/serveur-flux';
+import { fluxSse } from './evenements/serveur-sse';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
@@ -27,16 +28,27 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       buildSchema,
       createContext: (base) => createContext(base),
       seed,
-      attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
-        listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, {
-              listener,
-              retentionDays: settings.eventRetentionDays,
-              limits: settings.limits,
-              mode: settings.mode,
-              rateLimiter,
-            })
-          : async () => undefined,
+      attach: async (httpServer, schema, resources, authenticate, rateLimiter, cors) => {
+        if (!listener) return { stop: async () => undefined };
+        const { limits, mode } = settings;
+        const stopSockets = await attacherServeurFlux(httpServer, schema, resources, authenticate, {
+          listener,
+          retentionDays: settings.eventRetentionDays,
+          limits,
+          mode,
+          rateLimiter,
+          cors,
+        });
+        const eventStream = fluxSse(schema, resources, authenticate, { listener, limits, mode });
+        return {
+          eventStream,
+          async stop() {
+            // Streams end without `complete` (clients resume elsewhere), then the sockets and the listener.
+            eventStream.close();
+            await stopSockets();
+          },
+        };
+      },
     },
     settings,
     options,

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import { type CorsPolicy, ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
@@ -22,6 +22,8 @@ export interface ServeurFluxOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits (see SubgraphDefinition.attach). */
   readonly rateLimiter: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -72,7 +74,12 @@ export async function attacherServeurFlux(
   const { rateLimiter } = options;
   const format = formateurFlux(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: (info, accept) => (options.cors?.allows(info.origin || undefined) ?? true ? accept(true) : accept(false, 403)),
+  });
   const disposable = useServer<Record<string, unknown> | undefined, Connexion>(
     {
       schema,
