@@ -13,7 +13,7 @@ import { LiveFeed } from './live-feed';
 import { quand } from './paris-time';
 import { styles } from './styles';
 
-const FORMATS: Record<AgendaRencontre['format'], string> = { PRESENTIEL: 'Présentiel', DISTANCIEL: 'En ligne', HYBRIDE: 'Hybride' };
+const FORMATS: Record<AgendaRencontre['format'], string> = { PRESENTIEL: 'Présentiel', DISTANCIEL: 'Distanciel', HYBRIDE: 'Hybride' };
 const STATUTS: Record<string, string> = {
   PROGRAMMEE: 'Programmée',
   REPORTEE: 'Reportée',
@@ -141,7 +141,8 @@ export class FederessAgenda extends LitElement {
   private lieu(r: AgendaRencontre): string {
     if (r.format === 'DISTANCIEL') return 'en ligne';
     const lieu = r.sessions.find((s) => s.lieu)?.lieu;
-    const place = lieu ? [lieu.nom, lieu.commune?.nom].filter(Boolean).join(', ') : '';
+    const commune = lieu?.commune?.nom;
+    const place = lieu ? (commune && commune !== lieu.nom ? `${lieu.nom}, ${commune}` : lieu.nom) : '';
     return r.format === 'HYBRIDE' ? `${place || 'lieu à préciser'} et en ligne` : place || 'lieu à préciser';
   }
 
