@@ -21,12 +21,15 @@ function sparticuzChromium(): { executablePath: string; args: string[] } {
  * with the background services off: this machine has no network, and Chromium would otherwise
  * keep trying to reach Google's hosts.
  */
+const WEB_SECURITY_OFF = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
 export async function launchBrowser(): Promise<Browser> {
   const chromium = sparticuzChromium();
   return puppeteer.launch({
     executablePath: chromium.executablePath,
     args: [
-      ...chromium.args,
+      // Its serverless defaults turn the same-origin policy off: a CORS test needs it on.
+      ...chromium.args.filter((arg) => !WEB_SECURITY_OFF.has(arg)),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
