@@ -11,8 +11,7 @@ import { SupergraphPlanner } from './subscriptions/supergraph-planner';
 import { gatewayEventStream } from './subscriptions/sse-server';
 import { attachGatewayWebSocket } from './subscriptions/websocket-server';
 import { readSupergraph } from './supergraph-file';
-import { staticFile } from './web/static-file';
-import { WIDGET_BUNDLE } from '@federess/widget';
+import { pageRoutes } from './web/page-routes';
 
 export interface GatewayServer {
   readonly httpServer: Server;
@@ -89,7 +88,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
-      routes: { '/health': health, '/widget/agenda.js': staticFile(WIDGET_BUNDLE, 'text/javascript; charset=utf-8') },
+      ...pageRoutes(settings, { '/health': health }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       rateLimiter,

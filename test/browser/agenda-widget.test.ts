@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunningHub } from '@federess/launcher';
 import type { Browser, Page } from 'puppeteer-core';
+import { clubOf } from '../e2e/clubs';
 import { graphql, startTestHub } from '../e2e/hub';
 import { ADMIN, entetes } from '../e2e/jetons';
 import { launchBrowser, outsideRequests, type PartnerSite, partnerSite, until } from './browser';
@@ -41,7 +42,7 @@ describe('the agenda widget on a partner site, in a real browser', () => {
   /** The widget's EventSource is open on the gateway. */
   const streaming = () => until('the widget subscribed', async () => (await health()).eventStreams === 1, 10_000);
   const muter = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await graphql(hub.gatewayUrl, query, variables, await entetes(ADMIN));
+    const { body } = await graphql<Record<string, { id: string }>>(hub.gatewayUrl, query, variables, await entetes(ADMIN));
     expect(body.errors).toBeUndefined();
     return body.data!;
   };
@@ -59,7 +60,7 @@ describe('the agenda widget on a partner site, in a real browser', () => {
         lienEnLigne: 'https://visio.example.org/widget',
       },
     });
-    return data.creerRencontre.id as string;
+    return data.creerRencontre.id;
   };
   const ouvrir = async (): Promise<Page> => {
     const page = await browser.newPage();
@@ -71,8 +72,7 @@ describe('the agenda widget on a partner site, in a real browser', () => {
   beforeAll(async () => {
     [hub, browser, site] = await Promise.all([startTestHub('widget'), launchBrowser(), partnerSite()]);
     gatewayOrigin = new URL(hub.gatewayUrl).origin;
-    const { body } = await graphql(hub.gatewayUrl, '{ clubs { id region { code } } }');
-    clubAra = body.data!.clubs.find((c: { region: { code: string } }) => c.region.code === 'ARA').id;
+    clubAra = await clubOf(hub.gatewayUrl, 'ARA');
     // The two lines a site adds (see the README's "Sur votre site").
     pageUrl = site.page(
       '/agenda.html',
@@ -97,16 +97,16 @@ describe('the agenda widget on a partner site, in a real browser', () => {
       const list = await shown(page);
       return list.length > 0 && list;
     });
-    const { body } = await graphql(
+    const { body } = await graphql<{ rencontres: { edges: { node: { titre: string } }[] } }>(
       hub.gatewayUrl,
       'query($depuis: DateTimeISO) { rencontres(filtre: { regions: ["ARA"], depuis: $depuis }, first: 4) { edges { node { titre } } } }',
       { depuis: new Date().toISOString() },
     );
-    expect(items.map((i) => i.titre)).toEqual(body.data!.rencontres.edges.map((e: { node: { titre: string } }) => e.node.titre));
+    expect(items.map((i) => i.titre)).toEqual(body.data!.rencontres.edges.map((e) => e.node.titre));
     // A date in Europe/Paris, in French, with the club, the format and the status.
-    expect(items[0]!.texte).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4}/u);
-    expect(items[0]!.texte).toMatch(/Club/);
-    expect(items[0]!.texte).toMatch(/Programmée|Complète|Reportée/);
+    expect(items[0].texte).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4}/u);
+    expect(items[0].texte).toMatch(/Club/);
+    expect(items[0].texte).toMatch(/Programmée|Complète|Reportée/);
     const lien = await page.evaluate(() => document.querySelector('federess-agenda')?.shadowRoot?.querySelector('a')?.href);
     expect(lien).toBe(`${gatewayOrigin}/agenda.ics?region=ARA`);
     expect(outside).toEqual([]);
@@ -138,8 +138,10 @@ describe('the agenda widget on a partner site, in a real browser', () => {
     await streaming();
     const avant = await creer('Rencontre vue avant la fermeture', 1);
     await until('the first change shown', async () => (await shown(first)).find((i) => i.id === avant));
-    const resumePoint = await first.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('federess-agenda'))?.[1]);
-    expect(resumePoint).toMatch(/^\d+$/);
+    const resumePoint = await first.evaluate(() => Object.keys(localStorage).find((key) => key.startsWith('federess-agenda')));
+    expect(resumePoint).toBeDefined();
+    const stored = await first.evaluate((key) => localStorage.getItem(key), resumePoint!);
+    expect(stored).toMatch(/^\d+$/);
     await first.close();
     await until('the widget unsubscribed', async () => (await health()).eventStreams === 0, 5000);
 

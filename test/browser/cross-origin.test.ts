@@ -2,6 +2,7 @@ import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealth
 import { freePort } from '@federess/database';
 import type { Browser, Page } from 'puppeteer-core';
 import NodeWebSocket from 'ws';
+import { clubOf } from '../e2e/clubs';
 import { graphql, startTestHub } from '../e2e/hub';
 import { ADMIN, entetes } from '../e2e/jetons';
 import { launchBrowser, type PartnerSite, partnerSite, until } from './browser';
@@ -70,7 +71,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
     );
     expect(viaGet.data?.rencontres.totalCount).toBeGreaterThan(0);
     // A regional site calls its subgraph directly: CORS there too.
-    expect((await tryFromPage(page, hub.subgraphUrls.rencontres!, LIVE)).fetched).toMatch(/^status 400|^status 200/);
+    expect((await tryFromPage(page, hub.subgraphUrls.rencontres, LIVE)).fetched).toMatch(/^status 400|^status 200/);
   });
 
   it('with FEDERESS_CORS_ORIGINS naming another origin, the browser blocks fetch and the hub refuses the WebSocket and the stream', async () => {
@@ -84,7 +85,9 @@ describe('the hub from a page on another origin, in a real browser', () => {
     try {
       await waitHealthy(restricted, url.replace('/graphql', '/health'), 60_000);
       // Refused by the hub itself, not only hidden by the browser: the upgrade and the stream get 403.
-      const stream = await fetch(`${url}?query=${encodeURIComponent(LIVE)}`, { headers: { accept: 'text/event-stream', origin: site.origin } });
+      const stream = await fetch(`${url}?query=${encodeURIComponent(LIVE)}`, {
+        headers: { accept: 'text/event-stream', origin: site.origin },
+      });
       expect(stream.status).toBe(403);
       const upgrade = await new Promise<number>((resolve) => {
         const ws = new NodeWebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { origin: site.origin });
@@ -109,8 +112,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
   });
 
   it('an EventSource cut by a gateway restart reconnects by itself and receives every event committed meanwhile, once each, in order', async () => {
-    const { body } = await graphql(hub.gatewayUrl, '{ clubs { id region { code } } }');
-    const clubNaq = body.data!.clubs.find((c: { region: { code: string } }) => c.region.code === 'NAQ').id as string;
+    const clubNaq = await clubOf(hub.gatewayUrl, 'NAQ');
     const creer = async (url: string, titre: string) => {
       const created = await graphql(
         url,
@@ -144,16 +146,17 @@ describe('the hub from a page on another origin, in a real browser', () => {
     const received = () => page.evaluate(() => (window as unknown as { received: { id: string; titre: string }[] }).received);
     await until(
       'the stream open',
-      async () => ((await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json()) as { eventStreams: number }).eventStreams === 1,
+      async () =>
+        ((await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json()) as { eventStreams: number }).eventStreams === 1,
       10_000,
     );
     await creer(hub.gatewayUrl, 'NAQ avant la coupure');
     await until('the first event', async () => (await received()).length === 1);
 
     const gatewayPort = new URL(hub.gatewayUrl).port;
-    await hub.services.gateway!.stop();
+    await hub.services.gateway.stop();
     // Committed while the gateway is down, through the subgraph itself.
-    for (const n of [1, 2, 3]) await creer(hub.subgraphUrls.rencontres!, `NAQ pendant la coupure ${n}`);
+    for (const n of [1, 2, 3]) await creer(hub.subgraphUrls.rencontres, `NAQ pendant la coupure ${n}`);
     let restarted: ServiceProcess | undefined;
     try {
       restarted = startService('gateway', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: gatewayPort });
@@ -168,7 +171,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
         'NAQ pendant la coupure 3',
       ]);
       const ids = all.map((e) => BigInt(e.id));
-      expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true);
+      expect(ids.every((id, i) => i === 0 || id > ids[i - 1])).toBe(true);
     } finally {
       await page.close();
       await restarted?.stop();

@@ -49,7 +49,7 @@ export interface SubgraphSettings extends CommonSettings {
   readonly seed: boolean;
   /**
    * `FEDERESS_SAMPLE_AGENDA` (default `true` in development, `false` in production): also seed a sample
-   * quarterly agenda of upcoming club meetings in five régions (invented dates, places and example.org
+   * quarterly agenda of upcoming club meetings in six régions (invented dates, places and example.org
    * links, with example registrations). The source documents hold only past rencontres, nearly all
    * before 2024 outside Bretagne: a local hub shows the network's shape with it; a production hub
    * holds only what the documents say.

@@ -2,7 +2,7 @@
 export interface StreamMessage {
   readonly event: string;
   readonly id: string | undefined;
-  readonly data: any;
+  readonly data: unknown;
 }
 
 export interface EventStreamReader {
@@ -17,6 +17,8 @@ export interface EventStreamReader {
   readonly ended: Promise<void>;
   /** The body when the answer is not a stream (a refusal in JSON). */
   readonly json: unknown;
+  /** The status and first error code of a refusal (an answer that is not a stream). */
+  readonly refusal: { status: number; code: string | undefined } | undefined;
   /** Resolves once `count` `next` messages arrived; rejects after `ms` with what did arrive. */
   waitFor(count: number, ms?: number): Promise<StreamMessage[]>;
   close(): void;
@@ -43,6 +45,7 @@ export async function readEventStream(url: string, init: { method?: 'GET' | 'POS
     messages,
     comments: 0,
     json: undefined as unknown,
+    refusal: undefined as { status: number; code: string | undefined } | undefined,
     ended: Promise.resolve(),
     waitFor(count: number, ms = 10_000) {
       return new Promise<StreamMessage[]>((resolve, reject) => {
@@ -66,6 +69,8 @@ export async function readEventStream(url: string, init: { method?: 'GET' | 'POS
   };
   if (!contentType.includes('text/event-stream')) {
     reader.json = await response.json();
+    const errors = (reader.json as { errors?: { extensions?: { code?: string } }[] }).errors;
+    reader.refusal = { status: response.status, code: errors?.[0]?.extensions?.code };
     return reader;
   }
   reader.ended = (async () => {
@@ -88,7 +93,7 @@ export async function readEventStream(url: string, init: { method?: 'GET' | 'POS
             }
           }
           if (fields.event) {
-            messages.push({ event: fields.event, id: fields.id, data: fields.data ? JSON.parse(fields.data) : null });
+            messages.push({ event: fields.event, id: fields.id, data: fields.data ? (JSON.parse(fields.data) as unknown) : null });
             for (const waiter of [...waiters]) waiter();
           }
         }
