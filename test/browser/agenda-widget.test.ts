@@ -183,4 +183,30 @@ describe('the agenda widget on a partner site, in a real browser', () => {
     expect(reached).toContain('A');
     await page.close();
   });
+
+  it('serves GraphiQL with its bundle alone (no request to any other host), the docs, and runs the README agenda query', async () => {
+    const page = await browser.newPage();
+    const outside = outsideRequests(page, [gatewayOrigin]);
+    await page.goto(`${gatewayOrigin}/`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 15_000 });
+    // The first tab is the README's national agenda.
+    const query = await page.evaluate(() => document.querySelector('.graphiql-query-editor')?.textContent ?? '');
+    expect(query).toMatch(/rencontres\(filtre: \{ depuis: "2024-01-01T00:00:00Z" \}, first: 50\)/);
+    await page.click('.graphiql-execute-button');
+    const answer = await until(
+      'the answer shown',
+      async () => {
+        const text = await page.evaluate(() => document.querySelector('.graphiql-response')?.textContent ?? '');
+        return /"totalCount": \d+/.test(text) && text;
+      },
+      10_000,
+    );
+    expect(answer).toMatch(/"titre"/);
+    expect(answer).not.toMatch(/"errors"/);
+    // The schema docs, from introspection.
+    await page.click('[aria-label="Show Documentation Explorer"]');
+    await until('the docs shown', async () => page.evaluate(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')));
+    expect(outside).toEqual([]);
+    await page.close();
+  });
 });
