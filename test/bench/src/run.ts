@@ -82,7 +82,19 @@ const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (ty
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const mode = args.includes('--quick') ? QUICK : FULL;
+  const base = args.includes('--quick') ? QUICK : FULL;
+  // `--fanout-clients 1000` (comma-separated): the fan-out at those sizes only, e.g. with --quick for one figure.
+  const clientsIndex = args.indexOf('--fanout-clients');
+  const mode: Mode =
+    clientsIndex >= 0 && args[clientsIndex + 1]
+      ? {
+          ...base,
+          fanoutClients: args[clientsIndex + 1]
+            .split(',')
+            .map((n) => Number(n))
+            .filter((n) => n > 0),
+        }
+      : base;
   const outIndex = args.indexOf('--out');
   const outFile =
     outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
@@ -200,6 +212,22 @@ async function main(): Promise<void> {
             stats,
             log,
           },
+        ),
+      );
+    }
+    // The same gateway and operation over Server-Sent Events: the same shared upstream, another transport.
+    for (const clients of mode.fanoutClients) {
+      fanoutRows.push(
+        await fanout(
+          {
+            name: 'federess-sse',
+            url: hub.gatewayUrl,
+            pid: gatewayPid,
+            healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health'),
+            transport: 'sse',
+          },
+          clients,
+          { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log },
         ),
       );
     }
