@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +6,7 @@ import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { type RunningHub, startHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
+import { adminToken } from './admin-token';
 import { FULL_DATASET, loadDataset, QUICK_DATASET } from './dataset';
 import { post } from './graphql';
 import { type Peer, startApollo, startHive, supergraphFor } from './peers';
@@ -58,24 +58,6 @@ const QUICK: Mode = {
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SUPERGRAPH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
-
-/** A token for the mutations when the auth package is there (`pnpm token --role admin`), otherwise none (anonymous writes). */
-function adminToken(log: (line: string) => void): string | undefined {
-  const cli = path.join(REPO_ROOT, 'packages', 'auth', 'dist', 'cli', 'token.js');
-  if (!fs.existsSync(cli)) return undefined;
-  try {
-    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const token = out.trim().split('\n').pop();
-    return token && token.split('.').length === 3 ? token : undefined;
-  } catch (error) {
-    log(`  (no token: ${(error as Error).message.split('\n')[0]}; mutations go anonymous)`);
-    return undefined;
-  }
-}
 
 /** NaN and ±Infinity are not JSON: written as null. */
 const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
