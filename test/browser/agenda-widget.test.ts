@@ -205,7 +205,9 @@ describe('the agenda widget on a partner site, in a real browser', () => {
     expect(answer).not.toMatch(/"errors"/);
     // The schema docs, from introspection.
     await page.click('[aria-label="Show Documentation Explorer"]');
-    await until('the docs shown', async () => page.evaluate(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')));
+    await until('the docs shown', async () =>
+      page.evaluate(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')),
+    );
     expect(outside).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 import type { LimitSettings, Mode } from '@federess/config';
 import type { TokenVerifier } from '@federess/auth';
 import { EventStreamEndpoint, mapEvents, ONLY_SUBSCRIPTIONS, streamRefusal } from '@federess/server-kit';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { contextOf, type GatewayContext } from '../context';
 import { subscriptionResultFormatter } from './event-errors';
 import { checkLiveOperation, liveValidationRules } from './operation-checks';
@@ -39,7 +39,7 @@ export function gatewayEventStream(options: GatewayEventStreamOptions): EventStr
       }
       const checked = checkLiveOperation(schema, rules, options, payload);
       if (Array.isArray(checked)) return streamRefusal(checked);
-      if (checked.operation.operation !== 'subscription') return streamRefusal([ONLY_SUBSCRIPTIONS]);
+      if (checked.operation.operation !== OperationTypeNode.SUBSCRIPTION) return streamRefusal([ONLY_SUBSCRIPTIONS]);
       const results = options.subscriptions.subscribe(checked.document, checked.operationName, checked.variableValues, context);
       return {
         expiresAt: context.viewer.expiresAt,

@@ -113,7 +113,12 @@ export function createHttpHandler<TContext extends BaseContext>(
       // A browser lets a page read an event stream only through CORS, but the stream would still be
       // opened (and its subscription run): refused outright, as a WebSocket from that origin is.
       if (!allowed && url.pathname === '/graphql' && wantsEventStream(req))
-        return requestError(res, 403, ErrorCode.FORBIDDEN, `L'origine ${req.headers.origin ?? ''} n'est pas autorisée (FEDERESS_CORS_ORIGINS).`);
+        return requestError(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `L'origine ${req.headers.origin ?? ''} n'est pas autorisée (FEDERESS_CORS_ORIGINS).`,
+        );
     }
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res);

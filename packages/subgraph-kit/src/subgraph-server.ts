@@ -124,7 +124,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const httpServer = createHttpServer();
   const attached = definition.attach
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
-    : { stop: async () => undefined };
+    : { stop: () => Promise.resolve() };
   httpServer.on(
     'request',
     createHttpHandler(apollo, {

@@ -29,7 +29,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       createContext: (base) => createContext(base),
       seed,
       attach: async (httpServer, schema, resources, authenticate, rateLimiter, cors) => {
-        if (!listener) return { stop: async () => undefined };
+        if (!listener) return { stop: () => Promise.resolve() };
         const { limits, mode } = settings;
         const stopSockets = await attacherServeurFlux(httpServer, schema, resources, authenticate, {
           listener,

@@ -1,4 +1,4 @@
-import { readEventStream } from '@federess/server-kit/testing';
+import { readEventStream, type StreamMessage } from '@federess/server-kit/testing';
 import { CLUB_BRE, creer, graphql, startTestServer, type TestServer } from './helpers';
 import { entetes, jetonsRefuses } from './jetons';
 
@@ -24,35 +24,39 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
 
   const idsOf = async (rencontreIds: string[]) =>
     (
-      (await t.server.dataSource.query('SELECT id::text FROM evenement WHERE rencontre_id = ANY($1) ORDER BY id', [rencontreIds])) as {
-        id: string;
-      }[]
+      await t.server.dataSource.query<{ id: string }[]>('SELECT id::text FROM evenement WHERE rencontre_id = ANY($1) ORDER BY id', [
+        rencontreIds,
+      ])
     ).map((r) => r.id);
+  const titreOf = (m: StreamMessage) =>
+    (m.data as { data: { rencontresEnDirect: { rencontre: { titre: string } } } }).data.rencontresEnDirect.rencontre.titre;
 
   it('streams each event with its outbox id; Last-Event-ID (GET, as EventSource sends it) resumes exactly as apres', async () => {
     const live = await readEventStream(t.url, { body: { query: LIVE, variables: { filtre: { regions: ['ARA'] } } } });
     expect(live.status).toBe(200);
     expect(live.contentType).toMatch(/^text\/event-stream/);
-    const created = [await creer(t, { titre: 'SSE A' }), await creer(t, { titre: 'SSE B' }), await creer(t, { titre: 'SSE C' })];
+    const created = [await creer(t, { titre: 'SSE A' }), await creer(t, { titre: 'SSE B' }), await creer(t, { titre: 'SSE C' })] as {
+      id: string;
+    }[];
     await creer(t, { clubId: CLUB_BRE, titre: 'SSE hors filtre', lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } });
     const events = await live.waitFor(3);
     live.close();
-    const ids = await idsOf(created.map((r: { id: string }) => r.id));
+    const ids = await idsOf(created.map((r) => r.id));
     expect(events.map((e) => e.id)).toEqual(ids);
-    expect(events.map((e) => e.data.data.rencontresEnDirect.rencontre.titre)).toEqual(['SSE A', 'SSE B', 'SSE C']);
+    expect(events.map(titreOf)).toEqual(['SSE A', 'SSE B', 'SSE C']);
 
     const url = new URL(t.url);
     url.searchParams.set('query', LIVE);
     url.searchParams.set('variables', JSON.stringify({ filtre: { regions: ['ARA'] } }));
-    const resumed = await readEventStream(url.toString(), { method: 'GET', headers: { 'last-event-id': ids[0]! } });
+    const resumed = await readEventStream(url.toString(), { method: 'GET', headers: { 'last-event-id': ids[0] } });
     const viaApres = await readEventStream(t.url, { body: { query: LIVE, variables: { filtre: { regions: ['ARA'] }, apres: ids[0] } } });
     const [fromHeader, fromApres] = [await resumed.waitFor(2), await viaApres.waitFor(2)];
     expect(fromHeader.map((e) => e.id)).toEqual(ids.slice(1));
     expect(fromHeader).toEqual(fromApres);
     // Then live, on both, with nothing replayed twice.
-    const d = await creer(t, { titre: 'SSE D' });
+    const d = (await creer(t, { titre: 'SSE D' })) as { id: string };
     const [liveHeader, liveApres] = [await resumed.waitFor(3), await viaApres.waitFor(3)];
-    expect(liveHeader[2]!.id).toEqual((await idsOf([d.id]))[0]);
+    expect(liveHeader[2]?.id).toEqual((await idsOf([d.id]))[0]);
     expect(liveApres.map((e) => e.id)).toEqual(liveHeader.map((e) => e.id));
     resumed.close();
     viaApres.close();
@@ -61,13 +65,13 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
   it('refuses what graphql-ws refuses, as JSON with the HTTP status of the same request', async () => {
     const { falsifie } = await jetonsRefuses();
     const badToken = await readEventStream(t.url, { body: { query: LIVE }, headers: { authorization: `Bearer ${falsifie}` } });
-    expect([badToken.status, (badToken.json as any).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(badToken.refusal).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     const unknownField = await readEventStream(t.url, { body: { query: 'subscription { rencontresEnDirect { nexistePas } }' } });
-    expect([unknownField.status, (unknownField.json as any).errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect(unknownField.refusal).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
     const future = await readEventStream(t.url, { body: { query: LIVE }, headers: { 'last-event-id': '999999999' } });
-    expect([future.status, (future.json as any).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect(future.refusal).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     const query = await readEventStream(t.url, { body: { query: '{ rencontres(first: 1) { totalCount } }' } });
-    expect([query.status, (query.json as any).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(query.refusal).toEqual({ status: 400, code: 'BAD_REQUEST' });
   });
 
   it('answers a subscription sent as a plain HTTP request with BAD_REQUEST naming the ways to subscribe', async () => {
@@ -78,9 +82,9 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
-    expect(body.errors[0]!.message).toMatch(/text\/event-stream/);
-    expect(body.errors[0]!.message).toMatch(/graphql-ws/);
+    expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0]?.message).toMatch(/text\/event-stream/);
+    expect(body.errors[0]?.message).toMatch(/graphql-ws/);
     expect((await graphql(t.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 });

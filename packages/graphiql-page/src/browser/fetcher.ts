@@ -1,6 +1,6 @@
 import { createClient as createSseClient } from 'graphql-sse';
 import { type Client as WsClient, createClient as createWsClient } from 'graphql-ws';
-import { getOperationAST, parse } from 'graphql';
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 
 export interface FetchParams {
   readonly query: string;
@@ -21,7 +21,7 @@ export interface FetcherOptions {
 
 const isSubscription = (params: FetchParams): boolean => {
   try {
-    return getOperationAST(parse(params.query), params.operationName ?? undefined)?.operation === 'subscription';
+    return getOperationAST(parse(params.query), params.operationName ?? undefined)?.operation === OperationTypeNode.SUBSCRIPTION;
   } catch {
     return false;
   }

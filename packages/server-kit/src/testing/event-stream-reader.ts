@@ -28,7 +28,10 @@ export interface EventStreamReader {
  * A GraphQL subscription over Server-Sent Events, read by a plain HTTP client (fetch) as a browser's
  * EventSource parses it, so that tests see the `id:` fields and can send `Last-Event-ID`.
  */
-export async function readEventStream(url: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> }): Promise<EventStreamReader> {
+export async function readEventStream(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> },
+): Promise<EventStreamReader> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method: init.method ?? 'POST',

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type FormattedExecutionResult, GraphQLError, type GraphQLFormattedError, getOperationAST, parse } from 'graphql';
+import {
+  type FormattedExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+  getOperationAST,
+  OperationTypeNode,
+  parse,
+} from 'graphql';
 import { ErrorCode } from '../error-codes';
 import type { SubscribePayload } from '../limits/graphql-ws-limits';
 import { resumeAfter } from '../resume-operation';
@@ -54,7 +61,8 @@ const EXPIRED: FormattedExecutionResult = {
 export function withResumePoint(payload: SubscribePayload, lastEventId: string | undefined): SubscribePayload {
   if (!lastEventId || typeof payload.query !== 'string') return payload;
   try {
-    if (getOperationAST(parse(payload.query), payload.operationName ?? undefined)?.operation !== 'subscription') return payload;
+    if (getOperationAST(parse(payload.query), payload.operationName ?? undefined)?.operation !== OperationTypeNode.SUBSCRIPTION)
+      return payload;
   } catch {
     return payload;
   }
@@ -106,9 +114,9 @@ export class EventStreamEndpoint {
     });
     try {
       for (;;) {
-        const { value, done } = await events.next();
-        if (done || !writer.open) break;
-        await writer.next(value.result, value.id);
+        const step: IteratorResult<StreamedEvent, unknown> = await events.next();
+        if (step.done || !writer.open) break;
+        await writer.next(step.value.result, step.value.id);
       }
       // The feed itself ended (an error it reported, EVENTS_EXPIRED, SLOW_CONSUMER…): it is over.
       if (writer.open) writer.complete();

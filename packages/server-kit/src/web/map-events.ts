@@ -11,8 +11,8 @@ export function mapEvents<T>(
 ): AsyncIterableIterator<StreamedEvent> {
   const iterator: AsyncIterableIterator<StreamedEvent> = {
     async next() {
-      const { value, done } = await source.next();
-      return done ? { value: undefined, done: true } : { value: await map(value), done: false };
+      const step: IteratorResult<T, unknown> = await source.next();
+      return step.done ? { value: undefined, done: true } : { value: await map(step.value), done: false };
     },
     async return() {
       await source.return?.();

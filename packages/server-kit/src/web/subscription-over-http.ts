@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { ClientError } from '../errors';
 import { ErrorCode } from '../error-codes';
 
@@ -15,13 +16,12 @@ export const SUBSCRIBE_HOW =
  */
 export function subscriptionOverHttpPlugin(): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation === 'subscription')
-            throw new ClientError(ErrorCode.BAD_REQUEST, SUBSCRIBE_HOW, { http: { status: 400 } });
-        },
-      };
-    },
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ operation }) =>
+          operation?.operation === OperationTypeNode.SUBSCRIPTION
+            ? Promise.reject(new ClientError(ErrorCode.BAD_REQUEST, SUBSCRIBE_HOW, { http: { status: 400 } }))
+            : Promise.resolve(),
+      }),
   };
 }

@@ -2,7 +2,7 @@ import type { LimitSettings, Mode } from '@federess/config';
 import type { OutboxEvent, OutboxListener } from '@federess/events';
 import { EventStreamEndpoint, mapEvents, ONLY_SUBSCRIPTIONS, streamRefusal } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, type SubgraphResources } from '@federess/subgraph-kit';
-import { createSourceEventStream, execute, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, GraphQLError, type GraphQLSchema, OperationTypeNode } from 'graphql';
 import { createContext } from '../context';
 import { formateurFlux } from './format-flux';
 import { preparerOperation } from './operation-flux';
@@ -37,9 +37,14 @@ export function fluxSse(schema: GraphQLSchema, base: SubgraphResources, authenti
       } catch (error) {
         return streamRefusal([error instanceof GraphQLError ? error : new GraphQLError('Jeton refusé.')]);
       }
-      const prete = preparerOperation(schema, payload, { limits: options.limits, mode: options.mode, depuisPasserelle: caller.fromGateway });
+      const prete = preparerOperation(schema, payload, {
+        limits: options.limits,
+        mode: options.mode,
+        depuisPasserelle: caller.fromGateway,
+      });
       if (Array.isArray(prete)) return refus(prete);
-      if (getOperationAST(prete.document, prete.operationName)?.operation !== 'subscription') return streamRefusal([ONLY_SUBSCRIPTIONS]);
+      if (getOperationAST(prete.document, prete.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION)
+        return streamRefusal([ONLY_SUBSCRIPTIONS]);
       const args = { schema, ...prete, contextValue: createContext({ ...base, ...caller }, options.listener) };
       // A bad `apres` (unknown, expired) is refused here, before the stream opens, as over graphql-ws.
       const source = await createSourceEventStream(args);
