@@ -48,7 +48,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
     server: httpServer,
     path: '/graphql',
     maxPayload: options.limits.maxBodyBytes,
-    verifyClient: (info, accept) => ((options.cors?.allows(info.origin || undefined) ?? true) ? accept(true) : accept(false, 403)),
+    verifyClient: options.cors?.verifyClient,
   });
   const schema = options.planner.apiGraphQLSchema;
   const rules = liveValidationRules(options.mode, options.limits);

@@ -24,6 +24,10 @@ export class CorsPolicy {
     return this.settings.origins.includes(origin);
   }
 
+  /** For `ws`'s `verifyClient`: a WebSocket upgrade from a page of an origin not allowed is refused with 403. */
+  readonly verifyClient = (info: { readonly origin: string }, accept: (ok: boolean, code?: number) => void): void =>
+    this.allows(info.origin || undefined) ? accept(true) : accept(false, 403);
+
   /** Sets the CORS headers of any answer; says whether the request's origin is allowed. */
   apply(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;

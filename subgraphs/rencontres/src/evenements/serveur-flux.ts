@@ -78,7 +78,7 @@ export async function attacherServeurFlux(
     server: httpServer,
     path: '/graphql',
     maxPayload: options.limits.maxBodyBytes,
-    verifyClient: (info, accept) => ((options.cors?.allows(info.origin || undefined) ?? true) ? accept(true) : accept(false, 403)),
+    verifyClient: options.cors?.verifyClient,
   });
   const disposable = useServer<Record<string, unknown> | undefined, Connexion>(
     {
