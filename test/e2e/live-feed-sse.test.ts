@@ -105,6 +105,19 @@ describe('live feeds over Server-Sent Events through the gateway', () => {
     fromApres.close();
   });
 
+  it('starts a stream with the id it starts after, so that a client cut before its first event resumes with nothing missed', async () => {
+    const first = await readEventStream(hub.gatewayUrl, { body: { query: LIVE, variables: BRE } });
+    for (let i = 0; i < 100 && first.lastEventId === undefined; i++) await new Promise((r) => setTimeout(r, 20));
+    const start = first.lastEventId;
+    expect(start).toMatch(/^\d+$/);
+    first.close();
+    await until((h) => h.subscribedClients === 0);
+    const id = await creer('SSE pendant la coupure');
+    const resumed = await readEventStream(hub.gatewayUrl, { body: { query: LIVE, variables: BRE }, headers: { 'last-event-id': start! } });
+    expect((await resumed.waitFor(1)).map((e) => (e.data as LiveResult).data.rencontresEnDirect.rencontre.id)).toEqual([id]);
+    resumed.close();
+  });
+
   it('authenticates with the Authorization header and refuses as HTTP would', async () => {
     const token = await jeton(ADMIN);
     const authorised = await readEventStream(hub.gatewayUrl, {

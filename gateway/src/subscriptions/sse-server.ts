@@ -43,6 +43,7 @@ export function gatewayEventStream(options: GatewayEventStreamOptions): EventStr
       const results = options.subscriptions.subscribe(checked.document, checked.operationName, checked.variableValues, context);
       return {
         expiresAt: context.viewer.expiresAt,
+        startsAfter: await options.subscriptions.startingPoint(results),
         events: mapEvents(results, (result) => ({ result: format(result), id: eventIdOf(result) })),
       };
     },

@@ -62,6 +62,21 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
     viaApres.close();
   });
 
+  it('starts a live stream with the id it starts after: a client cut before its first event misses nothing', async () => {
+    const first = await readEventStream(t.url, { body: { query: LIVE, variables: { filtre: { regions: ['ARA'] } } } });
+    for (let i = 0; i < 50 && first.lastEventId === undefined; i++) await new Promise((r) => setTimeout(r, 20));
+    const start = first.lastEventId;
+    expect(start).toMatch(/^\d+$/);
+    first.close();
+    await creer(t, { titre: 'SSE pendant la coupure' });
+    const resumed = await readEventStream(t.url, {
+      body: { query: LIVE, variables: { filtre: { regions: ['ARA'] } } },
+      headers: { 'last-event-id': start! },
+    });
+    expect((await resumed.waitFor(1)).map(titreOf)).toEqual(['SSE pendant la coupure']);
+    resumed.close();
+  });
+
   it('refuses what graphql-ws refuses, as JSON with the HTTP status of the same request', async () => {
     const { falsifie } = await jetonsRefuses();
     const badToken = await readEventStream(t.url, { body: { query: LIVE }, headers: { authorization: `Bearer ${falsifie}` } });

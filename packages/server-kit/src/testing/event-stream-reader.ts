@@ -11,6 +11,8 @@ export interface EventStreamReader {
   readonly contentType: string;
   /** The `next` and `complete` messages so far, in order. */
   readonly messages: StreamMessage[];
+  /** The last `id:` received, events or not (what a browser would send as Last-Event-ID). */
+  readonly lastEventId: string | undefined;
   /** Comment lines (keep-alives) seen so far. */
   readonly comments: number;
   /** Whether the server ended the answer. */
@@ -47,6 +49,7 @@ export async function readEventStream(
     contentType,
     messages,
     comments: 0,
+    lastEventId: undefined as string | undefined,
     json: undefined as unknown,
     refusal: undefined as { status: number; code: string | undefined } | undefined,
     ended: Promise.resolve(),
@@ -95,6 +98,7 @@ export async function readEventStream(
               fields[name] = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
             }
           }
+          if (fields.id !== undefined) reader.lastEventId = fields.id;
           if (fields.event) {
             messages.push({ event: fields.event, id: fields.id, data: fields.data ? (JSON.parse(fields.data) as unknown) : null });
             for (const waiter of [...waiters]) waiter();

@@ -23,6 +23,11 @@ export interface StreamedEvent {
 export interface OpenedStream {
   readonly events: AsyncIterator<StreamedEvent>;
   readonly expiresAt: number | null;
+  /**
+   * The id of the last event before the stream's first one, when known: sent at once as the SSE
+   * `id:`, so that a client cut before its first event still resumes from where it started.
+   */
+  readonly startsAfter?: string;
 }
 
 /** A subscription a service refused before streaming: answered as JSON with this status. */
@@ -101,7 +106,11 @@ export class EventStreamEndpoint {
       await events.return?.();
       return;
     }
-    const writer = new EventStreamWriter(res, { keepAliveMs: this.options.keepAliveMs ?? 12_000, retryMs: this.options.retryMs ?? 1000 });
+    const writer = new EventStreamWriter(res, {
+      keepAliveMs: this.options.keepAliveMs ?? 12_000,
+      retryMs: this.options.retryMs ?? 1000,
+      startsAfter: opened.startsAfter,
+    });
     const stream = { writer, events };
     this.streams.add(stream);
     const stop = () => void events.return?.();

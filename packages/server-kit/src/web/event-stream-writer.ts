@@ -13,7 +13,7 @@ export class EventStreamWriter {
 
   constructor(
     private readonly res: ServerResponse,
-    options: { readonly keepAliveMs: number; readonly retryMs: number },
+    options: { readonly keepAliveMs: number; readonly retryMs: number; readonly startsAfter?: string },
   ) {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -23,7 +23,9 @@ export class EventStreamWriter {
       'x-accel-buffering': 'no',
     });
     // `retry:` sets how soon EventSource reconnects after a cut (Chromium waits 3 s otherwise).
-    res.write(`retry: ${options.retryMs}\n:\n\n`);
+    // An `id:` alone sets the browser's last event id without an event (the stream's starting point).
+    const start = options.startsAfter === undefined ? '' : `id: ${options.startsAfter.replace(/[\r\n]/g, '')}\n`;
+    res.write(`retry: ${options.retryMs}\n${start}:\n\n`);
     this.keepAlive = setInterval(() => this.write(':\n\n'), options.keepAliveMs);
     this.keepAlive.unref();
     res.once('close', () => this.stop());

@@ -1,6 +1,6 @@
 import type { LimitSettings, Mode } from '@federess/config';
 import type { OutboxEvent, OutboxListener } from '@federess/events';
-import { EventStreamEndpoint, mapEvents, ONLY_SUBSCRIPTIONS, streamRefusal } from '@federess/server-kit';
+import { EventStreamEndpoint, mapEvents, ONLY_SUBSCRIPTIONS, resumePointOf, streamRefusal } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, type SubgraphResources } from '@federess/subgraph-kit';
 import { createSourceEventStream, execute, getOperationAST, GraphQLError, type GraphQLSchema, OperationTypeNode } from 'graphql';
 import { createContext } from '../context';
@@ -43,15 +43,19 @@ export function fluxSse(schema: GraphQLSchema, base: SubgraphResources, authenti
         depuisPasserelle: caller.fromGateway,
       });
       if (Array.isArray(prete)) return refus(prete);
-      if (getOperationAST(prete.document, prete.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION)
-        return streamRefusal([ONLY_SUBSCRIPTIONS]);
+      const operation = getOperationAST(prete.document, prete.operationName);
+      if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return streamRefusal([ONLY_SUBSCRIPTIONS]);
       const args = { schema, ...prete, contextValue: createContext({ ...base, ...caller }, options.listener) };
+      // Read before the stream opens: resuming after it can only replay more, never skip an event.
+      const head = options.listener.head;
       // A bad `apres` (unknown, expired) is refused here, before the stream opens, as over graphql-ws.
       const source = await createSourceEventStream(args);
       if (!(Symbol.asyncIterator in source)) return refus(source.errors ?? []);
       const events = source as AsyncGenerator<OutboxEvent>;
       return {
         expiresAt: caller.viewer.expiresAt,
+        // A resumed stream starts after its `apres`; a live one after the head read above.
+        startsAfter: resumePointOf(operation, prete.variableValues) ?? head,
         events: mapEvents(events, async (event) => ({
           result: format.resultat(await execute({ ...args, rootValue: event })),
           id: event.id,
