@@ -46,5 +46,5 @@ export function resumePointOf(operation: OperationDefinitionNode, variables: Rec
   const argument = root.arguments?.find((a) => a.name.value === RESUME_ARGUMENT);
   if (!argument) return undefined;
   const value = valueFromASTUntyped(argument.value, variables);
-  return value === null || value === undefined ? undefined : String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
