@@ -109,6 +109,9 @@ describe('the agenda widget on a partner site, in a real browser', () => {
     expect(items[0].texte).toMatch(/Programmée|Complète|Reportée/);
     const lien = await page.evaluate(() => document.querySelector('federess-agenda')?.shadowRoot?.querySelector('a')?.href);
     expect(lien).toBe(`${gatewayOrigin}/agenda.ics?region=ARA`);
+    // The feeds' calendar, with the widget's filters.
+    const ics = await fetch(lien!);
+    expect([ics.status, ics.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/calendar/)]);
     expect(outside).toEqual([]);
     await page.close();
   });

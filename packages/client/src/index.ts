@@ -12,7 +12,13 @@ const { relayStylePagination } = require('@apollo/client/utilities') as { relayS
  * this against the schema.
  */
 export const CONNECTIONS = {
-  Query: { rencontres: ['filtre'], publications: ['filtre'], collectivites: ['recherche', 'region', 'types', 'adherente'] },
+  Query: {
+    rencontres: ['filtre'],
+    publications: ['filtre'],
+    collectivites: ['recherche', 'region', 'types', 'adherente'],
+    // The delta sync pages by its own cursor, `apres`: each page stays an entry of its own.
+    evenementsRencontres: ['apres', 'filtre'],
+  },
   Club: { rencontres: ['filtre'], publications: [] },
   Region: { publications: [] },
   Collectivite: { participations: [] },

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Environment, readBoolean, readChoice, readInteger, readOptionalString, readString } from './read';
+import { type Environment, readBoolean, readChoice, readHttpUrl, readInteger, readOptionalString, readString } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
@@ -75,6 +75,12 @@ export interface GatewaySettings extends CommonSettings {
    * Hidden, the path answers 404 like any other unknown one.
    */
   readonly graphiql: boolean;
+  /**
+   * `FEDERESS_PUBLIC_URL` (default `http://localhost:<GATEWAY_PORT>`): the gateway's address as its
+   * readers reach it, behind any proxy. Calendars, feeds, pages and the sitemap link to it, and every
+   * calendar event's UID ends with its host: set it once, and keep it, or calendars see new events.
+   */
+  readonly publicUrl: string;
 }
 
 export interface LauncherSettings extends CommonSettings {
@@ -142,14 +148,16 @@ export function readGatewaySettings(env: Environment = process.env): GatewaySett
       readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
     ]),
   ) as Record<SubgraphName, string>;
+  const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
   const settings = common(env);
   return {
     ...settings,
-    port: readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
     subgraphUrls,
     subgraphTimeoutMs: readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1),
     graphiql: readBoolean(env, 'FEDERESS_GRAPHIQL', settings.mode === 'development'),
+    publicUrl: readHttpUrl(env, 'FEDERESS_PUBLIC_URL', `http://localhost:${port}`),
   };
 }
 
