@@ -1,8 +1,8 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { close, createBoundedServer, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
@@ -38,6 +38,10 @@ const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: stri
 export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
   const supergraphSdl = readSupergraph(settings.supergraphPath);
   const services: Record<string, SubgraphDataSource> = {};
+  // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
+  // for the upstream graphql-ws sockets and a second gateway replica on the same address.
+  const { maxConnectionsPerAddress } = settings.limits;
+  const maxSockets = maxConnectionsPerAddress > 0 ? Math.max(1, Math.floor(maxConnectionsPerAddress / 2)) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -46,6 +50,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
         subgraphUrl(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
+        maxSockets,
       );
       return services[name];
     },
@@ -79,15 +84,17 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const verifier = createTokenVerifier(settings.auth);
   // One set of buckets for HTTP and graphql-ws: a client cannot double its rate by switching protocol.
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
+  const httpServer = createBoundedServer(
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
       routes: { '/health': health },
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
+      maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
     }),
+    settings.limits,
   );
   const detachWebSocket = attachGatewayWebSocket(httpServer, {
     planner,

@@ -3,21 +3,16 @@ import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
 import {
   checkOperationCost,
+  checkStorableVariables,
   checkTokens,
   hideSuggestions,
   limitValidationRules,
+  noIntrospectionRule,
   type RateLimiter,
+  validateCapped,
   watchTokenExpiry,
 } from '@federess/server-kit';
-import {
-  type ExecutionResult,
-  GraphQLError,
-  getOperationAST,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-} from 'graphql';
+import { type ExecutionResult, GraphQLError, getOperationAST, parse, specifiedRules } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -68,7 +63,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
   const schema = options.planner.apiGraphQLSchema;
   const rules = [
     ...specifiedRules,
-    ...(options.mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []),
+    ...(options.mode === 'production' ? [noIntrospectionRule] : []),
     ...limitValidationRules(options.limits),
   ];
   const formatSubscriptionResult = subscriptionResultFormatter(options.mode);
@@ -100,15 +95,20 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           ];
         // The same abuse limits as over HTTP, in the same order: tokens before parsing, the document's
         // shape while validating (limit errors keep their own codes), the cost once variables are known.
-        const tooLong = typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens) : undefined;
+        const tooLong =
+          typeof payload.query === 'string'
+            ? checkTokens(payload.query, options.limits.maxTokens, options.limits.maxCharacters)
+            : undefined;
         if (tooLong) return [clientError(tooLong, 'TOKEN_LIMIT_EXCEEDED')];
+        const unstorable = checkStorableVariables(payload.variables);
+        if (unstorable) return [clientError(unstorable, 'BAD_USER_INPUT')];
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
           return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
-        const errors = validate(schema, document, rules);
+        const errors = validateCapped(schema, document, rules, options.limits.maxValidationErrors);
         if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: 'BAD_USER_INPUT' } })];

@@ -1,12 +1,21 @@
 import 'reflect-metadata';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
+import {
+  close,
+  createBoundedServer,
+  createHttpHandler,
+  listen,
+  RateLimiter,
+  sendJson,
+  serviceSdlGuardPlugin,
+  sharedApolloOptions,
+} from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
 import { parseRegionSetting } from './region-scope';
@@ -102,7 +111,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   };
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
+  const httpServer = createBoundedServer(
     createHttpHandler(apollo, {
       title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
       // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
@@ -110,10 +119,12 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       routes: { '/health': health },
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
+      maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
     }),
+    settings.limits,
   );
   const detach = definition.attach
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
