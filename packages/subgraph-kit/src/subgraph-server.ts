@@ -18,6 +18,7 @@ import {
 } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
+import { type OwnerSubgraphs, ownerSubgraphs } from './references';
 import { parseRegionSetting } from './region-scope';
 
 /** What a subgraph instance holds for all its requests. */
@@ -25,6 +26,8 @@ export interface SubgraphResources {
   readonly dataSource: DataSource;
   /** The region this instance is scoped to (`FEDERESS_REGION`), or undefined for a national instance. */
   readonly region: string | undefined;
+  /** The other subgraphs, asked about the entities they own when a write references one (see OwnerSubgraph). */
+  readonly owners: OwnerSubgraphs;
 }
 
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
@@ -91,7 +94,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
 
   const schema = await definition.buildSchema();
-  const resources: SubgraphResources = { dataSource, region };
+  const owners = ownerSubgraphs(settings.subgraphUrls, settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
+  const resources: SubgraphResources = { dataSource, region, owners };
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
