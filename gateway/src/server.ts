@@ -66,7 +66,12 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const subscriptions = new SharedSubscriptions({
     planner,
     services,
-    subscriptionUrl: (name) => subgraphUrl(settings, name).replace(/^http/, 'ws'),
+    // The URL queries use: the setting for one of the four, the supergraph's own for any other.
+    subscriptionUrl: (name) => {
+      const service = services[name];
+      if (!service?.url) throw new Error(`No URL for subgraph ${name}`);
+      return service.url.replace(/^http/, 'ws');
+    },
     gatewaySecret: settings.auth.gatewaySecret,
   });
 
