@@ -19,7 +19,7 @@ describe('limit settings', () => {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
-      maxConnectionsPerAddress: 256,
+      maxConnectionsPerAddress: 1000,
     });
     expect(defaults).toMatchObject({
       ipRatePerSecond: 100,

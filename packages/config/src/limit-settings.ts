@@ -48,7 +48,7 @@ export interface LimitSettings {
   /** `FEDERESS_HTTP_KEEP_ALIVE_TIMEOUT_MS` (default 5000): how long an idle kept-alive connection stays open. */
   readonly keepAliveTimeoutMs: number;
   /**
-   * `FEDERESS_MAX_CONNECTIONS_PER_ADDRESS` (default 256, 0 turns it off): open connections (HTTP and
+   * `FEDERESS_MAX_CONNECTIONS_PER_ADDRESS` (default 1000, 0 turns it off): open connections (HTTP and
    * WebSocket) one client address may hold; one more is closed at once.
    */
   readonly maxConnectionsPerAddress: number;
@@ -84,6 +84,6 @@ export function readLimitSettings(env: Environment = process.env): LimitSettings
     headersTimeoutMs,
     requestTimeoutMs,
     keepAliveTimeoutMs: readInteger(env, 'FEDERESS_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
-    maxConnectionsPerAddress: readInteger(env, 'FEDERESS_MAX_CONNECTIONS_PER_ADDRESS', 256, 0),
+    maxConnectionsPerAddress: readInteger(env, 'FEDERESS_MAX_CONNECTIONS_PER_ADDRESS', 1000, 0),
   };
 }
