@@ -5,6 +5,7 @@ import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federe
 import { close, createBoundedServer, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
+import { feedRoutes } from './feeds/routes';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
@@ -94,6 +95,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
       routes: { '/health': health },
+      routeOf: feedRoutes({ apollo, supergraphSdl, publicUrl: settings.publicUrl, rateLimiter }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       maxCharacters: settings.limits.maxCharacters,

@@ -56,6 +56,15 @@ describe('settings', () => {
     expect(readSubgraphSettings('clubs', { FEDERESS_SUBGRAPH_TIMEOUT_MS: '250' }).subgraphTimeoutMs).toBe(250);
   });
 
+  it('links the feeds to the gateway port, or to FEDERESS_PUBLIC_URL, and refuses an address that is not http(s)', () => {
+    expect(readGatewaySettings({ GATEWAY_PORT: '4300' }).publicUrl).toBe('http://localhost:4300');
+    expect(readGatewaySettings({ FEDERESS_PUBLIC_URL: 'https://agenda.example.org/hub/' }).publicUrl).toBe(
+      'https://agenda.example.org/hub',
+    );
+    expect(() => readGatewaySettings({ FEDERESS_PUBLIC_URL: 'agenda.example.org' })).toThrow(SettingError);
+    expect(() => readGatewaySettings({ FEDERESS_PUBLIC_URL: 'ftp://agenda.example.org' })).toThrow(SettingError);
+  });
+
   it('starts an embedded Postgres when no DATABASE_URL is given', () => {
     const s = readLauncherSettings({});
     expect(s.databaseUrl).toBeUndefined();

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Environment, readBoolean, readChoice, readInteger, readOptionalString, readString } from './read';
+import { type Environment, readBoolean, readChoice, readHttpUrl, readInteger, readOptionalString, readString } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
@@ -75,6 +75,12 @@ export interface GatewaySettings extends CommonSettings {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /**
+   * `FEDERESS_PUBLIC_URL` (default `http://localhost:<GATEWAY_PORT>`): the gateway's address as its
+   * readers reach it, behind any proxy. Calendars, feeds, pages and the sitemap link to it, and every
+   * calendar event's UID ends with its host: set it once, and keep it, or calendars see new events.
+   */
+  readonly publicUrl: string;
 }
 
 export interface LauncherSettings extends CommonSettings {
@@ -149,12 +155,14 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
 }
 
 export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
+  const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
   return {
     ...common(env),
-    port: readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
     subgraphUrls: readSubgraphUrls(env),
     subgraphTimeoutMs: readSubgraphTimeout(env),
+    publicUrl: readHttpUrl(env, 'FEDERESS_PUBLIC_URL', `http://localhost:${port}`),
   };
 }
 

@@ -1,4 +1,5 @@
 export * from './append-event';
+export * from './event-page';
 export * from './event-stream';
 export * from './outbox-event';
 export * from './outbox-listener';

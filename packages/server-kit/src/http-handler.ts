@@ -15,6 +15,8 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   readonly title: string;
   /** Extra routes by exact path, e.g. `/health`. */
   readonly routes?: Readonly<Record<string, Route>>;
+  /** Routes whose path carries a parameter (`/rencontres/{id}.ics`): the route for a path, if any, after the exact ones. */
+  readonly routeOf?: (pathname: string) => Route | undefined;
   /** Largest accepted request body in bytes (default 1 MiB, setting FEDERESS_MAX_BODY_BYTES); larger bodies get 413. */
   readonly maxBodyBytes?: number;
   /** Most lexical tokens of a document (setting FEDERESS_MAX_TOKENS), counted here before Apollo parses it. */
@@ -83,7 +85,7 @@ export function createHttpHandler<TContext extends BaseContext>(
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = options.routes?.[url.pathname];
+    const route = options.routes?.[url.pathname] ?? options.routeOf?.(url.pathname);
     if (route) return route(req, res);
     if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req))) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -39,8 +39,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly entities: DataSourceOptions['entities'];
   readonly migrations: DataSourceOptions['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  /** Builds a request's context: the place for per-request DataLoaders. */
-  createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext;
+  /** Builds a request's context: the place for per-request DataLoaders (and for credentials of the subgraph's own, read from `req`). */
+  createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext | Promise<TContext>;
   /** Loads seed data; must be idempotent. */
   seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**

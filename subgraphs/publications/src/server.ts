@@ -6,6 +6,7 @@ import { createContext } from './context';
 import { Publication } from './entities/publication';
 import { PublicationCollectivite } from './entities/publication-collectivite';
 import { Publications1732500000000 } from './migrations/1732500000000-Publications';
+import { MisAJourLe1732900000000 } from './migrations/1732900000000-MisAJourLe';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -17,7 +18,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'publications',
       title: 'FédérESS — publications',
       entities: [Publication, PublicationCollectivite],
-      migrations: [Publications1732500000000],
+      migrations: [Publications1732500000000, MisAJourLe1732900000000],
       buildSchema,
       createContext,
       seed,

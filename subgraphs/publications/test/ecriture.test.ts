@@ -188,6 +188,19 @@ describe('subgraph publications: writing', () => {
     expect(national.data.modifierPublication).toMatchObject({ region: null, club: null, collectivitesCitees: [{ id: 'COMMUNE:59350' }] });
   });
 
+  it('records when a publication last changed, a change of its citations alone included', async () => {
+    const quand = `query($id: ID!) { publication(id: $id) { misAJourLe } }`;
+    const lire = async (id: string) =>
+      Date.parse(((await post(url, quand, { id })).data as { publication: { misAJourLe: string } }).publication.misAJourLe);
+    const creation = (await creer({ ...minimal, titre: 'Datée' })).data as { creerPublication: { id: string } };
+    const id = creation.creerPublication.id;
+    const creee = await lire(id);
+    expect(Math.abs(creee - Date.now())).toBeLessThan(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await modifier(id, { collectivitesCitees: ['COMMUNE:59350'] })).errors).toBeUndefined();
+    expect(await lire(id)).toBeGreaterThan(creee);
+  });
+
   it.each([
     ['a malformed id', 'pas-un-uuid', { titre: 'x' }, 'BAD_USER_INPUT'],
     ['an unknown id', '00000000-0000-4000-8000-000000000000', { titre: 'x' }, 'NOT_FOUND'],

@@ -1,5 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+import { FEED_TOKEN_HEADER } from '@federess/auth';
 import type { OutboxListener } from '@federess/events';
 import type { BaseSubgraphContext } from '@federess/subgraph-kit';
+import { porteurDuJeton } from './jetons-agenda/porteur';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends BaseSubgraphContext {
@@ -10,4 +13,15 @@ export interface Context extends BaseSubgraphContext {
 
 export function createContext(base: BaseSubgraphContext, flux?: OutboxListener): Context {
   return { ...base, loaders: createLoaders(base.dataSource, base.region), flux };
+}
+
+/**
+ * An HTTP request's context. A private calendar feed's request, relayed by the gateway, carries a
+ * feed token instead of a bearer token: it reads as the token's owner (see porteurDuJeton).
+ */
+export async function createHttpContext(base: BaseSubgraphContext, req: IncomingMessage): Promise<Context> {
+  const jeton = req.headers[FEED_TOKEN_HEADER];
+  if (jeton === undefined) return createContext(base);
+  const viewer = await porteurDuJeton(base, Array.isArray(jeton) ? jeton.join(',') : jeton);
+  return createContext({ ...base, viewer });
 }

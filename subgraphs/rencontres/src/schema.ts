@@ -3,6 +3,8 @@ import { buildFederatedSchema } from '@federess/subgraph-kit';
 import type { Context } from './context';
 import { visible } from './queries/filtre';
 import { EvenementResolver } from './evenements/evenement.resolver';
+import { SynchronisationResolver } from './evenements/synchronisation.resolver';
+import { JetonAgendaResolver } from './jetons-agenda/jeton-agenda.resolver';
 import { ClubResolver } from './resolvers/club.resolver';
 import { CollectiviteResolver } from './resolvers/collectivite.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
@@ -35,6 +37,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
         ClubResolver,
         CollectiviteResolver,
         EvenementResolver,
+        SynchronisationResolver,
+        JetonAgendaResolver,
       ],
       pubSub: outboxOnly,
     },

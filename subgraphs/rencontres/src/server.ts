@@ -1,15 +1,17 @@
 import type { SubgraphSettings } from '@federess/config';
 import { OutboxListener } from '@federess/events';
 import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from '@federess/subgraph-kit';
-import { createContext } from './context';
+import { createHttpContext } from './context';
 import { Inscription } from './entities/inscription';
 import { Intervenant } from './entities/intervenant';
 import { Rencontre } from './entities/rencontre';
+import { JetonAgenda } from './jetons-agenda/jeton-agenda';
 import { SessionRencontre } from './entities/session-rencontre';
 import { attacherServeurFlux } from './evenements/serveur-flux';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
+import { JetonsAgenda1732800000000 } from './migrations/1732800000000-JetonsAgenda';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -22,10 +24,10 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
     {
       name: 'rencontres',
       title: 'FédérESS — rencontres',
-      entities: [Rencontre, SessionRencontre, Intervenant, Inscription],
-      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000],
+      entities: [Rencontre, SessionRencontre, Intervenant, Inscription, JetonAgenda],
+      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000, JetonsAgenda1732800000000],
       buildSchema,
-      createContext: (base) => createContext(base),
+      createContext: createHttpContext,
       seed,
       attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
         listener

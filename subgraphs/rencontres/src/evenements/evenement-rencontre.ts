@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { OutboxEvent } from '@federess/events';
 import { TypeEvenement } from './type-evenement';
 
 @ObjectType({ description: "Un changement d'une rencontre, tel que le flux en direct le diffuse" })
@@ -22,4 +23,15 @@ export class EvenementRencontre {
 
   @Field(() => ID)
   rencontreId: string;
+}
+
+/** An outbox row as the graph shows it: the live feed and the delta sync give the same events alike. */
+export function evenementRencontre(event: OutboxEvent): EvenementRencontre {
+  return {
+    id: event.id,
+    type: event.type as TypeEvenement,
+    survenuA: event.survenuA,
+    revision: event.revision,
+    rencontreId: event.rencontreId,
+  };
 }

@@ -6,9 +6,8 @@ import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { correspondance } from './correspondance';
 import { avecErreursClient, erreurClient } from './erreurs-du-flux';
-import { EvenementRencontre } from './evenement-rencontre';
+import { EvenementRencontre, evenementRencontre } from './evenement-rencontre';
 import { RencontresEnDirectFiltre } from './rencontres-en-direct-filtre';
-import type { TypeEvenement } from './type-evenement';
 
 interface SubscribeArgs {
   filtre?: RencontresEnDirectFiltre | null;
@@ -46,13 +45,7 @@ export class EvenementResolver {
     // One subscription keeps one context for all its events: fresh loaders per event, so that each
     // event shows the rencontre as it is now, not as the first event's batch cached it.
     (ctx as { loaders: Context['loaders'] }).loaders = createLoaders(ctx.dataSource, ctx.region);
-    return {
-      id: event.id,
-      type: event.type as TypeEvenement,
-      survenuA: event.survenuA,
-      revision: event.revision,
-      rencontreId: event.rencontreId,
-    };
+    return evenementRencontre(event);
   }
 
   // The outbox keeps what changed, not a copy of the rencontre: the event shows it as it is now.
