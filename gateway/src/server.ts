@@ -1,8 +1,8 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, CorsPolicy, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { close, CorsPolicy, createBoundedServer, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { feedRoutes } from './feeds/routes';
@@ -41,6 +41,10 @@ const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: stri
 export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
   const supergraphSdl = readSupergraph(settings.supergraphPath);
   const services: Record<string, SubgraphDataSource> = {};
+  // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
+  // for the upstream graphql-ws sockets and a second gateway replica on the same address.
+  const { maxConnectionsPerAddress } = settings.limits;
+  const maxSockets = maxConnectionsPerAddress > 0 ? Math.max(1, Math.floor(maxConnectionsPerAddress / 2)) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -49,6 +53,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
         subgraphUrl(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
+        maxSockets,
       );
       return services[name];
     },
@@ -64,7 +69,12 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const subscriptions = new SharedSubscriptions({
     planner,
     services,
-    subscriptionUrl: (name) => subgraphUrl(settings, name).replace(/^http/, 'ws'),
+    // The URL queries use: the setting for one of the four, the supergraph's own for any other.
+    subscriptionUrl: (name) => {
+      const service = services[name];
+      if (!service?.url) throw new Error(`No URL for subgraph ${name}`);
+      return service.url.replace(/^http/, 'ws');
+    },
     gatewaySecret: settings.auth.gatewaySecret,
   });
 
@@ -85,7 +95,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const rateLimiter = new RateLimiter(settings.limits);
   const cors = new CorsPolicy(settings.cors);
   const eventStream = gatewayEventStream({ planner, subscriptions, verifier, limits: settings.limits, mode: settings.mode });
-  const httpServer = createHttpServer(
+  const httpServer = createBoundedServer(
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
@@ -93,10 +103,12 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       routeOf: feedRoutes({ apollo, supergraphSdl, publicUrl: settings.publicUrl, rateLimiter }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
+      maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
       cors,
       eventStream,
     }),
+    settings.limits,
   );
   const detachWebSocket = attachGatewayWebSocket(httpServer, {
     planner,

@@ -31,9 +31,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly timeoutMs: number,
     private readonly gatewaySecret: string,
+    maxSockets?: number,
   ) {
     super({ url });
-    this.transport = new HttpTransport(url, timeoutMs);
+    this.transport = new HttpTransport(url, timeoutMs, maxSockets);
   }
 
   override async process(options: ProcessOptions): ProcessResult {

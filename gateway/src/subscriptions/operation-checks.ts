@@ -1,15 +1,22 @@
 import type { LimitSettings, Mode } from '@federess/config';
-import { checkOperationCost, checkTokens, hideSuggestions, limitValidationRules, type SubscribePayload } from '@federess/server-kit';
+import {
+  checkOperationCost,
+  checkStorableVariables,
+  checkTokens,
+  hideSuggestions,
+  limitValidationRules,
+  noIntrospectionRule,
+  type SubscribePayload,
+  validateCapped,
+} from '@federess/server-kit';
 import {
   type DocumentNode,
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
-  NoSchemaIntrospectionCustomRule,
   type OperationDefinitionNode,
   parse,
   specifiedRules,
-  validate,
   type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
@@ -31,7 +38,7 @@ const clientError = (error: GraphQLError, fallbackCode: string, mode: Mode = 'de
 
 /** The validation rules of the gateway's live transports: graphql-js's, introspection off in production, the abuse limits. */
 export function liveValidationRules(mode: Mode, limits: LimitSettings): ValidationRule[] {
-  return [...specifiedRules, ...(mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []), ...limitValidationRules(limits)];
+  return [...specifiedRules, ...(mode === 'production' ? [noIntrospectionRule] : []), ...limitValidationRules(limits)];
 }
 
 /**
@@ -46,15 +53,18 @@ export function checkLiveOperation(
   options: { readonly limits: LimitSettings; readonly mode: Mode },
   payload: SubscribePayload,
 ): CheckedOperation | GraphQLError[] {
-  const tooLong = typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens) : undefined;
+  const tooLong =
+    typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens, options.limits.maxCharacters) : undefined;
   if (tooLong) return [clientError(tooLong, 'TOKEN_LIMIT_EXCEEDED')];
+  const unstorable = checkStorableVariables(payload.variables);
+  if (unstorable) return [clientError(unstorable, 'BAD_USER_INPUT')];
   let document;
   try {
     document = parse(payload.query, { maxTokens: options.limits.maxTokens });
   } catch (error) {
     return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
-  const errors = validate(schema, document, rules);
+  const errors = validateCapped(schema, document, rules, options.limits.maxValidationErrors);
   if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
   const operation = getOperationAST(document, payload.operationName);
   if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: 'BAD_USER_INPUT' } })];

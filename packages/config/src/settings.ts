@@ -59,6 +59,14 @@ export interface SubgraphSettings extends CommonSettings {
   readonly eventRetentionDays: number;
   /** Timeouts and pool size of the calls to the database: see SqlSettings for each setting and default. */
   readonly sql: SqlSettings;
+  /**
+   * `<NAME>_URL`, e.g. `COLLECTIVITES_URL` (default `http://localhost:<port>/graphql`): where the
+   * other subgraphs answer. A write that references another subgraph's entity (a rencontre, a
+   * collectivité) asks its owner whether it exists, at this URL (see docs/graph-contract.md).
+   */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest one call to another subgraph may take. */
+  readonly subgraphTimeoutMs: number;
 }
 
 export interface GatewaySettings extends CommonSettings {
@@ -124,6 +132,18 @@ export function readCommonSettings(env: Environment = process.env): CommonSettin
   return common(env);
 }
 
+/** Where each subgraph answers: `<NAME>_URL`, or the default port of `<NAME>_PORT` on localhost. */
+function readSubgraphUrls(env: Environment): Readonly<Record<SubgraphName, string>> {
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
+    ]),
+  ) as Record<SubgraphName, string>;
+}
+
+const readSubgraphTimeout = (env: Environment): number => readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1);
+
 export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
   const server = readOptionalString(env, 'DATABASE_URL');
   const exact = readOptionalString(env, envName(name, 'DATABASE_URL'));
@@ -138,24 +158,20 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
     sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
     sql: readSqlSettings(env),
+    subgraphUrls: readSubgraphUrls(env),
+    subgraphTimeoutMs: readSubgraphTimeout(env),
   };
 }
 
 export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
-      name,
-      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
-    ]),
-  ) as Record<SubgraphName, string>;
   const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
   const settings = common(env);
   return {
     ...settings,
     port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
-    subgraphUrls,
-    subgraphTimeoutMs: readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+    subgraphUrls: readSubgraphUrls(env),
+    subgraphTimeoutMs: readSubgraphTimeout(env),
     graphiql: readBoolean(env, 'FEDERESS_GRAPHIQL', settings.mode === 'development'),
     publicUrl: readHttpUrl(env, 'FEDERESS_PUBLIC_URL', `http://localhost:${port}`),
   };

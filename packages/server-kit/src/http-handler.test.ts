@@ -133,7 +133,7 @@ describe('the HTTP handler', () => {
 
   it('turns introspection off in production', async () => {
     const body = (await (await post(prod.url, JSON.stringify({ query: '{ __schema { types { name } } }' }))).json()) as any;
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].extensions.code).toBe('INTROSPECTION_DISABLED');
   });
 
   it('serves the offline explorer at / and 404 elsewhere', async () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ErrorCode } from './error-codes';
 import { explorerPage } from './explorer-page';
+import { describeInternalError } from './internal-error-log';
 import { checkTokens } from './limits/token-limit';
 import type { SubscribePayload } from './limits/graphql-ws-limits';
 import type { RateLimiter } from './limits/rate-limit';
@@ -23,6 +24,8 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** Most lexical tokens of a document (setting FEDERESS_MAX_TOKENS), counted here before Apollo parses it. */
   readonly maxTokens?: number;
+  /** Most characters of a document (setting FEDERESS_MAX_CHARACTERS), checked before the tokens are counted. */
+  readonly maxCharacters?: number;
   /** Per-address and per-token rate limits, checked before the body is read; 429 with Retry-After. */
   readonly rateLimiter?: RateLimiter;
   /**
@@ -160,9 +163,12 @@ export function createHttpHandler<TContext extends BaseContext>(
     }
     // Counted before Apollo parses: a document of a million tokens is refused after lexing a few thousand.
     const query = queryText(body, url);
-    const tooLong = !trusted && options.maxTokens !== undefined && query !== undefined ? checkTokens(query, options.maxTokens) : undefined;
+    const tooLong =
+      !trusted && options.maxTokens !== undefined && query !== undefined
+        ? checkTokens(query, options.maxTokens, options.maxCharacters)
+        : undefined;
     if (tooLong)
-      return requestError(res, 400, ErrorCode.TOKEN_LIMIT_EXCEEDED, tooLong.message, {
+      return requestError(res, 400, tooLong.extensions.code as ErrorCode, tooLong.message, {
         limit: tooLong.extensions.limit,
         actual: tooLong.extensions.actual,
       });
@@ -192,7 +198,8 @@ export function createHttpHandler<TContext extends BaseContext>(
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[federess] request failed:', error);
+      // The mode is not known here: logged as in production, where a database fault's message stays out.
+      console.error('[federess] request failed:', describeInternalError(error, 'production'));
       if (!res.headersSent) requestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
       else res.end();
     });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -9,6 +9,7 @@ import { openDataSource, type DataSourceOptions } from '@federess/database';
 import {
   close,
   CorsPolicy,
+  createBoundedServer,
   createHttpHandler,
   type EventStreamEndpoint,
   listen,
@@ -19,6 +20,7 @@ import {
 } from '@federess/server-kit';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
+import { type OwnerSubgraphs, ownerSubgraphs } from './references';
 import { parseRegionSetting } from './region-scope';
 
 /** What a subgraph instance holds for all its requests. */
@@ -26,6 +28,8 @@ export interface SubgraphResources {
   readonly dataSource: DataSource;
   /** The region this instance is scoped to (`FEDERESS_REGION`), or undefined for a national instance. */
   readonly region: string | undefined;
+  /** The other subgraphs, asked about the entities they own when a write references one (see OwnerSubgraph). */
+  readonly owners: OwnerSubgraphs;
 }
 
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
@@ -100,7 +104,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
 
   const schema = await definition.buildSchema();
-  const resources: SubgraphResources = { dataSource, region };
+  const owners = ownerSubgraphs(settings.subgraphUrls, settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
+  const resources: SubgraphResources = { dataSource, region, owners };
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
@@ -121,26 +126,26 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   };
   const rateLimiter = new RateLimiter(settings.limits);
   const cors = new CorsPolicy(settings.cors);
-  const httpServer = createHttpServer();
+  // The protocols attach to the server before its handler exists: the handler serves their event stream.
+  let handler: Parameters<typeof createBoundedServer>[0] = (_req, res) => res.destroy();
+  const httpServer = createBoundedServer((req, res) => handler(req, res), settings.limits);
   const attached = definition.attach
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
     : { stop: () => Promise.resolve() };
-  httpServer.on(
-    'request',
-    createHttpHandler(apollo, {
+  handler = createHttpHandler(apollo, {
       title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
       // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
       context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
       routes: { '/health': health },
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
+      maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
       cors,
       eventStream: attached.eventStream,
-    }),
-  );
+  });
 
   return {
     name: definition.name,

@@ -132,6 +132,8 @@ async function main(): Promise<void> {
       // The peers have no rate limit; the bench's client is one loopback address sending thousands of requests a second.
       FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
       FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
+      // Thousands of live-feed clients hold a socket each, all from this one address.
+      FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
     };
     const settings = readLauncherSettings(env);
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
