@@ -2,7 +2,16 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, CorsPolicy, createBoundedServer, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import {
+  close,
+  CorsPolicy,
+  createBoundedServer,
+  createHttpHandler,
+  listen,
+  RateLimiter,
+  sendJson,
+  sharedApolloOptions,
+} from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { feedRoutes } from './feeds/routes';

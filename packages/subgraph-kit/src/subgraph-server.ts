@@ -133,18 +133,18 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
     : { stop: () => Promise.resolve() };
   handler = createHttpHandler(apollo, {
-      title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
-      // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
-      context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
-      routes: { '/health': health },
-      maxBodyBytes: settings.limits.maxBodyBytes,
-      maxTokens: settings.limits.maxTokens,
-      maxCharacters: settings.limits.maxCharacters,
-      rateLimiter,
-      // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
-      trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
-      cors,
-      eventStream: attached.eventStream,
+    title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
+    // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
+    context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
+    routes: { '/health': health },
+    maxBodyBytes: settings.limits.maxBodyBytes,
+    maxTokens: settings.limits.maxTokens,
+    maxCharacters: settings.limits.maxCharacters,
+    rateLimiter,
+    // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
+    trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+    cors,
+    eventStream: attached.eventStream,
   });
 
   return {
