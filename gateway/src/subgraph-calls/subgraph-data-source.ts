@@ -39,10 +39,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly timeoutMs: number,
     private readonly gatewaySecret: string,
+    maxSockets?: number,
     private readonly cache?: AnswerCache,
   ) {
     super({ url });
-    this.transport = new HttpTransport(url, timeoutMs);
+    this.transport = new HttpTransport(url, timeoutMs, maxSockets);
   }
 
   override async process(options: ProcessOptions): ProcessResult {

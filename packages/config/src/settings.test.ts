@@ -63,6 +63,18 @@ describe('settings', () => {
     });
   });
 
+  it('tells a subgraph where the others answer, as the gateway is told', () => {
+    const s = readSubgraphSettings('publications', { RENCONTRES_URL: 'http://rencontres:9002/graphql', COLLECTIVITES_PORT: '5004' });
+    expect(s.subgraphUrls).toEqual({
+      clubs: 'http://localhost:4001/graphql',
+      rencontres: 'http://rencontres:9002/graphql',
+      publications: 'http://localhost:4003/graphql',
+      collectivites: 'http://localhost:5004/graphql',
+    });
+    expect(s.subgraphTimeoutMs).toBe(10_000);
+    expect(readSubgraphSettings('clubs', { FEDERESS_SUBGRAPH_TIMEOUT_MS: '250' }).subgraphTimeoutMs).toBe(250);
+  });
+
   it('links the feeds to the gateway port, or to FEDERESS_PUBLIC_URL, and refuses an address that is not http(s)', () => {
     expect(readGatewaySettings({ GATEWAY_PORT: '4300' }).publicUrl).toBe('http://localhost:4300');
     expect(readGatewaySettings({ FEDERESS_PUBLIC_URL: 'https://agenda.example.org/hub/' }).publicUrl).toBe(

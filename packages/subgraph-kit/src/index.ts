@@ -6,6 +6,7 @@ export * from './caller';
 export * from './connection';
 export * from './federated-schema';
 export * from './loaders';
+export * from './references';
 export * from './region-scope';
 export * from './run-subgraph';
 export * from './subgraph-server';

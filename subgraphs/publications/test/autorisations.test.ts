@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
@@ -6,6 +5,7 @@ import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { post, type Reponse } from './graphql';
 import { ADMIN, adherent, editeur, type Qui } from './jetons';
+import { demarrerProprietaires, type Proprietaires, uneRencontreDe } from './proprietaires';
 
 /**
  * Who may do what, directly on the publications subgraph: each role against each mutation, and
@@ -42,16 +42,20 @@ describe('authorisation on the publications subgraph', () => {
     return r.data.creerPublication.id as string;
   };
 
+  let proprietaires: Proprietaires;
   beforeAll(async () => {
+    proprietaires = await demarrerProprietaires();
     server = await createServer({
       ...readSubgraphSettings('publications', {}),
       databaseUrl: testDatabaseUrl('publications_autorisations'),
       seed: false,
+      subgraphUrls: proprietaires.subgraphUrls,
     });
     url = await server.listen(0);
   });
   afterAll(async () => {
     await server?.stop();
+    await proprietaires?.stop();
   });
 
   describe('mutations: each role', () => {
@@ -89,9 +93,11 @@ describe('authorisation on the publications subgraph', () => {
   });
 
   describe('members-only documents: each role', () => {
-    const rencontreId = randomUUID();
+    let rencontreId: string;
     let ids: Record<'reserveeARA' | 'reserveeNationale' | 'publique', string>;
     beforeAll(async () => {
+      // A rencontre of ARA: its ressources may be ARA's publications and national ones.
+      rencontreId = await uneRencontreDe(proprietaires, 'ARA');
       ids = {
         reserveeARA: await creer({ region: 'ARA', acces: 'ADHERENTS', rencontreId }),
         reserveeNationale: await creer({ acces: 'ADHERENTS', rencontreId }),

@@ -5,6 +5,7 @@ import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { codeOf, post as envoyer } from './graphql';
 import { ADMIN } from './jetons';
+import { demarrerProprietaires, type Proprietaires } from './proprietaires';
 
 // Writes need a token since authorisation exists: this file reads and writes as the national admin.
 const post = (url: string, query: string, variables: Record<string, unknown> = {}) => envoyer(url, query, variables, ADMIN);
@@ -19,20 +20,25 @@ const minimal = { titre: 'Une publication de test', type: 'ETUDE', datePublicati
 
 describe('subgraph publications: writing', () => {
   const databaseUrl = testDatabaseUrl('publications_ecriture');
+  let proprietaires: Proprietaires;
   let national: SubgraphServer;
   let aura: SubgraphServer;
   let url: string;
   let auraUrl: string;
 
   beforeAll(async () => {
-    national = await createServer({ ...readSubgraphSettings('publications', {}), databaseUrl });
+    // The rencontres and collectivites subgraphs, which check the rencontre and the collectivités a publication references.
+    proprietaires = await demarrerProprietaires();
+    const { subgraphUrls } = proprietaires;
+    national = await createServer({ ...readSubgraphSettings('publications', {}), databaseUrl, subgraphUrls });
     url = await national.listen(0);
-    aura = await createServer({ ...readSubgraphSettings('publications', { FEDERESS_REGION: 'ARA' }), databaseUrl });
+    aura = await createServer({ ...readSubgraphSettings('publications', { FEDERESS_REGION: 'ARA' }), databaseUrl, subgraphUrls });
     auraUrl = await aura.listen(0);
   });
   afterAll(async () => {
     await aura?.stop();
     await national?.stop();
+    await proprietaires?.stop();
   });
 
   const rows = async (): Promise<{ publications: number; citations: number }> => {

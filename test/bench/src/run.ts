@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +7,7 @@ import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { entryOf, type RunningHub, type ServiceProcess, startHub, startService, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
+import { adminToken } from './admin-token';
 import { FULL_DATASET, loadDataset, QUICK_DATASET } from './dataset';
 import { post } from './graphql';
 import { type Peer, startApollo, startHive, supergraphFor } from './peers';
@@ -75,24 +75,6 @@ const QUICK: Mode = {
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SUPERGRAPH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
 
-/** A token for the mutations when the auth package is there (`pnpm token --role admin`), otherwise none (anonymous writes). */
-function adminToken(log: (line: string) => void): string | undefined {
-  const cli = path.join(REPO_ROOT, 'packages', 'auth', 'dist', 'cli', 'token.js');
-  if (!fs.existsSync(cli)) return undefined;
-  try {
-    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const token = out.trim().split('\n').pop();
-    return token && token.split('.').length === 3 ? token : undefined;
-  } catch (error) {
-    log(`  (no token: ${(error as Error).message.split('\n')[0]}; mutations go anonymous)`);
-    return undefined;
-  }
-}
-
 const FRESHNESS_READERS = 16;
 const FRESHNESS_MUTATIONS_PER_SECOND = 20;
 const HIVE_TTL_MS = 2000;
@@ -110,7 +92,19 @@ const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (ty
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const mode = args.includes('--quick') ? QUICK : FULL;
+  const base = args.includes('--quick') ? QUICK : FULL;
+  // `--fanout-clients 1000` (comma-separated): the fan-out at those sizes only, e.g. with --quick for one figure.
+  const clientsIndex = args.indexOf('--fanout-clients');
+  const mode: Mode =
+    clientsIndex >= 0 && args[clientsIndex + 1]
+      ? {
+          ...base,
+          fanoutClients: args[clientsIndex + 1]
+            .split(',')
+            .map((n) => Number(n))
+            .filter((n) => n > 0),
+        }
+      : base;
   const outIndex = args.indexOf('--out');
   const outFile =
     outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
@@ -168,6 +162,8 @@ async function main(): Promise<void> {
       // The peers have no rate limit; the bench's client is one loopback address sending thousands of requests a second.
       FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
       FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
+      // Thousands of live-feed clients hold a socket each, all from this one address.
+      FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
     };
     const settings = readLauncherSettings(env);
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
@@ -243,6 +239,22 @@ async function main(): Promise<void> {
             stats,
             log,
           },
+        ),
+      );
+    }
+    // The same gateway and operation over Server-Sent Events: the same shared upstream, another transport.
+    for (const clients of mode.fanoutClients) {
+      fanoutRows.push(
+        await fanout(
+          {
+            name: 'federess-sse',
+            url: hub.gatewayUrl,
+            pid: gatewayPid,
+            healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health'),
+            transport: 'sse',
+          },
+          clients,
+          { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log },
         ),
       );
     }

@@ -1,8 +1,9 @@
 import type { LimitSettings } from '@federess/config';
 import { GraphQLError, type GraphQLSchema, getOperationAST, parse, validate } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { ClientError } from '../errors';
+import { checkStorableVariables } from '../storable-strings';
 import { checkCost } from './cost-limit';
-import { LimitError } from './limit-error';
 import { checkTokens } from './token-limit';
 import { limitValidationRules } from './rules';
 
@@ -22,8 +23,9 @@ function forClient(error: GraphQLError): GraphQLError {
  * The abuse limits for a graphql-ws server that executes operations itself (a subgraph's live
  * feeds), to call from `onSubscribe`: the errors to refuse the operation with, or undefined to let
  * graphql-ws parse, validate and execute it as usual. `trusted` (the gateway, proven by its secret)
- * skips the token count, like over HTTP: its documents are derived from operations it has bounded.
- * Only limit errors are returned; other faults of the document are left to graphql-ws to report.
+ * skips the character and token counts, like over HTTP: its documents are derived from operations
+ * it has bounded. Strings Postgres cannot store are refused too, in the variables and the document.
+ * Only these errors are returned; other faults of the document are left to graphql-ws to report.
  */
 export function checkSubscribeLimits(
   schema: GraphQLSchema,
@@ -32,8 +34,10 @@ export function checkSubscribeLimits(
   trusted = false,
 ): GraphQLError[] | undefined {
   if (typeof payload.query !== 'string') return undefined;
-  const tooLong = trusted ? undefined : checkTokens(payload.query, limits.maxTokens);
+  const tooLong = trusted ? undefined : checkTokens(payload.query, limits.maxTokens, limits.maxCharacters);
   if (tooLong) return [forClient(tooLong)];
+  const unstorable = checkStorableVariables(payload.variables);
+  if (unstorable) return [forClient(unstorable)];
   let document;
   try {
     document = parse(payload.query, trusted ? {} : { maxTokens: limits.maxTokens });
@@ -41,7 +45,7 @@ export function checkSubscribeLimits(
     return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
   const refused = validate(schema, document, limitValidationRules(limits)).filter(
-    (e) => e.originalError instanceof LimitError || e instanceof LimitError,
+    (e) => e.originalError instanceof ClientError || e instanceof ClientError,
   );
   if (refused.length) return refused.map((e) => forClient((e.originalError as GraphQLError | undefined) ?? e));
   const operation = getOperationAST(document, payload.operationName ?? undefined);

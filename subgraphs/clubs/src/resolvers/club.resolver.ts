@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireRole, requireWriteRegion, Role } from '@federess/auth';
 import { notFound } from '@federess/server-kit';
-import { assertWritableRegion, regionsInScope } from '@federess/subgraph-kit';
+import { assertWritableRegion, regionsInScope, requireKnownCollectivites } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Club } from '../entities/club';
 import { CollectiviteReference } from '../entities/collectivite-reference';
@@ -14,7 +14,7 @@ import { parseClubId } from '../inputs/ids';
 import { CreerClubInput } from '../inputs/creer-club-input';
 import { ModifierClubInput } from '../inputs/modifier-club-input';
 import { parseClubRegion, validateCreerClub } from '../inputs/validate-creer-club';
-import { validateModifierClub } from '../inputs/validate-modifier-club';
+import { type ClubChanges, validateModifierClub } from '../inputs/validate-modifier-club';
 import { createClub } from './creer-club';
 import { writeClubChanges } from './modifier-club';
 
@@ -27,6 +27,14 @@ export async function clubInScope(ctx: Context, id: string, regionCode: string |
 async function organisationsOf(club: Club, role: RoleOrganisation, ctx: Context): Promise<Organisation[]> {
   const links = await ctx.loaders.organisationsByClub.load(club.id);
   return links.filter((l) => l.role === role).map((l) => l.organisation);
+}
+
+/** The member collectivités a write gives must be known to the collectivites subgraph (asked before the transaction). */
+function requireKnownMembers(ctx: Context, changes: ClubChanges): Promise<void> {
+  return requireKnownCollectivites(
+    ctx.owners,
+    (changes.collectiviteIds ?? []).map((id) => ({ id, champ: 'collectiviteIds' })),
+  );
 }
 
 @Resolver(() => Club)
@@ -58,6 +66,7 @@ export class ClubResolver {
     // A club's id names its région: the check needs no SQL.
     requireWriteRegion(ctx.viewer, 'modifier ce club', parsed.regionCode);
     const changes = validateModifierClub(input);
+    await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => writeClubChanges(manager, parsed.id, changes, ctx.region));
     // This request's loaders may hold the club's rows from before the change.
     ctx.loaders.clubById.clear(club.id);
@@ -76,6 +85,7 @@ export class ClubResolver {
     assertWritableRegion(ctx.region, regionCode);
     requireWriteRegion(ctx.viewer, 'créer le club de cette région', regionCode);
     const changes = validateCreerClub(input);
+    await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => createClub(manager, regionCode, changes, ctx.region));
     // This request's loaders may have seen the région without a club.
     ctx.loaders.clubById.clear(club.id);

@@ -20,6 +20,7 @@ import { assertWritable, isReadable } from '../scope';
 import { documentVisible } from './acces';
 import { ecrireLigne, remplacerCitations } from './publication-ecriture';
 import { recordPublicationChange, TypeChangementPublication } from './record-change';
+import { verifierReferences } from './references-ecrites';
 
 /** Who writes publications at all; which région each may write is checked on the row. */
 const EDITEURS = [Role.ADMIN, Role.EDITEUR];
@@ -46,9 +47,11 @@ export class PublicationResolver {
     @Ctx() ctx: Context,
   ): Promise<Publication> {
     requireRole(ctx.viewer, 'publier un document', EDITEURS);
-    const { valeurs, collectivitesCitees } = valeursCreation(input);
+    const ecriture = valeursCreation(input);
+    const { valeurs, collectivitesCitees } = ecriture;
     assertWritable(ctx.region, valeurs.regionCode);
     requireWriteRegion(ctx.viewer, 'publier ce document', valeurs.regionCode);
+    await verifierReferences(ctx.owners, ecriture);
     const id = randomUUID();
     return ctx.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Publication);
@@ -73,10 +76,13 @@ export class PublicationResolver {
       if (!current) throw notFound('Publication', id);
       assertWritable(ctx.region, current.regionCode);
       requireWriteRegion(ctx.viewer, 'modifier cette publication', current.regionCode);
-      const { valeurs, collectivitesCitees } = valeursModification(current, input);
+      const ecriture = valeursModification(current, input);
+      const { valeurs, collectivitesCitees } = ecriture;
       assertWritable(ctx.region, valeurs.regionCode);
       // Moving a publication to another région takes the right to write there as well.
       requireWriteRegion(ctx.viewer, 'déplacer cette publication', valeurs.regionCode);
+      // Checked with the row locked: the région it is checked against cannot change meanwhile.
+      await verifierReferences(ctx.owners, ecriture, current);
       // The citations are written before the row on purpose: the row's unique number is the last
       // check that can refuse the change, and the citations must then roll back with it.
       if (collectivitesCitees) await remplacerCitations(manager, publicationId, collectivitesCitees);

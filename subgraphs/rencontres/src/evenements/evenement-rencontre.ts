@@ -15,7 +15,10 @@ export class EvenementRencontre {
   @Field({ description: 'Moment du changement' })
   survenuA: Date;
 
-  @Field(() => Int, { description: 'Révision de la rencontre après ce changement' })
+  @Field(() => Int, {
+    description:
+      'La révision que ce changement a donnée à la rencontre (celle de l’événement, qui ne bouge plus) ; `rencontre { revision }` est celle de son état actuel',
+  })
   revision: number;
 
   @Field(() => ID)

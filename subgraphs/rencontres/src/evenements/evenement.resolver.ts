@@ -48,7 +48,12 @@ export class EvenementResolver {
     return evenementRencontre(event);
   }
 
-  @FieldResolver(() => Rencontre, { nullable: true, description: 'La rencontre telle qu’elle est maintenant' })
+  // The outbox keeps what changed, not a copy of the rencontre: the event shows it as it is now.
+  @FieldResolver(() => Rencontre, {
+    nullable: true,
+    description:
+      'La rencontre dans son état actuel, à la livraison de l’événement, et non telle qu’elle était à sa révision : quand `rencontre { revision }` dépasse `revision`, d’autres changements ont suivi et leurs événements suivent celui-ci (au rejeu avec `apres`, tous montrent le dernier état)',
+  })
   rencontre(@Root() event: EvenementRencontre, @Ctx() ctx: Context): Promise<Rencontre | null> {
     return ctx.loaders.rencontreById.load(event.rencontreId);
   }

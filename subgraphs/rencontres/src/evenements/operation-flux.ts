@@ -4,20 +4,12 @@ import {
   ClientError,
   ErrorCode,
   hideSuggestions,
+  noIntrospectionRule,
   selectsRootField,
   type SubscribePayload,
+  validateCapped,
 } from '@federess/server-kit';
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  getOperationAST,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-  type ValidationRule,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getOperationAST, parse, specifiedRules, type ValidationRule } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 
 export interface OperationPreparee {
@@ -54,9 +46,8 @@ export function preparerOperation(
   } catch (error) {
     return [erreur(error as GraphQLError, 'GRAPHQL_PARSE_FAILED', options.mode)];
   }
-  const regles: ValidationRule[] =
-    options.mode === 'production' ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules];
-  const invalides = validate(schema, document, regles);
+  const regles: ValidationRule[] = options.mode === 'production' ? [...specifiedRules, noIntrospectionRule] : [...specifiedRules];
+  const invalides = validateCapped(schema, document, regles, options.limits.maxValidationErrors);
   if (invalides.length) return invalides.map((e) => erreur(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
   const operation = getOperationAST(document, payload.operationName ?? undefined);
   if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];

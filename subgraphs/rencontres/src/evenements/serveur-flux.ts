@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import { type CorsPolicy, ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { OutboxListener } from '@federess/events';
@@ -21,6 +21,8 @@ export interface ServeurFluxOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits (see SubgraphDefinition.attach). */
   readonly rateLimiter: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
 
 /** graphql-ws's Forbidden: a bad token at connection, or a token that expired on an open socket. */
@@ -63,7 +65,12 @@ export async function attacherServeurFlux(
   const { rateLimiter } = options;
   const format = formateurFlux(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: options.cors?.verifyClient,
+  });
   const disposable = useServer<Record<string, unknown> | undefined, Connexion>(
     {
       schema,

@@ -8,6 +8,8 @@ import type { CreerRencontreInput } from '../inputs/creer-rencontre';
 import { FUSEAU_HORAIRE } from '../time/paris';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
+import { type OwnerSubgraphs, requireKnownCollectivites } from '@federess/subgraph-kit';
+import { collectivitesNommees } from './collectivites-nommees';
 import { exigerEcritureRencontre } from './droits';
 import { assertEcrivable, bornes, remplacerIntervenants, remplacerSessions } from './ecriture';
 import { recordChange, TypeChangement } from './record-change';
@@ -71,14 +73,19 @@ function preparer(input: CreerRencontreInput, scope: string | undefined, viewer:
   return { rencontre, sessions, intervenants: v.intervenants(input.intervenants) };
 }
 
-/** creerRencontre: the rencontre, its sessions and intervenants, in one transaction. */
+/**
+ * creerRencontre: the rencontre, its sessions and intervenants, in one transaction, once the
+ * collectivités it names (its places' communes, its intervenants') are known to their subgraph.
+ */
 export async function creerRencontre(
   dataSource: DataSource,
   scope: string | undefined,
   viewer: Viewer,
   input: CreerRencontreInput,
+  owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
   const { rencontre, sessions, intervenants } = preparer(input, scope, viewer);
+  await requireKnownCollectivites(owners, collectivitesNommees(input));
   return dataSource.transaction(async (manager) => {
     await manager.insert(Rencontre, rencontre);
     await remplacerSessions(manager, rencontre.id, sessions);

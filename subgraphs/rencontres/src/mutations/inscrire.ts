@@ -7,6 +7,7 @@ import { Rencontre } from '../entities/rencontre';
 import type { InscriptionInput } from '../inputs/inscription';
 import { parseCollectiviteId, parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
+import { type OwnerSubgraphs, requireKnownCollectivites } from '@federess/subgraph-kit';
 import { collectiviteInscrite, exigerDroitInscription } from './droits';
 import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
 import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecriture';
@@ -17,6 +18,8 @@ import * as v from './validation';
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the
  * confirmed registrations are counted, so concurrent registrations queue on that lock and the
  * capacity is never exceeded. Taking the last place fills the rencontre (COMPLETE, see statutSelonPlaces).
+ * A `collectiviteId` given must be known to the collectivites subgraph (asked before the lock is
+ * taken); an adherent's own collectivité, which its signed token names, is not asked again.
  */
 export async function inscrire(
   dataSource: DataSource,
@@ -24,6 +27,7 @@ export async function inscrire(
   viewer: Viewer,
   rencontreId: string,
   input: InscriptionInput,
+  owners: OwnerSubgraphs,
 ): Promise<Inscription> {
   const id = parseUuid(rencontreId, 'rencontreId');
   const personne = {
@@ -34,6 +38,9 @@ export async function inscrire(
     fonction: v.texteOptionnel(input.fonction, 'fonction', v.LIMITES.nom),
     collectiviteId: collectiviteInscrite(viewer, input.collectiviteId ? parseCollectiviteId(input.collectiviteId) : null),
   };
+  if (input.collectiviteId && personne.collectiviteId) {
+    await requireKnownCollectivites(owners, [{ id: personne.collectiviteId, champ: 'collectiviteId' }]);
+  }
   try {
     return await dataSource.transaction(async (manager) => {
       const r = await verrouillerRencontre(manager, id);

@@ -6,6 +6,8 @@ import { SessionRencontre } from '../entities/session-rencontre';
 import type { ModifierRencontreInput } from '../inputs/modifier-rencontre';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
+import { type OwnerSubgraphs, requireKnownCollectivites } from '@federess/subgraph-kit';
+import { collectivitesNommees } from './collectivites-nommees';
 import { exigerEcritureRencontre } from './droits';
 import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
 import { assertEcrivable, bornes, compterInscrits, remplacerIntervenants, remplacerSessions, verrouillerRencontre } from './ecriture';
@@ -106,7 +108,8 @@ const egal = (a: unknown, b: unknown): boolean =>
  *   the registration deadline closes or reopens its registration, whatever its status (the feed says
  *   COMPLETE, INSCRIPTIONS_FERMEES or INSCRIPTIONS_ROUVERTES);
  * - revision goes up on every significant change: dates, place or link, format, status, registration open or not.
- * A cancelled rencontre cannot be modified (CONFLICT).
+ * A cancelled rencontre cannot be modified (CONFLICT). The collectivités the input names are asked
+ * of their subgraph before the row is locked: no registration waits on that call.
  */
 export async function modifierRencontre(
   dataSource: DataSource,
@@ -114,9 +117,11 @@ export async function modifierRencontre(
   viewer: Viewer,
   id: string,
   input: ModifierRencontreInput,
+  owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
   const rencontreId = parseUuid(id, 'id');
   const format = pasNull(input.format, 'format');
+  await requireKnownCollectivites(owners, collectivitesNommees(input));
   return dataSource.transaction(async (manager) => {
     const r = await verrouillerRencontre(manager, rencontreId);
     assertEcrivable(scope, r.regionCode);

@@ -50,7 +50,7 @@ export class RencontreResolver {
   @Mutation(() => Rencontre, { description: "Programme une rencontre d'un club" })
   creerRencontre(@Arg('input', () => CreerRencontreInput) input: CreerRencontreInput, @Ctx() ctx: Context): Promise<Rencontre> {
     exigerEditeur(ctx.viewer, 'programmer une rencontre');
-    return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input);
+    return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input, ctx.owners);
   }
 
   @Mutation(() => Rencontre, {
@@ -62,7 +62,7 @@ export class RencontreResolver {
     @Ctx() ctx: Context,
   ): Promise<Rencontre> {
     exigerEditeur(ctx.viewer, 'modifier une rencontre');
-    return modifierRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, input);
+    return modifierRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, input, ctx.owners);
   }
 
   @Mutation(() => Rencontre)
@@ -78,7 +78,7 @@ export class RencontreResolver {
     @Ctx() ctx: Context,
   ): Promise<Inscription> {
     requireAuthenticated(ctx.viewer, 'inscrire une personne');
-    return inscrire(ctx.dataSource, ctx.region, ctx.viewer, rencontreId, input);
+    return inscrire(ctx.dataSource, ctx.region, ctx.viewer, rencontreId, input, ctx.owners);
   }
 
   @Mutation(() => Inscription, { description: 'Annule une inscription et libère sa place' })
