@@ -24,7 +24,7 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
 
   const idsOf = async (rencontreIds: string[]) =>
     (
-      await t.server.dataSource.query<{ id: string }[]>('SELECT id::text FROM evenement WHERE rencontre_id = ANY($1) ORDER BY id', [
+      await t.server.dataSource.query<{ id: string }[]>('SELECT id::text FROM evenement WHERE entite_id = ANY($1) ORDER BY id', [
         rencontreIds,
       ])
     ).map((r) => r.id);
