@@ -147,7 +147,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
     // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
     context: async (req) =>
-      definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() }, req),
+      definition.createContext(
+        { ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() },
+        req,
+      ),
     routes: { '/health': health },
     maxBodyBytes: settings.limits.maxBodyBytes,
     maxTokens: settings.limits.maxTokens,
