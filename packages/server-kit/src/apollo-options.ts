@@ -19,6 +19,7 @@ export interface SharedApolloOptions {
   validationRules: ValidationRule[];
   validationOptions: { maxErrors: number };
   plugins: ApolloServerPlugin<BaseContext>[];
+  stopOnTerminationSignals: false;
 }
 
 /**
@@ -37,6 +38,9 @@ export interface SharedApolloOptions {
  * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
  * A subscription sent as a plain HTTP request gets BAD_REQUEST naming the ways to subscribe.
+ * Apollo Server's own SIGINT/SIGTERM handlers are off: runServer stops the whole service (its HTTP
+ * server, its Apollo Server, then its pools and listeners); with both, Apollo's stop and ours wait on
+ * each other and the process never exits, holding its database connections until it is killed.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
@@ -50,5 +54,6 @@ export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimi
     validationRules: [...limitValidationRules(limits), ...(mode === 'production' ? [noIntrospectionRule] : [])],
     validationOptions: { maxErrors: limits.maxValidationErrors },
     plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin(), subscriptionOverHttpPlugin()],
+    stopOnTerminationSignals: false,
   };
 }
