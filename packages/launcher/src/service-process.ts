@@ -16,10 +16,11 @@ export function entryOf(packageName: string): string {
 
 /**
  * Runs one service as a child process, its output prefixed with its name. Services run in their own
- * processes, as they would in production: one crashing does not take the others down.
+ * processes, as they would in production: one crashing does not take the others down. `nodeOptions`
+ * go to Node itself (the bench's `--cpu-prof`, which NODE_OPTIONS does not accept).
  */
-export function startService(name: string, entry: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startService(name: string, entry: string, env: NodeJS.ProcessEnv, nodeOptions: readonly string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, [...nodeOptions, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {

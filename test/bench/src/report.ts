@@ -18,18 +18,21 @@ export interface Target {
 export interface BenchResult {
   readonly mode: 'full' | 'quick';
   readonly command: string;
+  /** False for a run restricted by --scenarios, --queries, --concurrency, --targets or --fanout-clients: not the whole bench. */
+  readonly complete: boolean;
   readonly machine: Machine;
   /** 1-minute load average at the start and end of the scenarios (anything well above 0 before the bench means other work shared the cores). */
   readonly loadAverage: Record<string, number>;
   readonly dataset: DatasetSummary;
   readonly totalS: number;
+  /** Every scenario in a complete run; those asked for in a restricted one. */
   readonly scenarios: {
-    readonly queries: QueriesResult;
-    readonly sql: SqlResult;
-    readonly fanout: { readonly rows: FanoutRow[]; readonly hive: { readonly supported: boolean; readonly note: string } };
-    readonly freshness: FreshnessResult;
-    readonly search: SearchResult;
-    readonly startup: StartupResult;
+    queries?: QueriesResult;
+    sql?: SqlResult;
+    fanout?: { readonly rows: FanoutRow[]; readonly hive: { readonly supported: boolean; readonly note: string } };
+    freshness?: FreshnessResult;
+    search?: SearchResult;
+    startup?: StartupResult;
   };
   readonly targets: Target[];
 }
@@ -50,8 +53,8 @@ export function queriesTable(q: QueriesResult): string {
     return [
       c.query,
       c.concurrency,
-      ...['federess', 'federess-nocache', 'hive-rust', 'hive', 'apollo', 'floor'].map(
-        (t) => `${fmt(r[t]!.requestsPerSecond, 0)} / ${fmt(r[t]!.p50, 1)} / ${fmt(r[t]!.p99, 1)} / ${r[t]!.errors}`,
+      ...['federess', 'federess-nocache', 'hive-rust', 'hive', 'apollo', 'floor'].map((t) =>
+        r[t] ? `${fmt(r[t].requestsPerSecond, 0)} / ${fmt(r[t].p50, 1)} / ${fmt(r[t].p99, 1)} / ${r[t].errors}` : 'not run',
       ),
       fmt(c.ratioHiveRust, 2),
       fmt(c.ratioHiveRustNoCache, 2),
@@ -225,24 +228,19 @@ export function machineLine(m: Machine): string {
 
 export function fullReport(result: BenchResult): string {
   const s = result.scenarios;
+  const section = <T>(title: string, value: T | undefined, render: (value: T) => string) => (value ? [title, render(value)] : []);
   return [
-    `## FédérESS bench (${result.mode}) — ${machineLine(result.machine)}`,
+    `## FédérESS bench (${result.mode}${result.complete ? '' : `, restricted: ${result.command}`}) — ${machineLine(result.machine)}`,
     `Load average (1 min) during the run: ${Object.entries(result.loadAverage)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
     `Dataset: ${result.dataset.rows.rencontre} rencontres, ${result.dataset.rows.publication} publications, ${result.dataset.rows.club} clubs, ${result.dataset.rows.inscription} inscriptions, ${result.dataset.rows.collectivite} collectivités (seed ${result.dataset.seed}). Total ${result.totalS} s.`,
-    '### 1. Queries',
-    queriesTable(s.queries),
-    '### 2. SQL statements per operation',
-    sqlTable(s.sql),
-    '### 3. Live-feed fan-out',
-    fanoutTable(s.fanout.rows, s.fanout.hive),
-    '### 4. Freshness',
-    freshnessTable(s.freshness),
-    '### 5. Search',
-    searchTable(s.search),
-    '### 6. Start-up',
-    startupTable(s.startup),
+    ...section('### 1. Queries', s.queries, queriesTable),
+    ...section('### 2. SQL statements per operation', s.sql, sqlTable),
+    ...section('### 3. Live-feed fan-out', s.fanout, (f) => fanoutTable(f.rows, f.hive)),
+    ...section('### 4. Freshness', s.freshness, freshnessTable),
+    ...section('### 5. Search', s.search, searchTable),
+    ...section('### 6. Start-up', s.startup, startupTable),
     '### Targets',
     targetsTable(result.targets),
   ].join('\n\n');

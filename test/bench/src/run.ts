@@ -13,6 +13,7 @@ import { post } from './graphql';
 import { type Peer, startApollo, startHive, supergraphFor } from './peers';
 import { type BenchPostgres, StatementStats, startBenchPostgres } from './postgres';
 import { machine } from './proc';
+import { parseOptions, QUERY_TARGETS, type ScenarioName } from './options';
 import { queryScenarios } from './queries';
 import {
   type BenchResult,
@@ -26,10 +27,10 @@ import {
   type Target,
 } from './report';
 import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
-import { runQueries } from './scenario-queries';
+import { type QueriesResult, runQueries } from './scenario-queries';
 import { type FreshnessResult, type FreshnessRow, prepareFreshness, runFreshness } from './scenario-freshness';
-import { runSearch } from './scenario-search';
-import { runSql } from './scenario-sql';
+import { runSearch, type SearchResult } from './scenario-search';
+import { runSql, type SqlResult } from './scenario-sql';
 import { runStartup } from './scenario-startup';
 
 interface Mode {
@@ -80,9 +81,14 @@ const FRESHNESS_MUTATIONS_PER_SECOND = 20;
 const HIVE_TTL_MS = 2000;
 
 /** Another FédérESS gateway process over the hub's subgraphs (the hub's environment, its own port, `env` on top). */
-async function startGateway(hub: RunningHub, name: string, env: Record<string, string>): Promise<{ service: ServiceProcess; url: string }> {
+async function startGateway(
+  hub: RunningHub,
+  name: string,
+  env: Record<string, string>,
+  nodeOptions: readonly string[] = [],
+): Promise<{ service: ServiceProcess; url: string }> {
   const port = await freePort();
-  const service = startService(name, entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port), ...env });
+  const service = startService(name, entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port), ...env }, nodeOptions);
   await waitHealthy(service, `http://127.0.0.1:${port}/health`, 60_000);
   return { service, url: `http://127.0.0.1:${port}/graphql` };
 }
@@ -91,23 +97,17 @@ async function startGateway(hub: RunningHub, name: string, env: Record<string, s
 const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const base = args.includes('--quick') ? QUICK : FULL;
-  // `--fanout-clients 1000` (comma-separated): the fan-out at those sizes only, e.g. with --quick for one figure.
-  const clientsIndex = args.indexOf('--fanout-clients');
-  const mode: Mode =
-    clientsIndex >= 0 && args[clientsIndex + 1]
-      ? {
-          ...base,
-          fanoutClients: args[clientsIndex + 1]
-            .split(',')
-            .map((n) => Number(n))
-            .filter((n) => n > 0),
-        }
-      : base;
-  const outIndex = args.indexOf('--out');
-  const outFile =
-    outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
+  const options = parseOptions(process.argv.slice(2), path.join(__dirname, '..', 'results', 'latest.json'));
+  const base = options.quick ? QUICK : FULL;
+  const mode: Mode = {
+    ...base,
+    ...(options.fanoutClients?.length ? { fanoutClients: [...options.fanoutClients] } : {}),
+    ...(options.concurrencies?.length ? { concurrencies: [...options.concurrencies] } : {}),
+    ...(options.durationS ? { durationS: options.durationS } : {}),
+    ...(options.rounds ? { rounds: options.rounds } : {}),
+  };
+  const runs = (scenario: ScenarioName) => options.scenarios.has(scenario);
+  const outFile = options.outFile;
   const began = performance.now();
   const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const info = machine();
@@ -178,28 +178,51 @@ async function main(): Promise<void> {
     const supergraphSdl = supergraphFor(fs.readFileSync(SUPERGRAPH, 'utf8'), hub.subgraphUrls);
     const supergraphFile = path.join(work, 'supergraph.graphql');
     fs.writeFileSync(supergraphFile, supergraphSdl);
+    // Only the peers what runs needs (a restricted run leaves the cores to what it measures).
+    const queryTargets = runs('queries') || runs('sql') ? (options.targets ?? QUERY_TARGETS) : [];
+    const wanted = new Set<string>([
+      ...queryTargets,
+      ...(runs('fanout') ? ['hive'] : []),
+      ...(runs('freshness') ? ['hive-ttl', 'federess-replica'] : []),
+    ]);
     log(
-      'Peers: Hive Gateway with its Rust planner, Hive Gateway, a plain @apollo/gateway, each in its own process, on the same supergraph and subgraphs',
+      'Peers: ' +
+        ['hive-rust', 'hive', 'apollo', 'hive-ttl'].filter((name) => wanted.has(name)).join(', ') +
+        ', each in its own process, on the same supergraph and subgraphs',
     );
     // Every gateway proves it is one, as FédérESS's does: the subgraphs treat all their calls alike.
     const trusted = { name: GATEWAY_HEADER, value: settings.auth.gatewaySecret };
-    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive-rust', rustPlanner: true }));
-    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive' }));
-    peers.push(await startApollo(supergraphFile, trusted));
+    const peer = async (name: string, start: () => Promise<Peer>): Promise<Peer | undefined> => {
+      if (!wanted.has(name)) return undefined;
+      const started = await start();
+      peers.push(started);
+      return started;
+    };
+    const hiveRust = await peer('hive-rust', () => startHive(supergraphFile, work, trusted, { name: 'hive-rust', rustPlanner: true }));
+    const hive = await peer('hive', () => startHive(supergraphFile, work, trusted, { name: 'hive' }));
+    const apollo = await peer('apollo', () => startApollo(supergraphFile, trusted));
     // Hive Gateway's own response cache, with a TTL: what the freshness scenario compares the exact cache to.
-    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive-ttl', responseCacheTtlMs: HIVE_TTL_MS }));
-    const [hiveRust, hive, apollo, hiveTtl] = peers as [Peer, Peer, Peer, Peer];
+    const hiveTtl = await peer('hive-ttl', () =>
+      startHive(supergraphFile, work, trusted, { name: 'hive-ttl', responseCacheTtlMs: HIVE_TTL_MS }),
+    );
+    // With --cpu-prof, the FédérESS gateways measured are the bench's own processes, profiled.
+    const profiled = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+    const extraGateway = async (name: string, env: Record<string, string>) => {
+      const started = await startGateway(hub!, name, env, profiled);
+      extraGateways.push(started.service);
+      return started;
+    };
     log("FédérESS: a second gateway with its cache off, and a second replica with it on, beside the hub's");
-    const noCache = await startGateway(hub, 'federess-nocache', { FEDERESS_CACHE: 'false' });
-    const replica = await startGateway(hub, 'federess-replica', {});
-    extraGateways.push(noCache.service, replica.service);
+    const ownFederess = options.cpuProfDir && wanted.has('federess') ? await extraGateway('federess', {}) : undefined;
+    const noCache = wanted.has('federess-nocache') ? await extraGateway('federess-nocache', { FEDERESS_CACHE: 'false' }) : undefined;
+    const replica = wanted.has('federess-replica') ? await extraGateway('federess-replica', {}) : undefined;
     const gateways = [
-      { name: 'federess', url: hub.gatewayUrl },
-      { name: 'federess-nocache', url: noCache.url },
-      { name: 'hive-rust', url: hiveRust.url },
-      { name: 'hive', url: hive.url },
-      { name: 'apollo', url: apollo.url },
-    ];
+      { name: 'federess', url: ownFederess?.url ?? hub.gatewayUrl },
+      { name: 'federess-nocache', url: noCache?.url },
+      { name: 'hive-rust', url: hiveRust?.url },
+      { name: 'hive', url: hive?.url },
+      { name: 'apollo', url: apollo?.url },
+    ].filter((g): g is { name: string; url: string } => g.url !== undefined && queryTargets.includes(g.name));
 
     const today = new Date();
     const ids = {
@@ -207,163 +230,179 @@ async function main(): Promise<void> {
       clubId: clubIdOfRegion('BRE'),
       collectiviteId: 'COMMUNE:35238', // Rennes, a member of the Bretagne club
     };
-    const scenarios = queryScenarios(ids);
+    const scenarios = queryScenarios(ids).filter((s) => !options.queries || options.queries.includes(s.name));
+    const results: BenchResult['scenarios'] = {};
+    const token = runs('fanout') || runs('freshness') ? adminToken(log) : undefined;
 
-    mark('queries-start');
-    log('1. Queries');
-    const queries = await runQueries(scenarios, gateways, hub.subgraphUrls, mode, log);
-    console.log(`\n${queriesTable(queries)}\n`);
+    if (runs('queries')) {
+      mark('queries-start');
+      log('1. Queries');
+      results.queries = await runQueries(scenarios, gateways, hub.subgraphUrls, mode, log);
+      console.log(`\n${queriesTable(results.queries)}\n`);
+      mark('queries-end');
+    }
 
-    mark('queries-end');
-    log('2. SQL statements per operation');
     const stats = pg.statementStats ? new StatementStats(pg.serverUrl) : undefined;
-    const sql = await runSql(scenarios, gateways, supergraphSdl, stats, mode.sqlRepetitions, log);
-    console.log(`\n${sqlTable(sql)}\n`);
+    if (runs('sql')) {
+      log('2. SQL statements per operation');
+      results.sql = await runSql(scenarios, gateways, supergraphSdl, stats, mode.sqlRepetitions, log);
+      console.log(`\n${sqlTable(results.sql)}\n`);
+    }
 
-    mark('fanout-start');
-    log('3. Live-feed fan-out');
-    const token = adminToken(log);
-    const mutate = creerRencontre(hub.gatewayUrl, ids.clubId, token);
-    const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres!).port);
-    const fanoutRows: FanoutRow[] = [];
-    const gatewayPid = hub.services.gateway?.child.pid;
-    for (const clients of mode.fanoutClients) {
-      fanoutRows.push(
-        await fanout(
-          { name: 'federess', url: hub.gatewayUrl, pid: gatewayPid, healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health') },
-          clients,
-          {
-            mutate,
-            mutations: mode.fanoutMutations,
-            rencontresPort,
-            stats,
-            log,
-          },
-        ),
-      );
-    }
-    // The same gateway and operation over Server-Sent Events: the same shared upstream, another transport.
-    for (const clients of mode.fanoutClients) {
-      fanoutRows.push(
-        await fanout(
-          {
-            name: 'federess-sse',
-            url: hub.gatewayUrl,
-            pid: gatewayPid,
-            healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health'),
-            transport: 'sse',
-          },
-          clients,
-          { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log },
-        ),
-      );
-    }
-    const hiveFanout = { supported: false, note: '' };
-    for (const clients of mode.fanoutClients) {
-      const row = await fanout({ name: 'hive', url: hive.url, pid: hive.child.pid }, clients, {
-        mutate,
-        mutations: mode.fanoutMutations,
-        rencontresPort,
-        stats,
-        log,
-      }).catch((error: unknown) => {
-        hiveFanout.note = `failed: ${(error as Error).message}`;
-        return undefined;
-      });
-      if (!row) break;
-      fanoutRows.push(row);
-      if (row.delivered === 0) {
-        hiveFanout.note = `Hive Gateway did not deliver the events over graphql-ws (${row.note ?? 'no event received'}); larger fan-outs skipped.`;
-        break;
+    if (runs('fanout')) {
+      mark('fanout-start');
+      log('3. Live-feed fan-out');
+      const mutate = creerRencontre(hub.gatewayUrl, ids.clubId, token);
+      const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres!).port);
+      const fanoutRows: FanoutRow[] = [];
+      const gatewayPid = hub.services.gateway?.child.pid;
+      for (const clients of mode.fanoutClients) {
+        fanoutRows.push(
+          await fanout(
+            { name: 'federess', url: hub.gatewayUrl, pid: gatewayPid, healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health') },
+            clients,
+            {
+              mutate,
+              mutations: mode.fanoutMutations,
+              rencontresPort,
+              stats,
+              log,
+            },
+          ),
+        );
       }
-      hiveFanout.supported = true;
+      // The same gateway and operation over Server-Sent Events: the same shared upstream, another transport.
+      for (const clients of mode.fanoutClients) {
+        fanoutRows.push(
+          await fanout(
+            {
+              name: 'federess-sse',
+              url: hub.gatewayUrl,
+              pid: gatewayPid,
+              healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health'),
+              transport: 'sse',
+            },
+            clients,
+            { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log },
+          ),
+        );
+      }
+      const hiveFanout = { supported: false, note: '' };
+      for (const clients of mode.fanoutClients) {
+        const row = await fanout({ name: 'hive', url: hive!.url, pid: hive!.child.pid }, clients, {
+          mutate,
+          mutations: mode.fanoutMutations,
+          rencontresPort,
+          stats,
+          log,
+        }).catch((error: unknown) => {
+          hiveFanout.note = `failed: ${(error as Error).message}`;
+          return undefined;
+        });
+        if (!row) break;
+        fanoutRows.push(row);
+        if (row.delivered === 0) {
+          hiveFanout.note = `Hive Gateway did not deliver the events over graphql-ws (${row.note ?? 'no event received'}); larger fan-outs skipped.`;
+          break;
+        }
+        hiveFanout.supported = true;
+      }
+      if (hiveFanout.supported && !hiveFanout.note) {
+        hiveFanout.note =
+          'federated by Hive Gateway itself (graphql-ws to clients, graphql-ws transport to the rencontres subgraph, club fields fetched per event from clubs).';
+      }
+      results.fanout = { rows: fanoutRows, hive: hiveFanout };
+      console.log(`\n${fanoutTable(fanoutRows, hiveFanout)}\n`);
+      mark('fanout-end');
     }
-    if (hiveFanout.supported && !hiveFanout.note) {
-      hiveFanout.note =
-        'federated by Hive Gateway itself (graphql-ws to clients, graphql-ws transport to the rencontres subgraph, club fields fetched per event from clubs).';
-    }
-    console.log(`\n${fanoutTable(fanoutRows, hiveFanout)}\n`);
 
-    mark('fanout-end');
-    log('4. Freshness: a writer changes a rencontre, its club and its publication; 16 readers read the agenda');
-    const writerHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const freshTargets = await prepareFreshness(hub.gatewayUrl, ids.depuis, writerHeaders);
-    const freshnessRows: FreshnessRow[] = [];
-    let startRevision = 0;
-    for (const [readers, writer] of [
-      [
-        { name: 'federess', url: hub.gatewayUrl },
-        { name: 'federess', url: hub.gatewayUrl },
-      ],
-      [
-        { name: 'federess-replica', url: replica.url },
-        { name: 'federess', url: hub.gatewayUrl },
-      ],
-      [
-        { name: 'hive-ttl', url: hiveTtl.url },
-        { name: 'hive-ttl', url: hiveTtl.url },
-      ],
-      // The TTL cache's replica case: the change is made elsewhere, nothing tells it.
-      [
-        { name: 'hive-ttl', url: hiveTtl.url },
-        { name: 'federess', url: hub.gatewayUrl },
-      ],
-    ] as const) {
-      const { lastRevision, ...row } = await runFreshness(readers, writer, freshTargets, {
-        depuis: ids.depuis,
-        headers: writerHeaders,
+    if (runs('freshness')) {
+      log('4. Freshness: a writer changes a rencontre, its club and its publication; 16 readers read the agenda');
+      const writerHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const freshTargets = await prepareFreshness(hub.gatewayUrl, ids.depuis, writerHeaders);
+      const freshnessRows: FreshnessRow[] = [];
+      let startRevision = 0;
+      for (const [readers, writer] of [
+        [
+          { name: 'federess', url: hub.gatewayUrl },
+          { name: 'federess', url: hub.gatewayUrl },
+        ],
+        [
+          { name: 'federess-replica', url: replica!.url },
+          { name: 'federess', url: hub.gatewayUrl },
+        ],
+        [
+          { name: 'hive-ttl', url: hiveTtl!.url },
+          { name: 'hive-ttl', url: hiveTtl!.url },
+        ],
+        // The TTL cache's replica case: the change is made elsewhere, nothing tells it.
+        [
+          { name: 'hive-ttl', url: hiveTtl!.url },
+          { name: 'federess', url: hub.gatewayUrl },
+        ],
+      ] as const) {
+        const { lastRevision, ...row } = await runFreshness(readers, writer, freshTargets, {
+          depuis: ids.depuis,
+          headers: writerHeaders,
+          readers: FRESHNESS_READERS,
+          durationS: mode.freshnessS,
+          mutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
+          startRevision,
+          ...(readers.name === 'federess-replica' ? { healthUrl: replica!.url.replace(/\/graphql$/, '/health') } : {}),
+        });
+        startRevision = lastRevision;
+        freshnessRows.push(row);
+        log(
+          `  readers ${row.readers}, writer ${row.writer}: ${row.reads} reads, ${row.staleReads} stale, ${row.mutations} changes, window p50 ${row.staleWindow.p50} ms p99 ${row.staleWindow.p99} ms`,
+        );
+      }
+      results.freshness = {
+        method:
+          `One writer changes in turn a rencontre's title, its club's name and a publication of it (${FRESHNESS_MUTATIONS_PER_SECOND} mutations/s asked, each awaited), ` +
+          `${FRESHNESS_READERS} readers read the agenda without pause; a read is stale when it shows less than a change whose mutation had answered before it was sent. ` +
+          `Stale window: from a change's mutation answer to the first read sent after it that shows it. Hive Gateway's response cache: TTL ${HIVE_TTL_MS} ms, shared by all callers.`,
         readers: FRESHNESS_READERS,
-        durationS: mode.freshnessS,
-        mutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
-        startRevision,
-        ...(readers.name === 'federess-replica' ? { healthUrl: replica.url.replace(/\/graphql$/, '/health') } : {}),
-      });
-      startRevision = lastRevision;
-      freshnessRows.push(row);
-      log(
-        `  readers ${row.readers}, writer ${row.writer}: ${row.reads} reads, ${row.staleReads} stale, ${row.mutations} changes, window p50 ${row.staleWindow.p50} ms p99 ${row.staleWindow.p99} ms`,
-      );
+        targetMutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
+        rows: freshnessRows,
+      };
+      console.log(`\n${freshnessTable(results.freshness)}\n`);
+      mark('freshness-end');
     }
-    const freshness: FreshnessResult = {
-      method:
-        `One writer changes in turn a rencontre's title, its club's name and a publication of it (${FRESHNESS_MUTATIONS_PER_SECOND} mutations/s asked, each awaited), ` +
-        `${FRESHNESS_READERS} readers read the agenda without pause; a read is stale when it shows less than a change whose mutation had answered before it was sent. ` +
-        `Stale window: from a change's mutation answer to the first read sent after it that shows it. Hive Gateway's response cache: TTL ${HIVE_TTL_MS} ms, shared by all callers.`,
-      readers: FRESHNESS_READERS,
-      targetMutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
-      rows: freshnessRows,
-    };
-    console.log(`\n${freshnessTable(freshness)}\n`);
 
-    mark('freshness-end');
-    log('5. Search');
-    const search = await runSearch(
-      hub.gatewayUrl,
-      hub.subgraphUrls.collectivites!,
-      pg.databaseUrl('federess_collectivites'),
-      mode.searchRepetitions,
-    );
-    console.log(`\n${searchTable(search)}\n`);
+    if (runs('search')) {
+      log('5. Search');
+      results.search = await runSearch(
+        hub.gatewayUrl,
+        hub.subgraphUrls.collectivites!,
+        pg.databaseUrl('federess_collectivites'),
+        mode.searchRepetitions,
+      );
+      console.log(`\n${searchTable(results.search)}\n`);
+    }
 
     // The bench's own stack stops before the start-up is timed, so nothing else competes for the cores.
     const check = await post(hub.gatewayUrl, '{ __typename }');
     if (check.errors) log(`  ! gateway answered ${check.errors[0]!.message}`);
     await stopAll();
+    if (options.cpuProfDir) log(`  CPU profiles of the FédérESS gateways written to ${options.cpuProfDir}`);
 
-    mark('startup-start');
-    log('6. Start-up (startHub on an embedded Postgres, as `pnpm start` after its build)');
-    const startup = await runStartup(log);
-    console.log(`\n${startupTable(startup)}\n`);
+    if (runs('startup')) {
+      mark('startup-start');
+      log('6. Start-up (startHub on an embedded Postgres, as `pnpm start` after its build)');
+      results.startup = await runStartup(log);
+      console.log(`\n${startupTable(results.startup)}\n`);
+    }
     mark('end');
 
     const result: BenchResult = {
       mode: mode.quick ? 'quick' : 'full',
-      command: mode.quick ? 'pnpm bench --quick' : 'pnpm bench',
+      command: `pnpm bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+      complete: options.complete,
       machine: info,
       loadAverage,
       dataset,
       totalS: Math.round((performance.now() - began) / 1000),
-      scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, freshness, search, startup },
+      scenarios: results,
       targets: [],
     };
     (result.targets as Target[]).push(...evaluate(result));
@@ -380,6 +419,23 @@ async function main(): Promise<void> {
 function evaluate(result: BenchResult): Target[] {
   const { queries, sql, fanout: live, freshness, search, startup } = result.scenarios;
   const targets: Target[] = [];
+  if (queries) targets.push(...queryTargets(queries));
+  if (freshness) targets.push(...freshnessTargets(freshness));
+  if (sql) targets.push(sqlTarget(sql));
+  if (live) targets.push(fanoutTarget(live.rows));
+  if (search) targets.push(searchTarget(search));
+  if (startup)
+    targets.push({
+      name: 'warm-restart',
+      aim: 'warm restart under 10 s',
+      figure: `${startup.warmS} s (cold ${startup.coldS} s)`,
+      met: startup.warmS < 10,
+    });
+  return targets;
+}
+
+function queryTargets(queries: QueriesResult): Target[] {
+  const targets: Target[] = [];
   type RatioKey = 'ratioHiveRustNoCache' | 'ratioHiveRust' | 'ratioHive' | 'ratioApollo';
   const loaded = queries.cells.filter((c) => c.concurrency >= 16);
   for (const [key, peer, aim, cells] of [
@@ -388,6 +444,11 @@ function evaluate(result: BenchResult): Target[] {
     ['ratioHive', 'Hive Gateway', 1, queries.cells],
     ['ratioApollo', 'plain @apollo/gateway', 1, queries.cells],
   ] as [RatioKey, string, number, typeof queries.cells][]) {
+    // A gateway left out of a restricted run (--targets) is not measured, rather than missed.
+    if (!cells.some((c) => Number.isFinite(c[key]))) {
+      targets.push({ name: key, aim: `FédérESS ≥ ${aim}× ${peer}, in req/s`, figure: 'not measured', met: null });
+      continue;
+    }
     const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]);
     const below = cells.filter((c) => !(c[key] >= aim));
     targets.push({
@@ -410,6 +471,11 @@ function evaluate(result: BenchResult): Target[] {
       met: c16.length > 0 && over.length === 0,
     });
   }
+  return targets;
+}
+
+function freshnessTargets(freshness: FreshnessResult): Target[] {
+  const targets: Target[] = [];
   const same = freshness.rows.find((r) => r.readers === 'federess');
   const replica = freshness.rows.find((r) => r.readers === 'federess-replica');
   const ttl = freshness.rows.find((r) => r.readers === 'hive-ttl' && r.writer !== 'hive-ttl');
@@ -427,18 +493,25 @@ function evaluate(result: BenchResult): Target[] {
       : 'not measured',
     met: replica?.eventDelivery ? replica.eventDelivery.p99 < 50 : null,
   });
+  return targets;
+}
+
+function sqlTarget(sql: SqlResult): Target {
   // The plan's lower bound is about what the subgraphs do for a fetch: measured with the cache off (with it, a repeated operation costs none).
   const fedSql = sql.rows.filter((r) => r.gateway === 'federess-nocache');
   const extra = fedSql.filter((r) => !(r.statements <= r.planFetches));
-  targets.push({
+  return {
     name: 'sql',
     aim: "SQL statements per operation equal to the plan's lower bound (one per fetch), FédérESS with its cache off",
     figure: fedSql.map((r) => `${r.query} ${r.statements} for ${r.planFetches} fetches`).join(', '),
     met: fedSql.length > 0 && extra.length === 0 && fedSql.every((r) => Number.isFinite(r.statements)),
-  });
-  const fed = live.rows.filter((r) => r.gateway === 'federess');
+  };
+}
+
+function fanoutTarget(rows: readonly FanoutRow[]): Target {
+  const fed = rows.filter((r) => r.gateway === 'federess');
   const biggest = fed.reduce<FanoutRow | undefined>((max, r) => (!max || r.clients > max.clients ? r : max), undefined);
-  targets.push({
+  return {
     name: 'fanout',
     aim: '5,000 live-feed clients: p99 delivery under 1 s, one upstream subscription',
     figure: biggest
@@ -449,20 +522,16 @@ function evaluate(result: BenchResult): Target[] {
         ? biggest.p99 < 1000 && biggest.upstreamSubscriptions === 1 && biggest.delivered === biggest.expected
         : null,
     ...(biggest && biggest.clients < 5000 ? { cause: 'quick mode stops at 100 clients' } : {}),
-  });
-  targets.push({
+  };
+}
+
+function searchTarget(search: SearchResult): Target {
+  return {
     name: 'search',
     aim: 'search p99 under 20 ms on the subgraph and 25 ms through the gateway, intended collectivité first for 50 of 50 names',
     figure: `p99 ${search.subgraph.p99} ms on the subgraph, ${search.gateway.p99} ms through the gateway, first for ${search.firstCount}/${search.names}`,
     met: search.subgraph.p99 < 20 && search.gateway.p99 < 25 && search.firstCount === search.names,
-  });
-  targets.push({
-    name: 'warm-restart',
-    aim: 'warm restart under 10 s',
-    figure: `${startup.warmS} s (cold ${startup.coldS} s)`,
-    met: startup.warmS < 10,
-  });
-  return targets;
+  };
 }
 
 main().then(
