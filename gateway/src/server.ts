@@ -15,8 +15,10 @@ import {
 import { createTokenVerifier } from '@federess/auth';
 import { AnswerCache } from './cache/answer-cache';
 import { ChangeFeeds } from './cache/change-feeds';
+import { stringifyResult } from './cache/kept-response';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { feedRoutes } from './feeds/routes';
+import { OperationExecutor } from './operations/operation-executor';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
@@ -76,7 +78,13 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       return services[name];
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, ...sharedApolloOptions(settings.mode, settings.limits) });
+  // Queries in flight share one execution, and whole responses are kept with the cache (see OperationExecutor).
+  const operations = new OperationExecutor(cache);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: operations.around(gateway),
+    stringifyResult,
+    ...sharedApolloOptions(settings.mode, settings.limits),
+  });
   let loaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     loaded = true;

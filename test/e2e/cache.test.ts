@@ -8,8 +8,22 @@ const BRE = clubIdOfRegion('BRE');
 const CLUB = `query($id: ID!) { club(id: $id) { id nom } }`;
 const RENOMMER = `mutation($id: ID!, $nom: String!) { modifierClub(id: $id, input: { nom: $nom }) { nom } }`;
 
+/** A page across three subgraphs: the club (clubs), its région's name (collectivites), its rencontres (rencontres). */
+const PAGE = `query($id: ID!) { club(id: $id) { id nom region { code nom } rencontres(first: 3) { edges { node { id titre } } } } }`;
+const RETITRER = `mutation($id: ID!, $titre: String!) { modifierRencontre(id: $id, input: { titre: $titre }) { titre } }`;
+
+interface Page {
+  club: { nom: string; region: { nom: string }; rencontres: { edges: { node: { id: string; titre: string } }[] } };
+}
+
 interface Health {
-  cache: { hits: number; entries: number; subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }> };
+  cache: {
+    hits: number;
+    entries: number;
+    responses: number;
+    responseHits: number;
+    subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }>;
+  };
 }
 
 const health = async (gateway: string): Promise<Health> =>
@@ -44,8 +58,9 @@ describe('the exact-freshness cache of the gateway', () => {
   };
   const lastEvent = async () =>
     (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
-  const told = (gateway: string, event: string) =>
-    until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs.clubs.lastEvent) >= BigInt(event));
+  const told = (gateway: string, event: string, subgraph = 'clubs') =>
+    until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs[subgraph].lastEvent) >= BigInt(event));
+  const page = async (url: string) => (await graphql<Page>(url, PAGE, { id: BRE })).body.data!.club;
 
   beforeAll(async () => {
     // Eight readers loop from this one address: the per-address rate limit would answer 429.
@@ -106,6 +121,43 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(stale).toEqual([]);
     // And it did serve from the cache meanwhile: exactness is not bought by never keeping anything.
     expect((await health(hub.gatewayUrl)).cache.hits).toBeGreaterThan(0);
+  });
+
+  it('keeps a whole response across subgraphs, evicted by the event of a change in any of them made through another process', async () => {
+    const before = await page(hub.gatewayUrl);
+    const kept = (await health(hub.gatewayUrl)).cache;
+    expect(await page(hub.gatewayUrl)).toEqual(before);
+    const after = (await health(hub.gatewayUrl)).cache;
+    expect(after.responseHits).toBeGreaterThan(kept.responseHits);
+    expect(after.responses).toBeGreaterThan(0);
+
+    // A rencontre of the page retitled through the other gateway: the rencontres part of the response is stale.
+    const rencontre = before.rencontres.edges[0].node.id;
+    const { body } = await graphql(otherUrl, RETITRER, { id: rencontre, titre: 'Rencontre retitrée ailleurs' }, admin);
+    expect(body.errors).toBeUndefined();
+    const rencontres = await openDataSource({ url: hub.env.RENCONTRES_DATABASE_URL!, entities: [], migrations: [], poolSize: 1 });
+    try {
+      const [{ id }] = await rencontres.query<{ id: string }[]>('SELECT max(id)::text AS id FROM evenement');
+      await told(hub.gatewayUrl, id, 'rencontres');
+    } finally {
+      await rencontres.destroy();
+    }
+    expect((await page(hub.gatewayUrl)).rencontres.edges[0].node.titre).toBe('Rencontre retitrée ailleurs');
+
+    // The club renamed through the other gateway: its clubs part.
+    await renommer(otherUrl, 'Club breton (réponse entière)');
+    await told(hub.gatewayUrl, await lastEvent());
+    expect((await page(hub.gatewayUrl)).nom).toBe('Club breton (réponse entière)');
+  });
+
+  it('reads its own writes in a whole response at once', async () => {
+    expect((await page(hub.gatewayUrl)).nom).toBe('Club breton (réponse entière)');
+    await page(hub.gatewayUrl);
+    await renommer(hub.gatewayUrl, 'Club breton (réponse relue)');
+    expect((await page(hub.gatewayUrl)).nom).toBe('Club breton (réponse relue)');
+    const rencontre = (await page(hub.gatewayUrl)).rencontres.edges[0].node.id;
+    await graphql(hub.gatewayUrl, RETITRER, { id: rencontre, titre: 'Rencontre retitrée ici' }, admin);
+    expect((await page(hub.gatewayUrl)).rencontres.edges[0].node.titre).toBe('Rencontre retitrée ici');
   });
 
   it('empties itself when its LISTEN connection is lost: even a change no event announced is then read', async () => {

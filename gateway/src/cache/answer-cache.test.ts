@@ -1,4 +1,5 @@
 import { AnswerCache } from './answer-cache';
+import { keptResponse, stringifyResult } from './kept-response';
 
 const answer = (text: string) => ({ status: 200, statusText: 'OK', contentType: 'application/json', cacheControl: undefined, text });
 
@@ -11,8 +12,8 @@ describe('the answer cache', () => {
     return c;
   };
   const fill = (c: AnswerCache, key: string, tags: string[], subgraph = 'clubs') => {
-    const ticket = c.begin(subgraph);
-    const stored = c.store(ticket, key, answer(`{"data":"${key}"}`), { tags });
+    const ticket = c.begin([subgraph]);
+    const stored = c.store(ticket, subgraph, key, answer(`{"data":"${key}"}`), { tags });
     c.end(ticket);
     return stored;
   };
@@ -22,7 +23,7 @@ describe('the answer cache', () => {
     fill(c, 'a', ['Club:1', 'Query.clubs']);
     fill(c, 'b', ['Club:2']);
     c.evict('rencontres', ['Club:1']); // another subgraph's Club:1 is another answer's business
-    expect(c.get('clubs', 'a')?.text).toBe('{"data":"a"}');
+    expect(c.get('clubs', 'a')).toEqual({ answer: answer('{"data":"a"}'), info: { tags: ['Club:1', 'Query.clubs'] } });
     c.evict('clubs', ['Club:1']);
     expect(c.get('clubs', 'a')).toBeUndefined();
     expect(c.get('clubs', 'b')).toBeDefined();
@@ -32,17 +33,17 @@ describe('the answer cache', () => {
 
   it('does not keep an answer read before an eviction that named what it read, nor one read while deaf', () => {
     const c = cache();
-    const racing = c.begin('clubs');
-    const unrelated = c.begin('clubs');
+    const racing = c.begin(['clubs']);
+    const unrelated = c.begin(['clubs']);
     c.evict('clubs', ['Club:1']);
-    expect(c.store(racing, 'a', answer('old'), { tags: ['Club:1'] })).toBe(false);
-    expect(c.store(unrelated, 'b', answer('fine'), { tags: ['Club:2'] })).toBe(true);
+    expect(c.store(racing, 'clubs', 'a', answer('old'), { tags: ['Club:1'] })).toBe(false);
+    expect(c.store(unrelated, 'clubs', 'b', answer('fine'), { tags: ['Club:2'] })).toBe(true);
     c.end(racing);
     c.end(unrelated);
-    const during = c.begin('clubs');
+    const during = c.begin(['clubs']);
     c.deaf('clubs');
     c.listening('clubs');
-    expect(c.store(during, 'c', answer('maybe stale'), { tags: ['Club:3'] })).toBe(false);
+    expect(c.store(during, 'clubs', 'c', answer('maybe stale'), { tags: ['Club:3'] })).toBe(false);
     c.end(during);
     c.deaf('clubs');
     expect(fill(c, 'd', ['Club:4'])).toBe(false);
@@ -51,11 +52,11 @@ describe('the answer cache', () => {
 
   it('lets an answer expire when time alone changes it, and never keeps an uncacheable one', () => {
     const c = cache();
-    const t = c.begin('rencontres');
-    expect(c.store(t, 'a', answer('x'), { tags: [], expiresAt: now + 100 })).toBe(true);
-    expect(c.store(t, 'b', answer('y'), { tags: [], uncacheable: true })).toBe(false);
+    const t = c.begin(['rencontres']);
+    expect(c.store(t, 'rencontres', 'a', answer('x'), { tags: [], expiresAt: now + 100 })).toBe(true);
+    expect(c.store(t, 'rencontres', 'b', answer('y'), { tags: [], uncacheable: true })).toBe(false);
     c.end(t);
-    expect(c.get('rencontres', 'a')).toBeDefined();
+    expect(c.get('rencontres', 'a')?.info).toEqual({ tags: [], expiresAt: now + 100 });
     now += 100;
     expect(c.get('rencontres', 'a')).toBeUndefined();
   });
@@ -70,5 +71,80 @@ describe('the answer cache', () => {
     expect(c.stats.bytes).toBeLessThanOrEqual(500);
     expect(c.get('clubs', 'b')).toBeUndefined();
     expect(c.get('clubs', 'm')).toBeDefined();
+  });
+
+  describe('whole responses', () => {
+    const response = (text: string) => keptResponse({ nom: text });
+    const keep = (c: AnswerCache, key: string, reads: [string, string[]][], expiresAt = Infinity) => {
+      const ticket = c.begin(['clubs', 'rencontres']);
+      const stored = c.storeResponse(ticket, key, response(key), new Map(reads), expiresAt);
+      c.end(ticket);
+      return stored;
+    };
+
+    it('keeps a response tagged with what it read in each subgraph, evicted by an event of any of them', () => {
+      const c = cache();
+      expect(
+        keep(c, 'r', [
+          ['clubs', ['Club:1']],
+          ['rencontres', ['Rencontre:9', 'Query.rencontres']],
+        ]),
+      ).toBe(true);
+      expect(keep(c, 's', [['clubs', ['Club:2']]])).toBe(true);
+      expect(c.getResponse('r')?.data).toEqual({ nom: 'r' });
+      expect(c.stats).toMatchObject({ responses: 2, responseHits: 1 });
+      c.evict('clubs', ['Rencontre:9']); // the tag of another subgraph's part
+      expect(c.getResponse('r')).toBeDefined();
+      c.evict('rencontres', ['Rencontre:9']);
+      expect(c.getResponse('r')).toBeUndefined();
+      expect(c.getResponse('s')).toBeDefined();
+      c.deaf('clubs');
+      expect(c.getResponse('s')).toBeUndefined();
+      expect(c.stats.responses).toBe(0);
+    });
+
+    it('does not keep a response begun before an eviction of something it read, in any of its subgraphs', () => {
+      const c = cache();
+      const ticket = c.begin(['clubs', 'rencontres']);
+      c.evict('rencontres', ['Rencontre:9']);
+      expect(
+        c.storeResponse(
+          ticket,
+          'r',
+          response('r'),
+          new Map([
+            ['clubs', ['Club:1']],
+            ['rencontres', ['Rencontre:9']],
+          ]),
+          Infinity,
+        ),
+      ).toBe(false);
+      expect(
+        c.storeResponse(
+          ticket,
+          's',
+          response('s'),
+          new Map([
+            ['clubs', ['Club:1']],
+            ['rencontres', ['Rencontre:8']],
+          ]),
+          Infinity,
+        ),
+      ).toBe(true);
+      // A subgraph it did not begin with cannot be checked: not kept.
+      expect(c.storeResponse(ticket, 't', response('t'), new Map([['publications', []]]), Infinity)).toBe(false);
+      c.end(ticket);
+      expect(keep(c, 'u', [['clubs', []]], now)).toBe(false);
+    });
+
+    it('shares frozen data, and its text is written once', () => {
+      const kept = response('r');
+      expect(Object.isFrozen(kept.data)).toBe(true);
+      expect(stringifyResult({ data: kept.data })).toBe(kept.text);
+      expect(kept.text).toBe(`${JSON.stringify({ data: { nom: 'r' } })}\n`);
+      expect(stringifyResult({ data: kept.data, errors: [{ message: 'non' }] })).toBe(
+        `${JSON.stringify({ data: { nom: 'r' }, errors: [{ message: 'non' }] })}\n`,
+      );
+    });
   });
 });

@@ -1,28 +1,36 @@
 import type { AnswerCacheInfo } from '@federess/server-kit';
 import { EVERYTHING } from '@federess/events';
 import type { RawAnswer } from '../subgraph-calls/http-transport';
+import type { KeptResponse } from './kept-response';
+
+/** What a kept value read: per subgraph, the tags its answers carried. */
+export type Reads = ReadonlyMap<string, readonly string[]>;
 
 interface Entry {
   readonly id: string;
-  readonly subgraph: string;
-  readonly answer: RawAnswer;
-  readonly tags: readonly string[];
+  readonly value: RawAnswer | KeptResponse;
+  readonly reads: Reads;
   readonly bytes: number;
   readonly expiresAt: number;
 }
 
-/** A call begun: what it must not be stored across (evictions after `seq`). */
+/** A fetch kept: its answer, and what it read (so a whole response made of it knows too). */
+export interface KeptAnswer {
+  readonly answer: RawAnswer;
+  readonly info: AnswerCacheInfo;
+}
+
+/** Work begun: what it must not be stored across (per subgraph, the evictions after `seq`). */
 export interface Ticket {
-  readonly subgraph: string;
-  readonly seq: number;
+  readonly seqs: ReadonlyMap<string, number>;
 }
 
 interface SubgraphState {
-  /** Counts evictions: a call begun at `seq` is stored only if no later eviction named what it read. */
+  /** Counts evictions: work begun at `seq` is stored only if no later eviction named what it read. */
   seq: number;
-  /** Evictions that calls still running began before (pruned as they end). */
+  /** Evictions that work still running began before (pruned as it ends). */
   readonly log: { seq: number; tags: ReadonlySet<string> }[];
-  /** How many running calls began at each seq. */
+  /** How many running works began at each seq. */
   readonly running: Map<number, number>;
   readonly entries: Set<string>;
   listening: boolean;
@@ -34,22 +42,30 @@ export interface AnswerCacheStats {
   readonly hits: number;
   readonly misses: number;
   readonly evictions: number;
+  /** Whole responses among the entries, and the hits that were whole responses. */
+  readonly responses: number;
+  readonly responseHits: number;
 }
 
 /** UTF-16 text, twice a character: the size an answer takes in memory, roughly. */
 const sizeOf = (text: string) => text.length * 2;
 
+/** The id of a fetch's answer, and of a whole response (whose key starts with its scope, never with a newline). */
+const fetchId = (subgraph: string, key: string) => `${subgraph}\n${key}`;
+const responseId = (key: string) => `\n${key}`;
+
 /**
- * Subgraph answers kept exactly as fresh as the subgraphs' change events say: an answer is tagged
- * with what it read (entities, root fields), and every event evicts what it names, in the subgraph it
- * comes from. Bounded by bytes, least recently used first.
+ * Subgraph answers, and whole responses made of them, kept exactly as fresh as the subgraphs' change
+ * events say: a value is tagged, per subgraph, with what it read (entities, root fields), and every
+ * event evicts what it names in the subgraph it comes from. Bounded by bytes, least recently used
+ * first, answers and responses together.
  *
  * Never stale, on three counts:
- * - an answer read before a change but arriving after its eviction is not stored: each call takes a
- *   ticket when it begins, and is stored only if no eviction since then named any of its tags;
- * - a subgraph whose events the gateway cannot hear (its LISTEN connection lost) is emptied and
- *   bypassed until they are heard again (`listening`);
- * - an answer with a value that changes with time alone expires then (`expiresAt`).
+ * - a value read before a change but arriving after its eviction is not stored: work takes a ticket
+ *   when it begins, and is stored only if no eviction since then named any of its tags;
+ * - a subgraph whose events the gateway cannot hear (its LISTEN connection lost) has everything that
+ *   read it emptied, and is bypassed until they are heard again (`listening`);
+ * - a value that changes with time alone expires then (`expiresAt`).
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
@@ -57,8 +73,11 @@ export class AnswerCache {
   private readonly subgraphs = new Map<string, SubgraphState>();
   private bytes = 0;
   private hits = 0;
+  private responseHits = 0;
+  private responses = 0;
   private misses = 0;
   private evictions = 0;
+  private changeCount = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -84,7 +103,7 @@ export class AnswerCache {
     this.state(subgraph).listening = true;
   }
 
-  /** Its events can no longer be heard: empty its part, bypass it until `listening` again. */
+  /** Its events can no longer be heard: empty what read it, bypass it until `listening` again. */
   deaf(subgraph: string): void {
     this.state(subgraph).listening = false;
     this.evict(subgraph, [EVERYTHING]);
@@ -95,11 +114,37 @@ export class AnswerCache {
     return this.state(subgraph).seq;
   }
 
-  get(subgraph: string, key: string): RawAnswer | undefined {
-    const state = this.state(subgraph);
-    const id = `${subgraph}\n${key}`;
-    const entry = state.listening ? this.entries.get(id) : undefined;
-    if (!entry || entry.expiresAt <= this.now()) {
+  /** Changes with every eviction in any subgraph: identical operations share one execution only within one value. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** The subgraphs it has heard of (those whose events it listens to, or tried to). */
+  get subgraphNames(): string[] {
+    return [...this.subgraphs.keys()];
+  }
+
+  /** A fetch's kept answer, with what it read. */
+  get(subgraph: string, key: string): KeptAnswer | undefined {
+    const entry = this.hit(fetchId(subgraph, key));
+    if (!entry) return undefined;
+    const tags = entry.reads.get(subgraph) ?? [];
+    return {
+      answer: entry.value as RawAnswer,
+      info: Number.isFinite(entry.expiresAt) ? { tags, expiresAt: entry.expiresAt } : { tags },
+    };
+  }
+
+  /** A whole response kept under `key`. */
+  getResponse(key: string): KeptResponse | undefined {
+    const entry = this.hit(responseId(key));
+    if (entry) this.responseHits += 1;
+    return entry?.value as KeptResponse | undefined;
+  }
+
+  private hit(id: string): Entry | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.expiresAt <= this.now() || !this.allListening(entry.reads)) {
       if (entry) this.remove(id);
       this.misses += 1;
       return undefined;
@@ -108,49 +153,80 @@ export class AnswerCache {
     this.entries.delete(id);
     this.entries.set(id, entry);
     this.hits += 1;
-    return entry.answer;
+    return entry;
   }
 
-  begin(subgraph: string): Ticket {
-    const state = this.state(subgraph);
-    state.running.set(state.seq, (state.running.get(state.seq) ?? 0) + 1);
-    return { subgraph, seq: state.seq };
+  private allListening(reads: Reads): boolean {
+    for (const subgraph of reads.keys()) if (!this.state(subgraph).listening) return false;
+    return true;
   }
 
-  /** Ends a call begun with `begin`, stored or not; evictions no running call began before are forgotten. */
-  end(ticket: Ticket): void {
-    const state = this.state(ticket.subgraph);
-    const left = (state.running.get(ticket.seq) ?? 1) - 1;
-    if (left > 0) state.running.set(ticket.seq, left);
-    else state.running.delete(ticket.seq);
-    const oldest = state.running.size ? Math.min(...state.running.keys()) : Infinity;
-    let drop = 0;
-    while (drop < state.log.length && state.log[drop].seq <= oldest) drop += 1;
-    if (drop) state.log.splice(0, drop);
-  }
-
-  /** Keeps an answer read by the call of `ticket`, unless it may already be stale or must not be kept. */
-  store(ticket: Ticket, key: string, answer: RawAnswer, info: AnswerCacheInfo): boolean {
-    const state = this.state(ticket.subgraph);
-    if (!state.listening || info.uncacheable) return false;
-    const expiresAt = info.expiresAt ?? Infinity;
-    if (expiresAt <= this.now()) return false;
-    for (const eviction of state.log) {
-      if (eviction.seq <= ticket.seq) continue;
-      if (eviction.tags.has(EVERYTHING) || info.tags.some((tag) => eviction.tags.has(tag))) return false;
+  /** Work that may store what it reads of these subgraphs begins: its ticket, to give back with `end`. */
+  begin(subgraphs: readonly string[]): Ticket {
+    const seqs = new Map<string, number>();
+    for (const subgraph of subgraphs) {
+      const state = this.state(subgraph);
+      state.running.set(state.seq, (state.running.get(state.seq) ?? 0) + 1);
+      seqs.set(subgraph, state.seq);
     }
-    const id = `${ticket.subgraph}\n${key}`;
-    const bytes = sizeOf(answer.text) + sizeOf(id) + info.tags.reduce((sum, tag) => sum + sizeOf(tag) + 64, 0);
+    return { seqs };
+  }
+
+  /** Ends work begun with `begin`, stored or not; evictions no running work began before are forgotten. */
+  end(ticket: Ticket): void {
+    for (const [subgraph, seq] of ticket.seqs) {
+      const state = this.state(subgraph);
+      const left = (state.running.get(seq) ?? 1) - 1;
+      if (left > 0) state.running.set(seq, left);
+      else state.running.delete(seq);
+      const oldest = state.running.size ? Math.min(...state.running.keys()) : Infinity;
+      let drop = 0;
+      while (drop < state.log.length && state.log[drop].seq <= oldest) drop += 1;
+      if (drop) state.log.splice(0, drop);
+    }
+  }
+
+  /** Keeps a fetch's answer read under `ticket`, unless it may already be stale or must not be kept. */
+  store(ticket: Ticket, subgraph: string, key: string, answer: RawAnswer, info: AnswerCacheInfo): boolean {
+    if (info.uncacheable) return false;
+    const id = fetchId(subgraph, key);
+    const bytes = sizeOf(answer.text) + sizeOf(id);
+    return this.keep(ticket, id, answer, new Map([[subgraph, info.tags]]), bytes, info.expiresAt ?? Infinity);
+  }
+
+  /** Keeps a whole response under `key`, tagged with what its fetches read, unless one of them may already be stale. */
+  storeResponse(ticket: Ticket, key: string, response: KeptResponse, reads: Reads, expiresAt: number): boolean {
+    const id = responseId(key);
+    if (!this.keep(ticket, id, response, reads, response.bytes + sizeOf(id), expiresAt)) return false;
+    this.responses += 1;
+    return true;
+  }
+
+  private keep(ticket: Ticket, id: string, value: RawAnswer | KeptResponse, reads: Reads, size: number, expiresAt: number): boolean {
+    if (expiresAt <= this.now()) return false;
+    for (const [subgraph, tags] of reads) {
+      const state = this.state(subgraph);
+      const began = ticket.seqs.get(subgraph);
+      // A subgraph the work did not begin with: what it read there cannot be checked, so it is not kept.
+      if (!state.listening || began === undefined) return false;
+      for (const eviction of state.log) {
+        if (eviction.seq <= began) continue;
+        if (eviction.tags.has(EVERYTHING) || tags.some((tag) => eviction.tags.has(tag))) return false;
+      }
+    }
+    let bytes = size;
+    for (const tags of reads.values()) for (const tag of tags) bytes += sizeOf(tag) + 64;
     if (bytes > this.maxBytes) return false;
     this.remove(id);
-    const entry: Entry = { id, subgraph: ticket.subgraph, answer, tags: info.tags, bytes, expiresAt };
-    this.entries.set(id, entry);
-    state.entries.add(id);
-    for (const tag of info.tags) {
-      const name = `${ticket.subgraph}\n${tag}`;
-      let ids = this.byTag.get(name);
-      if (!ids) this.byTag.set(name, (ids = new Set()));
-      ids.add(id);
+    this.entries.set(id, { id, value, reads, bytes, expiresAt });
+    for (const [subgraph, tags] of reads) {
+      this.state(subgraph).entries.add(id);
+      for (const tag of tags) {
+        const name = `${subgraph}\n${tag}`;
+        let ids = this.byTag.get(name);
+        if (!ids) this.byTag.set(name, (ids = new Set()));
+        ids.add(id);
+      }
     }
     this.bytes += bytes;
     while (this.bytes > this.maxBytes) {
@@ -161,10 +237,11 @@ export class AnswerCache {
     return true;
   }
 
-  /** Evicts every answer of the subgraph tagged with one of `tags` (`*`: all of them); calls running since are not stored. */
+  /** Evicts everything that read one of `tags` in the subgraph (`*`: anything of it); work running since is not stored. */
   evict(subgraph: string, tags: readonly string[]): void {
     const state = this.state(subgraph);
     state.seq += 1;
+    this.changeCount += 1;
     if (state.running.size) state.log.push({ seq: state.seq, tags: new Set(tags) });
     const ids = tags.includes(EVERYTHING) ? [...state.entries] : tags.flatMap((tag) => [...(this.byTag.get(`${subgraph}\n${tag}`) ?? [])]);
     for (const id of ids) if (this.remove(id)) this.evictions += 1;
@@ -174,18 +251,29 @@ export class AnswerCache {
     const entry = this.entries.get(id);
     if (!entry) return false;
     this.entries.delete(id);
-    this.state(entry.subgraph).entries.delete(id);
-    for (const tag of entry.tags) {
-      const name = `${entry.subgraph}\n${tag}`;
-      const ids = this.byTag.get(name);
-      ids?.delete(id);
-      if (ids?.size === 0) this.byTag.delete(name);
+    for (const [subgraph, tags] of entry.reads) {
+      this.state(subgraph).entries.delete(id);
+      for (const tag of tags) {
+        const name = `${subgraph}\n${tag}`;
+        const ids = this.byTag.get(name);
+        ids?.delete(id);
+        if (ids?.size === 0) this.byTag.delete(name);
+      }
     }
+    if (id.startsWith('\n')) this.responses -= 1;
     this.bytes -= entry.bytes;
     return true;
   }
 
   get stats(): AnswerCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses, evictions: this.evictions };
+    return {
+      entries: this.entries.size,
+      bytes: this.bytes,
+      hits: this.hits,
+      misses: this.misses,
+      evictions: this.evictions,
+      responses: this.responses,
+      responseHits: this.responseHits,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type AnswerCacheInfo, CACHE_TAGS_HEADER } from '@federess/server-kit';
 import type { AnswerCache } from '../cache/answer-cache';
 import { takeCacheInfo, takeChanges } from '../cache/answer-extensions';
+import { readsOf } from '../cache/operation-reads';
 import type { GatewayContext } from '../context';
 import { cacheHintOf } from './cache-control';
 import { HttpTransport, type RawAnswer } from './http-transport';
@@ -49,6 +50,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: ProcessOptions): ProcessResult {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
+    // The whole operation's response may be kept only if this fetch's answer is: it says what it read, or that it cannot be.
+    const reads = readsOf(incoming(options)?.incomingRequestContext);
     try {
       const headers = subgraphHeaders(options, this.gatewaySecret);
       // The plan's HTTP details travel as headers, not in the GraphQL payload.
@@ -62,31 +65,39 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // under the anonymous scope it travels with, and a revoked one must stop working at once.
       const scope = context?.feedToken === undefined ? context?.viewer.scope : undefined;
       if (this.cache && query && scope !== undefined && this.cache.isListening(this.subgraphName)) {
-        return await this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
+        const { response, info } = await this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
+        reads?.note(this.subgraphName, info);
+        return response;
       }
+      reads?.note(this.subgraphName, undefined);
       return this.answerOf(options, await this.call(body, headers, query)).response;
     } catch (error) {
+      reads?.note(this.subgraphName, undefined);
       return answerForFailure(error, this.subgraphName, this.timeoutMs);
     }
   }
 
-  /** A query through the cache: a kept answer, or a call whose complete answer is kept unless a change may have made it stale meanwhile. */
+  /**
+   * A query through the cache: a kept answer, or a call whose complete answer is kept unless a change
+   * may have made it stale meanwhile. With what it read, when it could be kept (undefined otherwise).
+   */
   private async throughCache(
     cache: AnswerCache,
     options: ProcessOptions,
     key: string,
     body: string,
     headers: Record<string, string>,
-  ): Promise<GatewayResponse> {
+  ): Promise<{ response: GatewayResponse; info: AnswerCacheInfo | undefined }> {
     const hit = cache.get(this.subgraphName, key);
-    if (hit) return this.answerOf(options, hit).response;
-    const ticket = cache.begin(this.subgraphName);
+    if (hit) return { response: this.answerOf(options, hit.answer).response, info: hit.info };
+    const ticket = cache.begin([this.subgraphName]);
     try {
       const answer = await this.call(body, headers, true);
       const { response, info } = this.answerOf(options, answer);
       // An answer with errors is not kept: a failure (a timeout, a subgraph restarting) may be transient.
-      if (info && answer.status === 200 && !response.errors?.length) cache.store(ticket, key, answer, info);
-      return response;
+      if (!info || answer.status !== 200 || response.errors?.length) return { response, info: undefined };
+      cache.store(ticket, this.subgraphName, key, answer, info);
+      return { response, info };
     } finally {
       cache.end(ticket);
     }
