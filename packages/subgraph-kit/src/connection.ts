@@ -20,7 +20,8 @@ export interface EdgeData<T> {
 export interface ConnectionData<T> {
   edges: EdgeData<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when it is counted only if asked (see toLazyConnection). */
+  totalCount: number | Promise<number>;
 }
 
 /** A Relay connection type `<Name>Connection` with its `<Name>Edge`, for one node class. */
@@ -90,17 +91,31 @@ export function toConnection<T>(rows: T[], offset: number, limit: number, totalC
   };
 }
 
+/**
+ * A page whose total is counted only when a client asks for it: for a query that can tell its page
+ * without counting every match (a ranked search). `rows` holds the page and, when there is one, the
+ * first row after it, which tells whether another page follows.
+ */
+export function toLazyConnection<T>(rows: T[], offset: number, limit: number, count: () => Promise<number>): ConnectionData<T> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    get totalCount() {
+      return (counted ??= count());
+    },
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
 /** The alias of the total `paginate` adds to a page's rows. */
 const TOTAL_ALIAS = 'connection_total';
-
-export interface PaginateOptions {
-  /**
-   * Default `subquery` (see paginate). `window` counts with `count(*) OVER ()` instead: right when the ORDER BY
-   * already makes Postgres read and sort every matching row (a ranking by similarity), where the
-   * count then rides along for free and a subquery would run the costly filter a second time.
-   */
-  readonly total?: 'subquery' | 'window';
-}
 
 /**
  * Runs a query builder as ONE statement: the page's rows each carry the number of rows the query
@@ -112,11 +127,7 @@ export interface PaginateOptions {
  * first page means a total of 0). A query with joins keeps a separate count, since its rows may
  * repeat an entity.
  */
-export async function paginate<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  args: PageArgs,
-  options: PaginateOptions = {},
-): Promise<ConnectionData<T>> {
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionData<T>> {
   const { offset, limit } = pageWindow(args);
   const count = () => query.clone().orderBy().getCount();
   if (query.expressionMap.joinAttributes.length > 0) {
@@ -128,7 +139,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   if (limit > 0) {
     // The subquery's parameters are the page's own (same names, same values): the clone shares them.
-    const total = options.total === 'window' ? 'count(*) OVER ()' : `(${query.clone().orderBy().select('count(*)').getQuery()})`;
+    const total = `(${query.clone().orderBy().select('count(*)').getQuery()})`;
     const { entities, raw } = await query
       .clone()
       .addSelect(total, TOTAL_ALIAS)

@@ -1,5 +1,5 @@
 import { readSubgraphSettings } from '@federess/config';
-import { StatementCounter } from '@federess/database';
+import { openDataSource, StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
@@ -62,6 +62,77 @@ describe('subgraph collectivites', () => {
     });
     expect(errors).toBeUndefined();
     expect(data.collectivites.edges[0].node.nom).toBe(expected);
+  });
+
+  describe('ranks a search exactly as ranking every match would', () => {
+    interface SearchPage {
+      collectivites: {
+        totalCount?: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string } }[];
+      };
+    }
+    const PAGE = `query($q: String, $after: String) {
+      collectivites(recherche: $q, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
+    }`;
+    const search = async (query: string, variables: Record<string, unknown>) => {
+      const answer = await post(url, query, variables);
+      expect(answer.errors).toBeUndefined();
+      const page = (answer.data as SearchPage).collectivites;
+      return { ...page, ids: page.edges.map((edge) => edge.node.id) };
+    };
+    let db: Awaited<ReturnType<typeof openDataSource>>;
+    beforeAll(async () => {
+      db = await openDataSource({ url: databaseUrl, entities: [], migrations: [], poolSize: 1 });
+    });
+    afterAll(() => db?.destroy());
+    /** Every match of `q`, ranked, straight from the database: what the pages must show. */
+    const everyMatch = async (q: string): Promise<string[]> => {
+      const rows = await db.query<{ id: string }[]>(
+        `SELECT id FROM collectivite c
+         WHERE c.nom_normalise % normalise_nom($1) OR c.nom_normalise LIKE '%' || normalise_nom($1) || '%'
+         ORDER BY c.nom_normalise = normalise_nom($1) DESC, c.nom_normalise LIKE normalise_nom($1) || '%' DESC,
+                  similarity(c.nom_normalise, normalise_nom($1)) DESC, c.population DESC NULLS LAST, c.id`,
+        [q],
+      );
+      return rows.map((row) => row.id);
+    };
+
+    // Names of several words with a very common one (decided among narrower candidates), typos, single words.
+    it.each([
+      'saint etienne',
+      'saint brieuc',
+      'saint etiene',
+      'saint malo',
+      'la roche sur yon',
+      'le puy en velay',
+      'ales',
+      'bordeau',
+      'lyon',
+    ])('%p, page after page, with every match counted', async (q) => {
+      const expected = await everyMatch(q);
+      const first = await search(PAGE, { q });
+      const second = await search(PAGE, { q, after: first.pageInfo.endCursor });
+      expect(first.ids).toEqual(expected.slice(0, 5));
+      expect(second.ids).toEqual(expected.slice(5, 10));
+      expect(first.totalCount).toBe(expected.length);
+      expect(first.pageInfo.hasNextPage).toBe(expected.length > 5);
+      expect(second.pageInfo.hasNextPage).toBe(expected.length > 10);
+    });
+
+    it('decides the page of a name with a common word in one statement, counting every match only when asked', async () => {
+      const expected = await everyMatch('saint nazaire');
+      counter.reset();
+      const page = await search(
+        'query($q: String) { collectivites(recherche: $q, first: 5) { pageInfo { hasNextPage } edges { node { id } } } }',
+        {
+          q: 'saint nazaire',
+        },
+      );
+      expect(page.ids).toEqual(expected.slice(0, 5));
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      expect(counter.count).toBe(1);
+    });
   });
 
   it('links communes, EPCI, départements and régions', async () => {

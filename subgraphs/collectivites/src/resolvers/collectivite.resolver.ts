@@ -7,6 +7,7 @@ import { Collectivite } from '../entities/collectivite';
 import { Departement } from '../entities/departement';
 import { Region } from '../entities/region';
 import { CollectivitesArgs } from '../inputs/collectivites-args';
+import { rankedSearch } from './ranked-search';
 import { recordCollectiviteChange } from './record-change';
 
 @ObjectType()
@@ -28,20 +29,9 @@ export class CollectiviteResolver {
     const recherche = args.recherche?.trim();
     if (recherche) {
       if (recherche.length > MAX_SEARCH_LENGTH) throw badInput(`recherche : ${MAX_SEARCH_LENGTH} caractères au plus.`);
-      // Trigram similarity finds typos; the substring test finds names that contain the words.
-      // Exact names rank first, then names that start with the words, then by similarity and size.
-      query
-        .andWhere(`(c.nom_normalise % normalise_nom(:q) OR c.nom_normalise LIKE '%' || normalise_nom(:q) || '%')`, { q: recherche })
-        .orderBy('c.nom_normalise = normalise_nom(:q)', 'DESC')
-        .addOrderBy(`c.nom_normalise LIKE normalise_nom(:q) || '%'`, 'DESC')
-        .addOrderBy('similarity(c.nom_normalise, normalise_nom(:q))', 'DESC')
-        .addOrderBy('c.population', 'DESC', 'NULLS LAST');
-    } else {
-      query.orderBy('c.nom', 'ASC');
+      return rankedSearch(query, recherche, args);
     }
-    query.addOrderBy('c.id', 'ASC');
-    // A ranked search sorts every match anyway: its total comes with the rows (see PaginateOptions).
-    return paginate(query, args, { total: recherche ? 'window' : 'subquery' });
+    return paginate(query.orderBy('c.nom', 'ASC').addOrderBy('c.id', 'ASC'), args);
   }
 
   @Query(() => Collectivite, { nullable: true })
