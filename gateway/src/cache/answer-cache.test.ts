@@ -50,6 +50,24 @@ describe('the answer cache', () => {
     expect(c.get('clubs', 'b')).toBeUndefined();
   });
 
+  it('serves nothing that read a subgraph between the announcement of its event and its reading, and shares no call across it', () => {
+    const c = cache();
+    fill(c, 'a', ['Club:1']);
+    fill(c, 'r', ['Rencontre:1'], 'rencontres');
+    const [generation, changes] = [c.generation('clubs'), c.changes];
+    c.hold('clubs');
+    expect(c.generation('clubs')).not.toBe(generation);
+    expect(c.changes).not.toBe(changes);
+    expect(c.get('clubs', 'a')).toBeUndefined();
+    expect(c.get('rencontres', 'r')).toBeDefined();
+    c.release('clubs'); // the event named something else: what was kept is served again
+    expect(c.get('clubs', 'a')).toBeDefined();
+    c.hold('clubs');
+    c.evict('clubs', ['Club:1']);
+    c.release('clubs');
+    expect(c.get('clubs', 'a')).toBeUndefined();
+  });
+
   it('lets an answer expire when time alone changes it, and never keeps an uncacheable one', () => {
     const c = cache();
     const t = c.begin(['rencontres']);

@@ -34,6 +34,10 @@ interface SubgraphState {
   readonly running: Map<number, number>;
   readonly entries: Set<string>;
   listening: boolean;
+  /** An event of the subgraph was announced and not yet read: what read the subgraph is not served meanwhile. */
+  held: boolean;
+  /** Counts holds: with `seq`, what identical calls in flight share within. */
+  holds: number;
 }
 
 export interface AnswerCacheStats {
@@ -87,7 +91,7 @@ export class AnswerCache {
   private state(subgraph: string): SubgraphState {
     let state = this.subgraphs.get(subgraph);
     if (!state) {
-      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false };
+      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false, held: false, holds: 0 };
       this.subgraphs.set(subgraph, state);
     }
     return state;
@@ -109,12 +113,31 @@ export class AnswerCache {
     this.evict(subgraph, [EVERYTHING]);
   }
 
-  /** Changes with every eviction in the subgraph: identical calls share one only within one value. */
-  generation(subgraph: string): number {
-    return this.state(subgraph).seq;
+  /**
+   * An event of the subgraph was announced (its change is committed) but is not read yet: until
+   * `release`, nothing that read the subgraph is served, and no call begun before is shared. The
+   * stale window of a replica is thus the announcement's delivery, not that and the reading of the
+   * event. What was kept stays: the event, once read, evicts what it names.
+   */
+  hold(subgraph: string): void {
+    const state = this.state(subgraph);
+    state.held = true;
+    state.holds += 1;
+    this.changeCount += 1;
   }
 
-  /** Changes with every eviction in any subgraph: identical operations share one execution only within one value. */
+  /** The events announced so far are read and applied: the subgraph's kept answers may be served again. */
+  release(subgraph: string): void {
+    this.state(subgraph).held = false;
+  }
+
+  /** Changes with every eviction and every hold in the subgraph: identical calls share one only within one value. */
+  generation(subgraph: string): number {
+    const state = this.state(subgraph);
+    return state.seq + state.holds;
+  }
+
+  /** Changes with every eviction and every hold in any subgraph: identical operations share one execution only within one value. */
   get changes(): number {
     return this.changeCount;
   }
@@ -145,7 +168,8 @@ export class AnswerCache {
   private hit(id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (!entry || entry.expiresAt <= this.now() || !this.allListening(entry.reads)) {
-      if (entry) this.remove(id);
+      // Expired, it goes; held, it waits for the event, which evicts it if it names what it read.
+      if (entry && entry.expiresAt <= this.now()) this.remove(id);
       this.misses += 1;
       return undefined;
     }
@@ -156,8 +180,12 @@ export class AnswerCache {
     return entry;
   }
 
+  /** Whether every subgraph it read is heard and none has an announced event not yet applied. */
   private allListening(reads: Reads): boolean {
-    for (const subgraph of reads.keys()) if (!this.state(subgraph).listening) return false;
+    for (const subgraph of reads.keys()) {
+      const state = this.state(subgraph);
+      if (!state.listening || state.held) return false;
+    }
     return true;
   }
 

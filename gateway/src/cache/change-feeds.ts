@@ -10,6 +10,14 @@ export interface ChangeFeedOptions {
   readonly retryDelayMs?: number;
 }
 
+/** When an event was announced, and when the last one was applied (epoch ms): a replica's stale window, as /health shows it. */
+interface Timings {
+  announced?: { event: string; at: number };
+  applied?: { event: string; at: number };
+  /** The highest id announced: the hold is released once the events up to it are applied. */
+  awaited: bigint;
+}
+
 /**
  * The gateway hears each subgraph's change events as its replicas do: a LISTEN connection to the
  * subgraph's own database (NOTIFY at commit), then every event read in id order. Each event evicts
@@ -20,6 +28,7 @@ export class ChangeFeeds {
   private readonly listeners = new Map<string, OutboxListener>();
   /** How many times each subgraph's listening connection was lost. */
   private readonly losses = new Map<string, number>();
+  private readonly timings = new Map<string, Timings>();
   private stopped = false;
 
   constructor(
@@ -34,41 +43,82 @@ export class ChangeFeeds {
   }
 
   private async listen(subgraph: string, databaseUrl: string): Promise<void> {
-    const listener = new OutboxListener({
+    const timings: Timings = { awaited: 0n };
+    this.timings.set(subgraph, timings);
+    const listener: OutboxListener = new OutboxListener({
       databaseUrl,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
       queryTimeoutMs: this.options.queryTimeoutMs ?? 2000,
       reconnectDelayMs: this.options.retryDelayMs ?? 500,
       applicationName: 'federess-gateway-cache',
+      // The change is committed: until its event is read, nothing it may have changed is served.
+      onAnnounced: (event) => {
+        if (event <= BigInt(listener.head)) return;
+        timings.announced = { event: event.toString(), at: Date.now() };
+        if (event > timings.awaited) timings.awaited = event;
+        this.cache.hold(subgraph);
+      },
       onListening: (listening) => {
-        if (listening) return this.cache.listening(subgraph);
+        if (listening) {
+          this.releaseIfCaughtUp(subgraph, timings, listener);
+          return this.cache.listening(subgraph);
+        }
         this.losses.set(subgraph, (this.losses.get(subgraph) ?? 0) + 1);
         this.cache.deaf(subgraph);
       },
     });
-    listener.subscribe((event) => this.cache.evict(subgraph, [...event.entites, ...event.listes]));
+    listener.subscribe((event) => {
+      this.cache.evict(subgraph, [...event.entites, ...event.listes]);
+      timings.applied = { event: event.id, at: Date.now() };
+      this.releaseIfCaughtUp(subgraph, timings, listener);
+    });
     this.listeners.set(subgraph, listener);
-    await this.attempt(subgraph, listener);
+    await this.attempt(subgraph, listener, timings);
+  }
+
+  /**
+   * Ends the hold once every event announced is behind the listener: read and applied, or committed
+   * before it started (an announcement heard while it started is of an event it counts as past).
+   */
+  private releaseIfCaughtUp(subgraph: string, timings: Timings, listener: OutboxListener): void {
+    if (timings.awaited <= BigInt(listener.head)) this.cache.release(subgraph);
   }
 
   /** One attempt to start listening; on failure, another later, in the background. */
-  private async attempt(subgraph: string, listener: OutboxListener): Promise<void> {
+  private async attempt(subgraph: string, listener: OutboxListener, timings: Timings): Promise<void> {
     try {
       await listener.start();
+      this.releaseIfCaughtUp(subgraph, timings, listener);
       if (!this.stopped) this.cache.listening(subgraph);
     } catch (error) {
       console.error(`[gateway] cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
-      if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener), this.options.retryDelayMs ?? 500).unref();
+      if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener, timings), this.options.retryDelayMs ?? 500).unref();
     }
   }
 
-  /** Per subgraph: whether its events are heard, the id of the last one applied, how often its connection was lost. */
-  status(): Record<string, { listening: boolean; lastEvent: string; losses: number }> {
+  /**
+   * Per subgraph: whether its events are heard, the id of the last one applied, how often its
+   * connection was lost, and when (epoch ms, this machine's clock) the last event was announced
+   * (from then on nothing it changed is served) and the last one applied (its tags evicted).
+   */
+  status(): Record<
+    string,
+    { listening: boolean; lastEvent: string; losses: number; announced?: Timings['announced']; applied?: Timings['applied'] }
+  > {
     return Object.fromEntries(
-      [...this.listeners].map(([subgraph, listener]) => [
-        subgraph,
-        { listening: this.cache.isListening(subgraph), lastEvent: listener.head, losses: this.losses.get(subgraph) ?? 0 },
-      ]),
+      [...this.listeners].map(([subgraph, listener]) => {
+        const { announced, applied } = this.timings.get(subgraph) ?? { awaited: 0n };
+        return [
+          subgraph,
+          {
+            listening: this.cache.isListening(subgraph),
+            lastEvent: listener.head,
+            losses: this.losses.get(subgraph) ?? 0,
+            ...(announced ? { announced } : {}),
+            ...(applied ? { applied } : {}),
+          },
+        ];
+      }),
     );
   }
 

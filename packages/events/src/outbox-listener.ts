@@ -21,6 +21,11 @@ export interface OutboxListenerOptions {
   readonly onListening?: (listening: boolean) => void;
   /** The Postgres application_name of the listening connection (default `federess-outbox-listener`), to tell it in pg_stat_activity. */
   readonly applicationName?: string;
+  /**
+   * Told the id of each event NOTIFY announces, as soon as the announcement arrives (at its commit),
+   * before the event itself is read: a consumer may stop trusting what the event may change from then on.
+   */
+  readonly onAnnounced?: (eventId: bigint) => void;
 }
 
 export type EventHandler = (event: OutboxEvent) => void;
@@ -76,7 +81,10 @@ export class OutboxListener {
       application_name: this.options.applicationName ?? 'federess-outbox-listener',
       ...(this.options.queryTimeoutMs ? { query_timeout: this.options.queryTimeoutMs } : {}),
     });
-    client.on('notification', () => this.requestDrain());
+    client.on('notification', (message) => {
+      if (this.options.onAnnounced && message.payload && /^\d+$/.test(message.payload)) this.options.onAnnounced(BigInt(message.payload));
+      this.requestDrain();
+    });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     await client.connect();

@@ -1,7 +1,7 @@
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { openDataSource } from '@federess/database';
 import type { DataSource } from 'typeorm';
-import { event, Outbox1700000000000, write } from '../test/outbox-fixture';
+import { dispatched, event, Outbox1700000000000, write } from '../test/outbox-fixture';
 import {
   announceStart,
   appendEvent,
@@ -111,6 +111,30 @@ describe('the outbox', () => {
     expect(await take(stream, 1)).toEqual([
       expect.objectContaining({ id, type: 'REDEMARRAGE', entite: null, entites: [], listes: [EVERYTHING] }),
     ]);
+  });
+
+  it('tells the id of each committed event as its announcement arrives, before the event is read', async () => {
+    const seen: string[] = [];
+    const listener = new OutboxListener({
+      databaseUrl: url,
+      pollIntervalMs: 60_000,
+      onAnnounced: (id) => seen.push(`announced ${id}`),
+    });
+    listener.subscribe((e) => seen.push(`read ${e.id}`));
+    await listener.start();
+    try {
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await appendEvent(manager, event('ANNULEE'));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      const id = await write(dataSource, event('MODIFIEE'));
+      await dispatched(listener, id);
+      expect(seen).toEqual([`announced ${id}`, `read ${id}`]);
+    } finally {
+      await listener.stop();
+    }
   });
 
   it('filters per subscriber', async () => {

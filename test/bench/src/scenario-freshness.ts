@@ -37,10 +37,14 @@ export interface FreshnessRow {
   readonly staleWindow: { p50: number; p99: number; max: number; changes: number };
   /**
    * For a FédérESS replica that did not make the change: from the mutation's answer to the moment
-   * the replica's /health shows the change event applied (its cache evicted), ms. Reads sent after
-   * that get the change; the read-based window above adds the time of a read on a loaded machine.
+   * the replica heard the change's announcement (NOTIFY), from which on it serves nothing the change
+   * may have made stale: its stale window, ms. Timed by the replica itself (its /health says when,
+   * on this machine's clock), so the polls that read it add nothing. Reads sent after that get the
+   * change; the read-based window above adds the time of a read on a loaded machine.
    */
   readonly eventDelivery?: { p50: number; p99: number; max: number };
+  /** The same to the moment the replica had read the event and evicted what it names. */
+  readonly eventApplied?: { p50: number; p99: number; max: number };
   readonly readP50: number;
   readonly readP99: number;
   readonly note?: string;
@@ -55,10 +59,22 @@ export interface FreshnessResult {
 
 const SUBGRAPH_OF: Record<Kind, string> = { rencontre: 'rencontres', club: 'clubs', publication: 'publications' };
 
-/** The id of the last change event of `subgraph` a FédérESS gateway applied to its cache, from its /health. */
-async function lastEvent(healthUrl: string, subgraph: string): Promise<bigint> {
-  const health = (await (await fetch(healthUrl)).json()) as { cache?: { subgraphs?: Record<string, { lastEvent?: string }> } };
-  return BigInt(health.cache?.subgraphs?.[subgraph]?.lastEvent ?? '0');
+interface FeedTimes {
+  readonly lastEvent?: string;
+  readonly announced?: { event: string; at: number };
+  readonly applied?: { event: string; at: number };
+}
+
+/** What a FédérESS gateway's /health says of the change events of `subgraph`: the last applied, when the last was announced and applied. */
+async function feedTimes(healthUrl: string, subgraph: string): Promise<FeedTimes> {
+  const health = (await (await fetch(healthUrl)).json()) as { cache?: { subgraphs?: Record<string, FeedTimes> } };
+  return health.cache?.subgraphs?.[subgraph] ?? {};
+}
+
+/** p50, p99 and max of some durations, ms. */
+function spread(values: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
 /** The revision a change wrote in a title or name (`… #12`), 0 for none. */
@@ -143,11 +159,17 @@ export async function runFreshness(
   const changes: { kind: Kind; revision: number; at: number; firstFresh?: number }[] = [];
   let revision = options.startRevision;
   const deliveries: number[] = [];
+  const applications: number[] = [];
   let running = true;
   let reads = 0;
   let staleReads = 0;
   let errors = 0;
   const latencies: number[] = [];
+  // The last event of each subgraph the replica had applied: the next one is the writer's.
+  const applied: Partial<Record<Kind, bigint>> = {};
+  if (options.healthUrl) {
+    for (const kind of KINDS) applied[kind] = BigInt((await feedTimes(options.healthUrl, SUBGRAPH_OF[kind])).lastEvent ?? '0');
+  }
   const began = performance.now();
   const writer = (async () => {
     const interval = 1000 / options.mutationsPerSecond;
@@ -155,17 +177,28 @@ export async function runFreshness(
       const kind = KINDS[i % KINDS.length];
       revision += 1;
       const { query, variables } = MUTATIONS[kind](targets, revision);
-      const before = options.healthUrl ? await lastEvent(options.healthUrl, SUBGRAPH_OF[kind]) : undefined;
       const started = performance.now();
       const answer = await post(writerGateway.url, query, variables, options.headers);
+      // The replica stamps its own times with this machine's clock: Date.now() on both sides.
+      const answeredAt = Date.now();
       if (answer.errors) errors += 1;
       else {
         const at = performance.now();
         committed[kind] = revision;
         changes.push({ kind, revision, at });
-        if (options.healthUrl && before !== undefined) {
-          while ((await lastEvent(options.healthUrl, SUBGRAPH_OF[kind])) <= before && performance.now() - at < 5000) await sleep(1);
-          deliveries.push(Math.max(0, performance.now() - at));
+        if (options.healthUrl) {
+          const before = applied[kind] ?? 0n;
+          // Until the replica has applied the event: how often it is asked changes nothing of the times it gives.
+          for (let waited = 0; waited < 5000; waited += 5) {
+            const times = await feedTimes(options.healthUrl, SUBGRAPH_OF[kind]);
+            if (times.applied && BigInt(times.applied.event) > before) {
+              applied[kind] = BigInt(times.applied.event);
+              if (times.announced && BigInt(times.announced.event) > before) deliveries.push(Math.max(0, times.announced.at - answeredAt));
+              applications.push(Math.max(0, times.applied.at - answeredAt));
+              break;
+            }
+            await sleep(5);
+          }
         }
       }
       await sleep(Math.max(0, interval - (performance.now() - started)));
@@ -212,18 +245,8 @@ export async function runFreshness(
       max: round(windows[windows.length - 1] ?? NaN),
       changes: windows.length,
     },
-    ...(deliveries.length
-      ? (() => {
-          deliveries.sort((a, b) => a - b);
-          return {
-            eventDelivery: {
-              p50: round(percentile(deliveries, 50)),
-              p99: round(percentile(deliveries, 99)),
-              max: round(deliveries[deliveries.length - 1]),
-            },
-          };
-        })()
-      : {}),
+    ...(deliveries.length ? { eventDelivery: spread(deliveries) } : {}),
+    ...(applications.length ? { eventApplied: spread(applications) } : {}),
     readP50: round(percentile(latencies, 50)),
     readP99: round(percentile(latencies, 99)),
     ...(errors ? { note: `${errors} answer(s) with errors or without the rencontre` } : {}),
