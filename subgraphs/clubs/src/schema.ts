@@ -6,10 +6,10 @@ import { regionOfClubId } from '@federess/vocabulaire';
 import type { Context } from './context';
 import { isUuid } from './inputs/ids';
 import { ClubResolver, clubInScope } from './resolvers/club.resolver';
-import { CollectiviteReferenceResolver } from './resolvers/collectivite.resolver';
+import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { ContactClubResolver } from './resolvers/contact-club.resolver';
 import { OrganisationResolver, organisationInScope } from './resolvers/organisation.resolver';
-import { RegionReferenceResolver } from './resolvers/region.resolver';
+import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
 
 /**
  * Entities the gateway asks for are answered only when in this instance's région; a malformed id

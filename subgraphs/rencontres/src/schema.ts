@@ -1,14 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@federess/subgraph-kit';
 import type { Context } from './context';
-import { visible } from './queries/filtre';
-import { EvenementResolver } from './evenements/evenement.resolver';
-import { ClubResolver } from './resolvers/club.resolver';
-import { CollectiviteResolver } from './resolvers/collectivite.resolver';
+import { visible } from './inputs/rencontre-filtre-sql';
+import { EvenementResolver } from './resolvers/evenement-rencontre.resolver';
+import { ClubResolver } from './resolvers/club-reference.resolver';
+import { CollectiviteResolver } from './resolvers/collectivite-reference.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
 import { IntervenantResolver } from './resolvers/intervenant.resolver';
 import { RencontreResolver } from './resolvers/rencontre.resolver';
-import { SessionRencontreResolver } from './resolvers/session.resolver';
+import { SessionRencontreResolver } from './resolvers/session-rencontre.resolver';
 import { isUuid } from './validation/ids';
 
 /**

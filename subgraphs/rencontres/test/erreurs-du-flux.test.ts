@@ -1,5 +1,5 @@
 import { ResumeError, SlowConsumerError, type OutboxEvent } from '@federess/events';
-import { avecErreursClient } from '../src/evenements/erreurs-du-flux';
+import { avecErreursClient } from '../src/subscriptions/stream-errors';
 
 /** A stream that fails its first next() with `error`. */
 function enEchec(error: Error): AsyncIterableIterator<OutboxEvent> & { returned: boolean } {

@@ -8,15 +8,15 @@ import { CollectiviteReference } from '../entities/collectivite-reference';
 import { ContactClub } from '../entities/contact-club';
 import { Organisation } from '../entities/organisation';
 import { RegionReference } from '../entities/region-reference';
-import { RoleOrganisation } from '../entities/type-organisation';
+import { RoleOrganisation } from '../entities/enums';
 import { ClubsArgs } from '../inputs/clubs-args';
 import { parseClubId } from '../inputs/ids';
 import { CreerClubInput } from '../inputs/creer-club-input';
 import { ModifierClubInput } from '../inputs/modifier-club-input';
 import { parseClubRegion, validateCreerClub } from '../inputs/validate-creer-club';
 import { validateModifierClub } from '../inputs/validate-modifier-club';
-import { createClub } from './creer-club';
-import { writeClubChanges } from './modifier-club';
+import { createClub } from '../mutations/creer-club';
+import { writeClubChanges } from '../mutations/modifier-club';
 
 /** Loads a club by an id already known to be a UUID, only if it is in this instance's région. */
 export async function clubInScope(ctx: Context, id: string, regionCode: string | undefined): Promise<Club | null> {

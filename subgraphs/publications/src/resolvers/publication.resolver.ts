@@ -10,15 +10,15 @@ import { Publication } from '../entities/publication';
 import { PublicationConnection } from '../entities/publication-connection';
 import { RegionReference } from '../entities/region-reference';
 import { RencontreReference } from '../entities/rencontre-reference';
-import { appliquerFiltre } from '../inputs/appliquer-filtre';
+import { appliquerFiltre } from '../inputs/publication-filtre-sql';
 import { CreerPublicationInput } from '../inputs/creer-publication-input';
 import { parseUuid } from '../inputs/ids';
 import { ModifierPublicationInput } from '../inputs/modifier-publication-input';
-import { valeursCreation, valeursModification } from '../inputs/publication-valeurs';
+import { valeursCreation, valeursModification } from '../inputs/validate-publication';
 import { PublicationsArgs } from '../inputs/publications-args';
 import { assertWritable, isReadable } from '../scope';
-import { documentVisible } from './acces';
-import { ecrireLigne, remplacerCitations } from './publication-ecriture';
+import { documentVisible } from './field-rules';
+import { ecrireLigne, remplacerCitations } from '../mutations/publication-writes';
 
 /** Who writes publications at all; which région each may write is checked on the row. */
 const EDITEURS = [Role.ADMIN, Role.EDITEUR];

@@ -5,7 +5,7 @@ import { Inscription } from '../entities/inscription';
 import { Intervenant } from '../entities/intervenant';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
-import { appliquerFiltre, SANS_FILTRE } from '../queries/filtre';
+import { appliquerFiltre, SANS_FILTRE } from '../inputs/rencontre-filtre-sql';
 import { pagesParParent } from './pages-par-parent';
 
 /** Confirmed registrations per rencontre: one grouped count per batch. */

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { type ConnectionData, toConnection } from '@federess/subgraph-kit';
 import { Rencontre } from '../entities/rencontre';
-import type { FiltreLu } from '../queries/filtre';
+import type { FiltreLu } from '../inputs/rencontre-filtre-sql';
 
 /** One parent's page of rencontres: a club's agenda, a collectivité's participations. */
 export interface DemandePage {

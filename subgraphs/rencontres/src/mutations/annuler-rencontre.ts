@@ -4,10 +4,10 @@ import { StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
-import { exigerEcritureRencontre } from './droits';
-import { assertEcrivable, verrouillerRencontre } from './ecriture';
+import { exigerEcritureRencontre } from './rights';
+import { assertEcrivable, verrouillerRencontre } from './rencontre-writes';
 import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import * as v from '../inputs/validate-rencontre';
 
 /** annulerRencontre: cancels with a reason; registrations are kept as the record of who had signed up. */
 export async function annulerRencontre(

@@ -4,14 +4,14 @@ import { badInput } from '@federess/server-kit';
 import { regionOfClubId } from '@federess/vocabulaire';
 import { PublicCible, StatutRencontre, TypeRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
-import type { CreerRencontreInput } from '../inputs/creer-rencontre';
-import { FUSEAU_HORAIRE } from '../time/paris';
+import type { CreerRencontreInput } from '../inputs/creer-rencontre-input';
+import { FUSEAU_HORAIRE } from '@federess/vocabulaire';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
-import { exigerEcritureRencontre } from './droits';
-import { assertEcrivable, bornes, remplacerIntervenants, remplacerSessions } from './ecriture';
+import { exigerEcritureRencontre } from './rights';
+import { assertEcrivable, bornes, remplacerIntervenants, remplacerSessions } from './rencontre-writes';
 import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import * as v from '../inputs/validate-rencontre';
 
 /** Checks the whole input before the transaction opens: a refused creation writes nothing. */
 function preparer(input: CreerRencontreInput, scope: string | undefined, viewer: Viewer) {

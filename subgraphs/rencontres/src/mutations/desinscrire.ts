@@ -5,9 +5,9 @@ import { Inscription } from '../entities/inscription';
 import { Rencontre } from '../entities/rencontre';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
-import { exigerDroitInscription } from './droits';
-import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
-import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecriture';
+import { exigerDroitInscription } from './rights';
+import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './inscription-state';
+import { assertEcrivable, compterInscrits, verrouillerRencontre } from './rencontre-writes';
 import { recordChange, TypeChangement } from './record-change';
 
 /** desinscrire: cancels a registration and frees its place (a full rencontre reopens, if its deadline allows). */

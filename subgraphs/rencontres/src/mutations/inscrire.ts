@@ -4,14 +4,14 @@ import { ClientError, ErrorCode, conflict, uniqueViolation } from '@federess/ser
 import { StatutInscription, StatutRencontre } from '../entities/enums';
 import { Inscription } from '../entities/inscription';
 import { Rencontre } from '../entities/rencontre';
-import type { InscriptionInput } from '../inputs/inscription';
+import type { InscriptionInput } from '../inputs/inscription-input';
 import { parseCollectiviteId, parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
-import { collectiviteInscrite, exigerDroitInscription } from './droits';
-import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
-import { assertEcrivable, compterInscrits, verrouillerRencontre } from './ecriture';
+import { collectiviteInscrite, exigerDroitInscription } from './rights';
+import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './inscription-state';
+import { assertEcrivable, compterInscrits, verrouillerRencontre } from './rencontre-writes';
 import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import * as v from '../inputs/validate-rencontre';
 
 /**
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the

@@ -3,14 +3,21 @@ import { badInput, conflict } from '@federess/server-kit';
 import { FormatRencontre, StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
-import type { ModifierRencontreInput } from '../inputs/modifier-rencontre';
+import type { ModifierRencontreInput } from '../inputs/modifier-rencontre-input';
 import { parseUuid } from '../validation/ids';
 import type { Viewer } from '@federess/auth';
-import { exigerEcritureRencontre } from './droits';
-import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
-import { assertEcrivable, bornes, compterInscrits, remplacerIntervenants, remplacerSessions, verrouillerRencontre } from './ecriture';
+import { exigerEcritureRencontre } from './rights';
+import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './inscription-state';
+import {
+  assertEcrivable,
+  bornes,
+  compterInscrits,
+  remplacerIntervenants,
+  remplacerSessions,
+  verrouillerRencontre,
+} from './rencontre-writes';
 import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import * as v from '../inputs/validate-rencontre';
 
 /** A field GraphQL may send as null that has no meaning cleared. */
 function pasNull<T>(value: T | null | undefined, champ: string): T | undefined {

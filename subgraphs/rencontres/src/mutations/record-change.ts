@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { appendEvent } from '@federess/events';
 import { StatutRencontre } from '../entities/enums';
 import type { Rencontre } from '../entities/rencontre';
-import { TypeEvenement } from '../evenements/type-evenement';
-import { estComplete, type Inscrits, inscriptionsOuvertes } from './etat-inscriptions';
+import { TypeEvenement } from '../entities/type-evenement';
+import { estComplete, type Inscrits, inscriptionsOuvertes } from './inscription-state';
 
 /** What a mutation did; with the states before and after, it says which event the feed shows. */
 export enum TypeChangement {

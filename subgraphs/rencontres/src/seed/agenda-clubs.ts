@@ -1,6 +1,6 @@
 import { Thematique } from '@federess/vocabulaire';
 import { FormatRencontre, PublicCible, QualiteInscrit, TypeRencontre } from '../entities/enums';
-import type { InscriptionSemee, RencontreSemee } from './modele';
+import type { InscriptionSemee, RencontreSemee } from './model';
 
 /*
  * SAMPLE QUARTERLY AGENDA — these dates are the clubs' sample quarterly agenda, NOT taken from the documents.

@@ -2,7 +2,7 @@ import type { SubgraphSettings } from '@federess/config';
 import type { DataSource } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { AGENDA_CLUBS, INSCRIPTIONS_EXEMPLE } from './agenda-clubs';
-import { ecrireInscription, ecrireRencontre } from './ecrire';
+import { ecrireInscription, ecrireRencontre } from './load';
 import { RENCONTRES_DOCUMENTEES } from './rencontres-documentees';
 
 // Bump a version to reload its step on the next start.

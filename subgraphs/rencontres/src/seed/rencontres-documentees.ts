@@ -1,6 +1,6 @@
 import { Thematique } from '@federess/vocabulaire';
 import { FormatRencontre, PublicCible, TypeRencontre } from '../entities/enums';
-import type { RencontreSemee } from './modele';
+import type { RencontreSemee } from './model';
 
 const { ELUS, AGENTS, ACTEURS_ESS } = PublicCible;
 

@@ -1,0 +1,23 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type ConnectionData, PageArgs, pageWindow } from '@federess/subgraph-kit';
+import type { Context } from '../context';
+import { CollectiviteReference } from '../entities/collectivite-reference';
+import { Rencontre } from '../entities/rencontre';
+import { SANS_FILTRE } from '../inputs/rencontre-filtre-sql';
+import { RencontreConnection } from './rencontre.resolver';
+
+/** What this subgraph adds to the collectivites subgraph's Collectivite. */
+@Resolver(() => CollectiviteReference)
+export class CollectiviteResolver {
+  @FieldResolver(() => RencontreConnection, {
+    description: 'Les rencontres auxquelles des élus ou agents de la collectivité sont inscrits (inscriptions confirmées)',
+  })
+  participations(
+    @Root() collectivite: CollectiviteReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionData<Rencontre>> {
+    const { offset, limit } = pageWindow(args);
+    return ctx.loaders.participationsByCollectivite.load({ parent: collectivite.id, filtre: SANS_FILTRE, offset, limit });
+  }
+}
