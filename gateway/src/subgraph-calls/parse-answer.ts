@@ -1,3 +1,4 @@
+import { ErrorCode } from '@federess/server-kit';
 import { GraphQLError } from 'graphql';
 import type { RawAnswer } from './http-transport';
 import type { GatewayResponse } from './process-options';
@@ -22,7 +23,7 @@ export function parseAnswer(answer: RawAnswer, url: string | undefined): Gateway
     throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
       extensions: {
         response: { url, status: answer.status, statusText: answer.statusText, body },
-        ...(answer.status === 401 ? { code: 'UNAUTHENTICATED' } : answer.status === 403 ? { code: 'FORBIDDEN' } : {}),
+        ...(answer.status === 401 ? { code: ErrorCode.UNAUTHENTICATED } : answer.status === 403 ? { code: ErrorCode.FORBIDDEN } : {}),
       },
     });
   }

@@ -2,29 +2,20 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
 import {
-  checkOperationCost,
-  checkTokens,
-  hideSuggestions,
-  limitValidationRules,
+  connectionAuthorization,
+  ErrorCode,
+  prepareOperation,
   type RateLimiter,
+  rateLimitedError,
+  socketErrorFormatter,
   watchTokenExpiry,
 } from '@federess/server-kit';
-import {
-  type ExecutionResult,
-  GraphQLError,
-  getOperationAST,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-} from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@federess/auth';
 import { contextOf, type GatewayContext } from '../context';
-import { subscriptionResultFormatter } from './event-errors';
 import type { SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
 
@@ -45,18 +36,6 @@ export interface GatewayWebSocketOptions {
   readonly rateLimiter?: RateLimiter;
 }
 
-/** A protocol error for the client: its code, never Apollo's `http` extension. */
-const clientError = (error: GraphQLError, fallbackCode: string, mode: Mode = 'development'): GraphQLError => {
-  const { http: _http, ...extensions } = error.extensions ?? {};
-  const message = mode === 'production' ? hideSuggestions(error.message) : error.message;
-  return new GraphQLError(message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? fallbackCode } });
-};
-
-const connectionAuthorization = (params: Readonly<Record<string, unknown>> | undefined): string | undefined => {
-  const value = Object.entries(params ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1];
-  return typeof value === 'string' ? value : undefined;
-};
-
 /**
  * graphql-ws on the gateway's `/graphql`, beside HTTP. Operations are parsed and validated against
  * the API schema first (protocol `error` messages for bad ones); subscriptions go to the shared
@@ -66,12 +45,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
   const schema = options.planner.apiGraphQLSchema;
-  const rules = [
-    ...specifiedRules,
-    ...(options.mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []),
-    ...limitValidationRules(options.limits),
-  ];
-  const formatSubscriptionResult = subscriptionResultFormatter(options.mode);
+  const format = socketErrorFormatter(options.mode);
   const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(
     {
       schema,
@@ -94,34 +68,16 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           ctx.extra.request.socket.remoteAddress,
           connectionAuthorization(ctx.connectionParams),
         );
-        if (limited)
-          return [
-            new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } }),
-          ];
-        // The same abuse limits as over HTTP, in the same order: tokens before parsing, the document's
-        // shape while validating (limit errors keep their own codes), the cost once variables are known.
-        const tooLong = typeof payload.query === 'string' ? checkTokens(payload.query, options.limits.maxTokens) : undefined;
-        if (tooLong) return [clientError(tooLong, 'TOKEN_LIMIT_EXCEEDED')];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
-        } catch (error) {
-          return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: 'BAD_USER_INPUT' } })];
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors.map((e) => clientError(e, 'BAD_USER_INPUT', options.mode));
-        const tooCostly = checkOperationCost(schema, document, operation, coerced.coerced, options.limits);
-        if (tooCostly.length) return tooCostly.map((e) => clientError(e, 'COST_LIMIT_EXCEEDED'));
+        if (limited) return [rateLimitedError(limited)];
+        // The same checks as over HTTP, in the same order, with the same codes (see prepareOperation).
+        const prepared = prepareOperation(payload, { schema, limits: options.limits, mode: options.mode, trusted: false });
+        if (Array.isArray(prepared)) return prepared;
         const contextValue: GatewayContext = ctx.extra.context!;
         return {
           schema,
-          document,
-          operationName: payload.operationName ?? undefined,
-          variableValues: payload.variables ?? {},
+          document: prepared.document,
+          operationName: prepared.operationName,
+          variableValues: prepared.variableValues,
           contextValue,
         };
       },
@@ -129,7 +85,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
       // (queries and mutations over the socket already went through it in `execute`).
       onNext: (_ctx, _id, _payload, args, result) =>
         result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === 'subscription'
-          ? formatSubscriptionResult(result as ExecutionResult)
+          ? format.result(result as ExecutionResult)
           : undefined,
       subscribe: (args) =>
         options.subscriptions.subscribe(
@@ -149,7 +105,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
         );
         if (response.body.kind !== 'single')
           return {
-            errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: 'BAD_REQUEST' } })],
+            errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: ErrorCode.BAD_REQUEST } })],
           };
         // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
         // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.

@@ -6,7 +6,7 @@ import { Inscription } from './entities/inscription';
 import { Intervenant } from './entities/intervenant';
 import { Rencontre } from './entities/rencontre';
 import { SessionRencontre } from './entities/session-rencontre';
-import { attacherServeurFlux } from './subscriptions/live-feed-server';
+import { attachLiveFeedServer } from './subscriptions/live-feed-server';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
@@ -29,7 +29,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       seed,
       attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
         listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, {
+          ? attachLiveFeedServer(httpServer, schema, resources, authenticate, {
               listener,
               retentionDays: settings.eventRetentionDays,
               limits: settings.limits,

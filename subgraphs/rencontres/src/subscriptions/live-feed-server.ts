@@ -1,17 +1,25 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import {
+  connectionAuthorization,
+  connectionParam,
+  HubCloseCode,
+  prepareOperation,
+  type RateLimiter,
+  rateLimitedError,
+  socketErrorFormatter,
+  watchTokenExpiry,
+} from '@federess/server-kit';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { Authenticate, Caller, SubgraphResources } from '@federess/subgraph-kit';
 import { createContext } from '../context';
-import { formateurFlux } from '../evenements/format-flux';
-import { preparerOperation } from '../evenements/operation-flux';
 
-export interface ServeurFluxOptions {
+export interface LiveFeedServerOptions {
   readonly listener: OutboxListener;
   readonly retentionDays: number;
   /** graphql-ws keep-alive ping interval in ms (default 12000). */
@@ -26,23 +34,10 @@ export interface ServeurFluxOptions {
 
 const HOUR = 60 * 60 * 1000;
 
-/** graphql-ws's Forbidden: a bad token at connection, or a token that expired on an open socket. */
-export const FERMETURE_JETON_REFUSE = 4403;
-/**
- * The gateway's socket carries a client's token for a subscription it may share between clients
- * (see the gateway's SharedSubscriptions): 4403 would end it for all of them. "Try again later"
- * makes it reconnect, resume with `apres`, and present its freshest token — refused with 4403 if none is valid.
- */
-export const FERMETURE_JETON_EXPIRE_PASSERELLE = 1013;
-
-/** A connectionParams entry, whatever the case of its name (`authorization` or `Authorization`). */
-const param = (params: Readonly<Record<string, unknown>> | undefined, name: string): unknown =>
-  Object.entries(params ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-
-type Connexion = {
+type SocketState = {
   caller?: Caller;
   /** Cancels the close planned for the token's expiry. */
-  finExpiration?: () => void;
+  cancelExpiry?: () => void;
 };
 
 /**
@@ -52,28 +47,28 @@ type Connexion = {
  * last event already announced (`dernierEvenementId`): a client that subscribes with it as `apres`
  * misses nothing that commits in between.
  */
-export async function attacherServeurFlux(
+export async function attachLiveFeedServer(
   httpServer: Server,
   schema: GraphQLSchema,
   base: SubgraphResources,
   authenticate: Authenticate,
-  options: ServeurFluxOptions,
+  options: LiveFeedServerOptions,
 ): Promise<() => Promise<void>> {
   await options.listener.start();
-  const purger = () =>
+  const purge = () =>
     purgeExpiredEvents(base.dataSource, options.retentionDays).catch((error: unknown) =>
       console.error('[rencontres] outbox purge failed:', (error as Error).message),
     );
-  await purger();
-  const purge = setInterval(purger, HOUR);
-  purge.unref();
+  await purge();
+  const purgeTimer = setInterval(purge, HOUR);
+  purgeTimer.unref();
 
   // Every operation sent over a socket counts as a request, in the same buckets as HTTP.
   const { rateLimiter } = options;
-  const format = formateurFlux(options.mode);
+  const format = socketErrorFormatter(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
-  const disposable = useServer<Record<string, unknown> | undefined, Connexion>(
+  const disposable = useServer<Record<string, unknown> | undefined, SocketState>(
     {
       schema,
       // Close reasons of internal faults stay vague in production.
@@ -84,7 +79,10 @@ export async function attacherServeurFlux(
       onConnect: async (ctx) => {
         let caller: Caller;
         try {
-          caller = await authenticate(param(ctx.connectionParams, 'authorization'), param(ctx.connectionParams, GATEWAY_HEADER));
+          caller = await authenticate(
+            connectionParam(ctx.connectionParams, 'authorization'),
+            connectionParam(ctx.connectionParams, GATEWAY_HEADER),
+          );
         } catch {
           return false;
         }
@@ -93,42 +91,39 @@ export async function attacherServeurFlux(
         if (expiresAt !== null && expiresAt <= Date.now()) return false;
         ctx.extra.caller = caller;
         const socket = ctx.extra.socket;
-        ctx.extra.finExpiration = watchTokenExpiry(expiresAt, () => {
+        ctx.extra.cancelExpiry = watchTokenExpiry(expiresAt, () => {
           if (socket.readyState !== WebSocket.OPEN) return;
-          if (caller.fromGateway) socket.close(FERMETURE_JETON_EXPIRE_PASSERELLE, 'Jeton expiré : reconnectez-vous avec un jeton valide.');
-          else socket.close(FERMETURE_JETON_REFUSE, 'Jeton expiré');
+          if (caller.fromGateway) socket.close(HubCloseCode.TryAgainLater, 'Jeton expiré : reconnectez-vous avec un jeton valide.');
+          else socket.close(CloseCode.Forbidden, 'Jeton expiré');
         });
         return { dernierEvenementId: options.listener.head };
       },
-      onClose: (ctx) => ctx.extra.finExpiration?.(),
+      onClose: (ctx) => ctx.extra.cancelExpiry?.(),
       // Before any parsing or SQL: the rate limits (the gateway, proven by its secret, was limited
-      // upstream already, as over HTTP), then the checks of preparerOperation.
+      // upstream already, as over HTTP), then the checks HTTP applies (see prepareOperation).
       onSubscribe: (ctx, _id, payload) => {
         const caller = ctx.extra.caller!;
-        const authorization = param(ctx.connectionParams, 'authorization');
-        const refuse = caller.fromGateway
+        const refusal = caller.fromGateway
           ? undefined
-          : rateLimiter.checkCaller(ctx.extra.request.socket.remoteAddress, typeof authorization === 'string' ? authorization : undefined);
-        if (refuse) {
-          return [
-            new GraphQLError(refuse.message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: refuse.retryAfterSeconds } }),
-          ];
-        }
-        const prete = preparerOperation(schema, payload, {
+          : rateLimiter.checkCaller(ctx.extra.request.socket.remoteAddress, connectionAuthorization(ctx.connectionParams));
+        if (refusal) return [rateLimitedError(refusal)];
+        const prepared = prepareOperation(payload, {
+          schema,
           limits: options.limits,
           mode: options.mode,
-          depuisPasserelle: caller.fromGateway,
+          trusted: caller.fromGateway,
         });
-        return Array.isArray(prete) ? prete : { schema, ...prete };
+        if (Array.isArray(prepared)) return prepared;
+        return { schema, document: prepared.document, operationName: prepared.operationName, variableValues: prepared.variableValues };
       },
-      onError: (_ctx, _id, _payload, errors) => format.erreurs(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => format.resultat(result),
+      onError: (_ctx, _id, _payload, errors) => format.errors(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => format.result(result),
     },
     wss,
     options.keepAliveMs ?? 12_000,
   );
   return async () => {
-    clearInterval(purge);
+    clearInterval(purgeTimer);
     await disposable.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     await options.listener.stop();
