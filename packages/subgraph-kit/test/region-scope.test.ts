@@ -1,5 +1,12 @@
 import { SettingError } from '@federess/config';
-import { assertWritableRegion, parseRegionCode, parseRegionSetting, regionsInScope } from '../src/region-scope';
+import {
+  assertWritableRegion,
+  belongsToScope,
+  parseRegionCode,
+  parseRegionSetting,
+  readableInScope,
+  regionsInScope,
+} from '../src/region-scope';
 
 describe('region scope', () => {
   it('accepts region codes in any case and names the valid ones when refusing', () => {
@@ -14,14 +21,21 @@ describe('region scope', () => {
     expect(regionsInScope('ARA', ['BRE'])).toEqual([]);
   });
 
-  it('refuses writes elsewhere with OUT_OF_REGION', () => {
+  it('reads national data everywhere, regional data in its région, and the referential in its région only', () => {
+    expect([readableInScope(undefined, 'BRE'), readableInScope('ARA', 'ARA'), readableInScope('ARA', null)]).toEqual([true, true, true]);
+    expect(readableInScope('ARA', 'BRE')).toBe(false);
+    expect([belongsToScope(undefined, null), belongsToScope('ARA', 'ARA')]).toEqual([true, true]);
+    expect([belongsToScope('ARA', null), belongsToScope('ARA', 'BRE')]).toEqual([false, false]);
+  });
+
+  it('refuses writes elsewhere, national data included, with OUT_OF_REGION', () => {
     expect(() => assertWritableRegion('ARA', 'ARA')).not.toThrow();
     expect(() => assertWritableRegion(undefined, 'BRE')).not.toThrow();
-    try {
-      assertWritableRegion('ARA', 'BRE');
-      throw new Error('not refused');
-    } catch (error) {
-      expect((error as { extensions: { code: string } }).extensions.code).toBe('OUT_OF_REGION');
+    expect(() => assertWritableRegion(undefined, null)).not.toThrow();
+    for (const region of ['BRE', null]) {
+      expect(() => assertWritableRegion('ARA', region)).toThrow(
+        expect.objectContaining({ extensions: { code: 'OUT_OF_REGION', region, scope: 'ARA' } }),
+      );
     }
   });
 

@@ -1,8 +1,8 @@
 /** Every rencontre of the network is announced in French metropolitan time. */
-export const FUSEAU_HORAIRE = 'Europe/Paris';
+export const PARIS_TIME_ZONE = 'Europe/Paris';
 
 const partsFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: FUSEAU_HORAIRE,
+  timeZone: PARIS_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -43,7 +43,7 @@ function offsetMinutes(date: Date): number {
 const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width, '0');
 
 /** The instant as Paris wall-clock time with its offset: 2024-10-03T09:30:00+02:00. */
-export function enHeureDeParis(date: Date): string {
+export function toParisTime(date: Date): string {
   const w = wallClock(date);
   const offset = offsetMinutes(date);
   const sign = offset < 0 ? '-' : '+';
@@ -54,11 +54,11 @@ export function enHeureDeParis(date: Date): string {
  * The instant of a Paris wall-clock time ('2024-02-22', '09:30'), as announced in the documents.
  * The offset is looked up at the guessed instant, then once more in case the guess crossed a DST change.
  */
-export function heureDeParis(jour: string, heure: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(jour);
-  const time = /^(\d{2}):(\d{2})$/.exec(heure);
-  if (!match || !time) throw new Error(`Date ou heure mal formée : ${jour} ${heure}`);
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(time[1]), Number(time[2]));
+export function fromParisTime(day: string, time: string): Date {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const clock = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!date || !clock) throw new Error(`Date ou heure mal formée : ${day} ${time}`);
+  const wall = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]), Number(clock[1]), Number(clock[2]));
   let instant = wall - offsetMinutes(new Date(wall)) * 60_000;
   instant = wall - offsetMinutes(new Date(instant)) * 60_000;
   return new Date(instant);

@@ -1,10 +1,7 @@
-// type-graphql's decorators need the metadata polyfill before any decorated class (here or in subgraph-kit) loads.
-import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@federess/subgraph-kit';
+import { buildFederatedSchema, isUuid } from '@federess/subgraph-kit';
 import { regionOfClubId } from '@federess/vocabulaire';
 import type { Context } from './context';
-import { isUuid } from './inputs/ids';
 import { ClubResolver, clubInScope } from './resolvers/club.resolver';
 import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { ContactClubResolver } from './resolvers/contact-club.resolver';

@@ -5,9 +5,9 @@ import { createLoaders, type Loaders } from './loaders';
 export interface Context extends BaseSubgraphContext {
   readonly loaders: Loaders;
   /** The outbox listener, on WebSocket contexts (subscriptions); absent on HTTP ones. */
-  readonly flux?: OutboxListener;
+  readonly listener?: OutboxListener;
 }
 
-export function createContext(base: BaseSubgraphContext, flux?: OutboxListener): Context {
-  return { ...base, loaders: createLoaders(base.dataSource, base.region), flux };
+export function createContext(base: BaseSubgraphContext, listener?: OutboxListener): Context {
+  return { ...base, loaders: createLoaders(base.dataSource, base.region), listener };
 }

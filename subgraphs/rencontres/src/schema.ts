@@ -1,15 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@federess/subgraph-kit';
+import { buildFederatedSchema, isUuid, readableInScope } from '@federess/subgraph-kit';
 import type { Context } from './context';
-import { visible } from './inputs/rencontre-filtre-sql';
-import { EvenementResolver } from './resolvers/evenement-rencontre.resolver';
-import { ClubResolver } from './resolvers/club-reference.resolver';
-import { CollectiviteResolver } from './resolvers/collectivite-reference.resolver';
+import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
+import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
+import { EvenementRencontreResolver } from './resolvers/evenement-rencontre.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
 import { IntervenantResolver } from './resolvers/intervenant.resolver';
 import { RencontreResolver } from './resolvers/rencontre.resolver';
 import { SessionRencontreResolver } from './resolvers/session-rencontre.resolver';
-import { isUuid } from './validation/ids';
 
 /**
  * type-graphql asks for a pub/sub as soon as there is a subscription, even one with its own
@@ -32,9 +30,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
         SessionRencontreResolver,
         IntervenantResolver,
         InscriptionResolver,
-        ClubResolver,
-        CollectiviteResolver,
-        EvenementResolver,
+        ClubReferenceResolver,
+        CollectiviteReferenceResolver,
+        EvenementRencontreResolver,
       ],
       pubSub: outboxOnly,
     },
@@ -45,7 +43,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         __resolveReference: async (ref: { id: string }, ctx: Context) => {
           if (!isUuid(ref.id)) return null;
           const found = await ctx.loaders.rencontreById.load(ref.id.toLowerCase());
-          return found && visible(ctx.region, found.regionCode) ? found : null;
+          return found && readableInScope(ctx.region, found.regionCode) ? found : null;
         },
       },
     },

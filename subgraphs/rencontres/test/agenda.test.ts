@@ -160,7 +160,7 @@ describe('the seeded agenda and its filters', () => {
     expect(codeOf(await t.gql(LIST, { first: 201 }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql('{ rencontre(id: "1234") { id } }'))).toBe('BAD_USER_INPUT');
     const message = (await t.gql(LIST, { filtre: { regions: ['XYZ'] } })).errors![0]!.message;
-    expect(message).toMatch(/Région inconnue : XYZ/);
+    expect(message).toMatch(/région inconnue : XYZ/);
     expect(t.counter.count).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import { badInput, notFound } from '@federess/server-kit';
-import { assertWritableRegion } from '@federess/subgraph-kit';
+import { assertWritableRegion, readableInScope } from '@federess/subgraph-kit';
 import { Club } from '../entities/club';
 import { ClubCollectivite } from '../entities/club-collectivite';
 import { ClubOrganisation } from '../entities/club-organisation';
@@ -65,7 +65,7 @@ export async function writeClubLists(manager: EntityManager, clubId: string, cha
 export async function checkOrganisations(manager: EntityManager, ids: readonly string[], scope: string | undefined): Promise<void> {
   if (!ids.length) return;
   const found = await manager.getRepository(Organisation).findBy({ id: In([...ids]) });
-  const visible = new Set(found.filter((o) => !scope || !o.regionCode || o.regionCode === scope).map((o) => o.id));
+  const visible = new Set(found.filter((o) => readableInScope(scope, o.regionCode)).map((o) => o.id));
   const missing = ids.find((id) => !visible.has(id));
   if (missing) throw notFound('Organisation', missing);
 }

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { belongsToScope } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Club } from '../entities/club';
 import { RegionReference } from '../entities/region-reference';
@@ -7,7 +8,7 @@ import { RegionReference } from '../entities/region-reference';
 export class RegionReferenceResolver {
   @FieldResolver(() => Club, { nullable: true, description: "Le Club des collectivités pour l'ESS de la région" })
   club(@Root() region: RegionReference, @Ctx() ctx: Context): Promise<Club | null> | null {
-    if (ctx.region && ctx.region !== region.code) return null;
+    if (!belongsToScope(ctx.region, region.code)) return null;
     return ctx.loaders.clubByRegion.load(region.code);
   }
 }

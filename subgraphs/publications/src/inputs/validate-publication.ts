@@ -1,21 +1,31 @@
 import { badInput } from '@federess/server-kit';
-import { parseRegionCode } from '@federess/subgraph-kit';
+import {
+  boundedInt,
+  boundedList,
+  httpUrl,
+  optionalText,
+  parseCollectiviteId,
+  parseKnownClubId,
+  parseRegionCode,
+  parseUuid,
+  requiredText,
+} from '@federess/subgraph-kit';
 import type { Thematique } from '@federess/vocabulaire';
-import type { Publication } from '../entities/publication';
 import { AccesPublication, type TypePublication } from '../entities/enums';
+import type { Publication } from '../entities/publication';
 import type { CreerPublicationInput } from './creer-publication-input';
-import { parseClubId, parseCollectiviteId, parseUuid } from './ids';
 import type { ModifierPublicationInput } from './modifier-publication-input';
-import { datePlausible, listeBornee, numeroOptionnel, texteOptionnel, texteRequis, urlOptionnelle } from './valeurs';
 
 const MAX_TITRE = 300;
 const MAX_RESUME = 5_000;
 const MAX_NOM = 200;
+const MAX_URL = 2000;
+const MAX_NUMERO = 100_000;
 const MAX_THEMATIQUES = 30;
 const MAX_CITEES = 200;
 
-/** The columns of a publication a client writes, validated. */
-export interface PublicationValeurs {
+/** The columns of a publication a client writes, checked. */
+export interface PublicationColumns {
   titre: string;
   resume: string | null;
   type: TypePublication;
@@ -32,21 +42,32 @@ export interface PublicationValeurs {
   rencontreId: string | null;
 }
 
-export interface Ecriture {
-  readonly valeurs: PublicationValeurs;
+/** A checked creerPublication or modifierPublication input: what to write. */
+export interface PublicationWrite {
+  readonly columns: PublicationColumns;
   /** The cited collectivités, in order; undefined when a modification leaves them as they are. */
   readonly collectivitesCitees: string[] | undefined;
 }
 
-const citees = (ids: readonly string[]): string[] =>
-  listeBornee(
+const citedCollectivites = (ids: readonly string[]): string[] =>
+  boundedList(
     ids.map((id, i) => parseCollectiviteId(id, `collectivitesCitees[${i}]`)),
     'collectivitesCitees',
     MAX_CITEES,
   );
 
 const clubOf = (clubId: string | null): { id: string; regionCode: string } | null =>
-  clubId === null ? null : parseClubId(clubId, 'clubId');
+  clubId === null ? null : parseKnownClubId(clubId, 'clubId');
+
+const rencontreOf = (rencontreId: string | null): string | null =>
+  rencontreId === null ? null : parseUuid(rencontreId, 'rencontreId', 'de rencontre');
+
+/** A publication date (YYYY-MM-DD, already checked by the LocalDate scalar) within plausible years. */
+function plausibleDate(value: string, champ: string): string {
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2100) throw badInput(`${champ} : date hors des années 1900 à 2100 (${value}).`, { champ });
+  return value;
+}
 
 /**
  * The région follows the club: a club's publication belongs to the club's région, and a région
@@ -54,84 +75,80 @@ const clubOf = (clubId: string | null): { id: string; regionCode: string } | nul
  * `undefined` keeps `current`.
  */
 function regionOf(club: { regionCode: string } | null, region: string | null | undefined, current: string | null): string | null {
-  const asked = region === undefined || region === null ? region : parseRegionCode(region);
+  const asked = region === undefined || region === null ? region : parseRegionCode(region, 'region');
   if (club) {
     if (asked !== undefined && asked !== club.regionCode) {
-      throw badInput(`La publication d’un club appartient à la région du club (${club.regionCode}), pas à ${asked ?? 'aucune région'}.`, {
-        champ: 'region',
-      });
+      throw badInput(
+        `region : la publication d’un club appartient à la région du club (${club.regionCode}), pas à ${asked ?? 'aucune région'}.`,
+        { champ: 'region' },
+      );
     }
     return club.regionCode;
   }
   return asked === undefined ? current : asked;
 }
 
-function checkNumero(valeurs: PublicationValeurs): PublicationValeurs {
-  if (valeurs.numero !== null && valeurs.collection === null) {
+function checkNumero(columns: PublicationColumns): PublicationColumns {
+  if (columns.numero !== null && columns.collection === null) {
     throw badInput('numero : un numéro n’a de sens que dans une collection ; donnez aussi la collection.', { champ: 'numero' });
   }
-  return valeurs;
+  return columns;
 }
 
-/** Validates a new publication. */
-export function valeursCreation(input: CreerPublicationInput): Ecriture {
+/** Checks a new publication. */
+export function validateCreerPublication(input: CreerPublicationInput): PublicationWrite {
   const club = clubOf(input.clubId ?? null);
-  const valeurs = checkNumero({
-    titre: texteRequis(input.titre, 'titre', MAX_TITRE),
-    resume: texteOptionnel(input.resume ?? null, 'resume', MAX_RESUME),
+  const columns = checkNumero({
+    titre: requiredText(input.titre, 'titre', MAX_TITRE),
+    resume: optionalText(input.resume, 'resume', MAX_RESUME),
     type: input.type,
-    collection: texteOptionnel(input.collection ?? null, 'collection', MAX_NOM),
-    numero: numeroOptionnel(input.numero ?? null, 'numero'),
-    datePublication: datePlausible(input.datePublication, 'datePublication'),
-    editeur: texteRequis(input.editeur, 'editeur', MAX_NOM),
-    thematiques: listeBornee(input.thematiques ?? [], 'thematiques', MAX_THEMATIQUES),
+    collection: optionalText(input.collection, 'collection', MAX_NOM),
+    numero: boundedInt(input.numero, 'numero', 1, MAX_NUMERO),
+    datePublication: plausibleDate(input.datePublication, 'datePublication'),
+    editeur: requiredText(input.editeur, 'editeur', MAX_NOM),
+    thematiques: boundedList(input.thematiques ?? [], 'thematiques', MAX_THEMATIQUES),
     acces: input.acces ?? AccesPublication.PUBLIC,
-    fichier: urlOptionnelle(input.fichier ?? null, 'fichier'),
-    lien: urlOptionnelle(input.lien ?? null, 'lien'),
+    fichier: httpUrl(input.fichier, 'fichier', MAX_URL),
+    lien: httpUrl(input.lien, 'lien', MAX_URL),
     // At creation, a null région is no région given: the club's, or national.
     regionCode: regionOf(club, input.region ?? undefined, null),
     clubId: club?.id ?? null,
-    rencontreId: input.rencontreId ? parseUuid(input.rencontreId, 'rencontreId', 'de rencontre') : null,
+    rencontreId: rencontreOf(input.rencontreId || null),
   });
-  return { valeurs, collectivitesCitees: citees(input.collectivitesCitees ?? []) };
+  return { columns, collectivitesCitees: citedCollectivites(input.collectivitesCitees ?? []) };
 }
 
 /** A field a modification may not clear: null is refused, undefined keeps the current value. */
-function nonEfface<T>(value: T | null | undefined, champ: string): T | undefined {
-  if (value === null) throw badInput(`${champ} est obligatoire et ne peut pas être effacé.`, { champ });
+function notCleared<T>(value: T | null | undefined, champ: string): T | undefined {
+  if (value === null) throw badInput(`${champ} : obligatoire, ne peut pas être effacé.`, { champ });
   return value;
 }
 
-/** Validates a partial modification of `current`: absent fields keep their value, null clears optional ones. */
-export function valeursModification(current: Publication, input: ModifierPublicationInput): Ecriture {
-  const titre = nonEfface(input.titre, 'titre');
-  const type = nonEfface(input.type, 'type');
-  const datePublication = nonEfface(input.datePublication, 'datePublication');
-  const editeur = nonEfface(input.editeur, 'editeur');
-  const acces = nonEfface(input.acces, 'acces');
+/** Checks a partial modification of `current`: absent fields keep their value, null clears optional ones. */
+export function validateModifierPublication(current: Publication, input: ModifierPublicationInput): PublicationWrite {
+  const titre = notCleared(input.titre, 'titre');
+  const type = notCleared(input.type, 'type');
+  const datePublication = notCleared(input.datePublication, 'datePublication');
+  const editeur = notCleared(input.editeur, 'editeur');
+  const acces = notCleared(input.acces, 'acces');
   // A new club moves the publication to its région; an unchanged club still constrains a new région.
   const clubId = input.clubId === undefined ? current.clubId : input.clubId;
   const club = clubOf(clubId);
-  const valeurs = checkNumero({
-    titre: titre === undefined ? current.titre : texteRequis(titre, 'titre', MAX_TITRE),
-    resume: input.resume === undefined ? current.resume : texteOptionnel(input.resume, 'resume', MAX_RESUME),
+  const columns = checkNumero({
+    titre: titre === undefined ? current.titre : requiredText(titre, 'titre', MAX_TITRE),
+    resume: input.resume === undefined ? current.resume : optionalText(input.resume, 'resume', MAX_RESUME),
     type: type ?? current.type,
-    collection: input.collection === undefined ? current.collection : texteOptionnel(input.collection, 'collection', MAX_NOM),
-    numero: input.numero === undefined ? current.numero : numeroOptionnel(input.numero, 'numero'),
-    datePublication: datePublication === undefined ? current.datePublication : datePlausible(datePublication, 'datePublication'),
-    editeur: editeur === undefined ? current.editeur : texteRequis(editeur, 'editeur', MAX_NOM),
-    thematiques: input.thematiques == null ? current.thematiques : listeBornee(input.thematiques, 'thematiques', MAX_THEMATIQUES),
+    collection: input.collection === undefined ? current.collection : optionalText(input.collection, 'collection', MAX_NOM),
+    numero: input.numero === undefined ? current.numero : boundedInt(input.numero, 'numero', 1, MAX_NUMERO),
+    datePublication: datePublication === undefined ? current.datePublication : plausibleDate(datePublication, 'datePublication'),
+    editeur: editeur === undefined ? current.editeur : requiredText(editeur, 'editeur', MAX_NOM),
+    thematiques: input.thematiques == null ? current.thematiques : boundedList(input.thematiques, 'thematiques', MAX_THEMATIQUES),
     acces: acces ?? current.acces,
-    fichier: input.fichier === undefined ? current.fichier : urlOptionnelle(input.fichier, 'fichier'),
-    lien: input.lien === undefined ? current.lien : urlOptionnelle(input.lien, 'lien'),
+    fichier: input.fichier === undefined ? current.fichier : httpUrl(input.fichier, 'fichier', MAX_URL),
+    lien: input.lien === undefined ? current.lien : httpUrl(input.lien, 'lien', MAX_URL),
     regionCode: regionOf(club, input.region, current.regionCode),
     clubId: club?.id ?? null,
-    rencontreId:
-      input.rencontreId === undefined
-        ? current.rencontreId
-        : input.rencontreId === null
-          ? null
-          : parseUuid(input.rencontreId, 'rencontreId', 'de rencontre'),
+    rencontreId: input.rencontreId === undefined ? current.rencontreId : rencontreOf(input.rencontreId),
   });
-  return { valeurs, collectivitesCitees: input.collectivitesCitees == null ? undefined : citees(input.collectivitesCitees) };
+  return { columns, collectivitesCitees: input.collectivitesCitees == null ? undefined : citedCollectivites(input.collectivitesCitees) };
 }

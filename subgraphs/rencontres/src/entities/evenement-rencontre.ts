@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TypeEvenement } from './type-evenement';
+import { TypeEvenement } from './enums';
 
 @ObjectType({ description: "Un changement d'une rencontre, tel que le flux en direct le diffuse" })
 export class EvenementRencontre {

@@ -2,17 +2,17 @@ import { StatutRencontre } from './enums';
 import type { Rencontre } from './rencontre';
 
 /** The written statuses that turn into PASSEE once the rencontre's end is behind us. */
-export const STATUTS_QUI_DEVIENNENT_PASSEE: readonly StatutRencontre[] = [StatutRencontre.PROGRAMMEE, StatutRencontre.COMPLETE];
+export const STATUTS_BECOMING_PASSEE: readonly StatutRencontre[] = [StatutRencontre.PROGRAMMEE, StatutRencontre.COMPLETE];
 
 /** The status a client sees: the written one, or PASSEE when the rencontre is over. */
-export function statutEffectif(rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>, now: Date = new Date()): StatutRencontre {
-  return STATUTS_QUI_DEVIENNENT_PASSEE.includes(rencontre.statutEnregistre) && rencontre.fin.getTime() < now.getTime()
+export function effectiveStatut(rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>, now: Date = new Date()): StatutRencontre {
+  return STATUTS_BECOMING_PASSEE.includes(rencontre.statutEnregistre) && rencontre.fin.getTime() < now.getTime()
     ? StatutRencontre.PASSEE
     : rencontre.statutEnregistre;
 }
 
 /** The same rule in SQL, so that the `statuts` filter agrees with the `statut` field. */
-export function statutEffectifSql(alias: string): string {
-  const devenant = STATUTS_QUI_DEVIENNENT_PASSEE.map((s) => `'${s}'`).join(', ');
-  return `(CASE WHEN ${alias}.statut IN (${devenant}) AND ${alias}.fin < now() THEN '${StatutRencontre.PASSEE}' ELSE ${alias}.statut END)`;
+export function effectiveStatutSql(alias: string): string {
+  const becoming = STATUTS_BECOMING_PASSEE.map((s) => `'${s}'`).join(', ');
+  return `(CASE WHEN ${alias}.statut IN (${becoming}) AND ${alias}.fin < now() THEN '${StatutRencontre.PASSEE}' ELSE ${alias}.statut END)`;
 }

@@ -1,17 +1,16 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@federess/server-kit';
-import { regionsInScope } from '@federess/subgraph-kit';
+import { parseUuid, regionsInScope } from '@federess/subgraph-kit';
 import type { Thematique } from '@federess/vocabulaire';
 import type { FormatRencontre, StatutRencontre, TypeRencontre } from '../entities/enums';
+import { effectiveStatutSql } from '../entities/statut';
 import type { RencontreFiltre } from './rencontres-args';
-import { parseUuid } from '../validation/ids';
-import { statutEffectifSql } from '../entities/statut';
 
 export const MAX_RECHERCHE = 100;
 const MAX_CLUBS = 50;
 
-/** A filter checked and normalised: what `appliquerFiltre` turns into SQL. */
-export interface FiltreLu {
+/** A filter checked and normalised: what `applyRencontreFiltre` turns into SQL. */
+export interface CheckedFiltre {
   /** undefined: no restriction beyond the instance's scope; []: matches nothing. */
   readonly regions?: string[];
   readonly nationales?: boolean;
@@ -25,28 +24,35 @@ export interface FiltreLu {
   readonly recherche?: string;
 }
 
-const some = <T>(values: readonly T[] | null | undefined): T[] | undefined => (values?.length ? [...new Set(values)] : undefined);
+const distinct = <T>(values: readonly T[] | null | undefined): T[] | undefined => (values?.length ? [...new Set(values)] : undefined);
 
 /**
  * Validates a client's filter before any SQL: unknown regions, malformed club ids, an inverted
  * period and an over-long search are BAD_USER_INPUT. Regions are reduced to the instance's scope.
  */
-export function lireFiltre(filtre: RencontreFiltre | null | undefined, scope: string | undefined): FiltreLu {
+export function parseRencontreFiltre(filtre: RencontreFiltre | null | undefined, scope: string | undefined): CheckedFiltre {
   const f = filtre ?? {};
   const recherche = f.recherche?.trim();
-  if (recherche && recherche.length > MAX_RECHERCHE) throw badInput(`recherche : ${MAX_RECHERCHE} caractères au plus.`);
-  if (f.clubs && f.clubs.length > MAX_CLUBS) throw badInput(`clubs : ${MAX_CLUBS} identifiants au plus.`);
+  if (recherche && recherche.length > MAX_RECHERCHE) {
+    throw badInput(`filtre.recherche : ${MAX_RECHERCHE} caractères au plus.`, { champ: 'filtre.recherche' });
+  }
+  if (f.clubs && f.clubs.length > MAX_CLUBS) throw badInput(`filtre.clubs : ${MAX_CLUBS} identifiants au plus.`, { champ: 'filtre.clubs' });
   if (f.depuis && f.jusqua && f.depuis.getTime() > f.jusqua.getTime()) {
-    throw badInput(`La période est inversée : depuis (${f.depuis.toISOString()}) est après jusqua (${f.jusqua.toISOString()}).`);
+    throw badInput(
+      `filtre.depuis : la période est inversée, depuis (${f.depuis.toISOString()}) est après jusqua (${f.jusqua.toISOString()}).`,
+      {
+        champ: 'filtre.depuis',
+      },
+    );
   }
   return {
-    regions: f.regions?.length ? regionsInScope(scope, f.regions) : undefined,
+    regions: f.regions?.length ? regionsInScope(scope, f.regions, 'filtre.regions') : undefined,
     nationales: f.nationales ?? undefined,
-    clubs: some(f.clubs?.map((id) => parseUuid(id, 'clubs'))),
-    thematiques: some(f.thematiques),
-    formats: some(f.formats),
-    statuts: some(f.statuts),
-    types: some(f.types),
+    clubs: distinct(f.clubs?.map((id, i) => parseUuid(id, `filtre.clubs[${i}]`, 'de club'))),
+    thematiques: distinct(f.thematiques),
+    formats: distinct(f.formats),
+    statuts: distinct(f.statuts),
+    types: distinct(f.types),
     depuis: f.depuis ?? undefined,
     jusqua: f.jusqua ?? undefined,
     recherche: recherche || undefined,
@@ -59,9 +65,9 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
  * Adds a filter's conditions on the rencontre alias `r` of a query. National rencontres (no région)
  * stay visible on a regional instance, unless the client asked for given régions.
  */
-export function appliquerFiltre<T extends ObjectLiteral>(
+export function applyRencontreFiltre<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  filtre: FiltreLu,
+  filtre: CheckedFiltre,
   scope: string | undefined,
 ): SelectQueryBuilder<T> {
   if (filtre.regions) query.andWhere('r.region_code = ANY(:f_regions)', { f_regions: filtre.regions });
@@ -73,7 +79,7 @@ export function appliquerFiltre<T extends ObjectLiteral>(
   if (filtre.thematiques) query.andWhere('r.thematiques && CAST(:f_thematiques AS text[])', { f_thematiques: filtre.thematiques });
   if (filtre.formats) query.andWhere('r.format = ANY(:f_formats)', { f_formats: filtre.formats });
   if (filtre.types) query.andWhere('r.type = ANY(:f_types)', { f_types: filtre.types });
-  if (filtre.statuts) query.andWhere(`${statutEffectifSql('r')} = ANY(:f_statuts)`, { f_statuts: filtre.statuts });
+  if (filtre.statuts) query.andWhere(`${effectiveStatutSql('r')} = ANY(:f_statuts)`, { f_statuts: filtre.statuts });
   if (filtre.depuis) query.andWhere('r.debut >= :f_depuis', { f_depuis: filtre.depuis });
   if (filtre.jusqua) query.andWhere('r.debut <= :f_jusqua', { f_jusqua: filtre.jusqua });
   if (filtre.recherche) {
@@ -85,7 +91,4 @@ export function appliquerFiltre<T extends ObjectLiteral>(
 }
 
 /** Only the instance's scope: what entity lookups and federation fields apply. */
-export const SANS_FILTRE: FiltreLu = {};
-
-/** Whether a rencontre may be read on this instance. */
-export const visible = (scope: string | undefined, regionCode: string | null): boolean => !scope || !regionCode || regionCode === scope;
+export const NO_FILTRE: CheckedFiltre = {};

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Thematique } from '@federess/vocabulaire';
 import { TypeRencontre } from '../entities/enums';
-import { TypeEvenement } from '../entities/type-evenement';
+import { TypeEvenement } from '../entities/enums';
 
 @InputType({ description: 'Quels changements recevoir ; un critère absent ne filtre pas' })
 export class RencontresEnDirectFiltre {

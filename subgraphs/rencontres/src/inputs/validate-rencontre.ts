@@ -1,9 +1,11 @@
 import { badInput } from '@federess/server-kit';
-import { FormatRencontre } from '../entities/enums';
+import { boundedInt, boundedList, httpUrl, optionalText, parseCollectiviteId, requiredText } from '@federess/subgraph-kit';
+import { FormatRencontre, PublicCible, TypeRencontre } from '../entities/enums';
+import type { Rencontre } from '../entities/rencontre';
 import type { IntervenantInput, LieuInput, SessionRencontreInput } from './creer-rencontre-input';
-import { parseCollectiviteId } from '../validation/ids';
+import type { ModifierRencontreInput } from './modifier-rencontre-input';
 
-export const LIMITES = {
+export const LIMITS = {
   titre: 200,
   resume: 2_000,
   description: 20_000,
@@ -16,64 +18,105 @@ export const LIMITES = {
   capacite: 100_000,
 } as const;
 
-/** A required text: trimmed, not empty, bounded. */
-export function texteRequis(value: string | null | undefined, champ: string, max: number): string {
-  const trimmed = value?.trim() ?? '';
-  if (!trimmed) throw badInput(`${champ} est obligatoire.`, { champ });
-  if (trimmed.length > max) throw badInput(`${champ} : ${max} caractères au plus.`, { champ });
-  return trimmed;
+/** A list of names (organisateurs, partenaires): each a required text, without repeats; none is empty. */
+export function textList(values: readonly string[] | null | undefined, champ: string): string[] {
+  return boundedList(
+    (values ?? []).map((value, i) => requiredText(value, `${champ}[${i}]`, LIMITS.nom)),
+    champ,
+    LIMITS.liste,
+  );
 }
 
-/** An optional text: trimmed, empty becomes null, bounded. */
-export function texteOptionnel(value: string | null | undefined, champ: string, max: number): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed.length > max) throw badInput(`${champ} : ${max} caractères au plus.`, { champ });
-  return trimmed || null;
+/** A list that must hold a value (thématiques, public), without repeats. */
+export function atLeastOne<T>(values: readonly T[] | null | undefined, champ: string): T[] {
+  const distinct = boundedList(values ?? [], champ, LIMITS.liste);
+  if (distinct.length === 0) throw badInput(`${champ} : au moins une valeur est attendue.`, { champ });
+  return distinct;
 }
 
-export function listeDeTextes(values: readonly string[] | null | undefined, champ: string): string[] {
-  const list = (values ?? []).map((v) => texteRequis(v, champ, LIMITES.nom));
-  if (list.length > LIMITES.liste) throw badInput(`${champ} : ${LIMITES.liste} éléments au plus.`, { champ });
-  return [...new Set(list)];
-}
+export const checkLienEnLigne = (value: string | null | undefined, champ = 'lienEnLigne'): string | null =>
+  httpUrl(value, champ, LIMITS.lien);
 
-export function lienEnLigne(value: string | null | undefined): string | null {
-  const lien = texteOptionnel(value, 'lienEnLigne', LIMITES.lien);
-  if (lien === null) return null;
-  let url: URL;
-  try {
-    url = new URL(lien);
-  } catch {
-    throw badInput(`lienEnLigne : adresse web invalide : ${lien}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('lienEnLigne : une adresse http(s) est attendue.');
-  return lien;
-}
+export const checkCapacite = (value: number | null | undefined): number | null => boundedInt(value, 'capacite', 1, LIMITS.capacite);
 
-export function email(value: string): string {
-  const trimmed = texteRequis(value, 'email', 254).toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) throw badInput(`Adresse e-mail invalide : ${value}`);
-  return trimmed;
-}
+/** The descriptive fields of a rencontre: what creerRencontre and modifierRencontre write alike, with no rule of dates, status or places. */
+export type DescriptiveFields = Pick<
+  Rencontre,
+  | 'titre'
+  | 'resume'
+  | 'description'
+  | 'type'
+  | 'thematiques'
+  | 'publicCible'
+  | 'organisateurs'
+  | 'partenaires'
+  | 'nombreParticipants'
+  | 'annuairePartage'
+>;
 
-export function capacite(value: number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > LIMITES.capacite) {
-    throw badInput(`capacite : un nombre de places entre 1 et ${LIMITES.capacite} est attendu (reçu ${value}).`);
-  }
+type DescriptiveInput = Pick<
+  ModifierRencontreInput,
+  | 'titre'
+  | 'resume'
+  | 'description'
+  | 'type'
+  | 'thematiques'
+  | 'public'
+  | 'organisateurs'
+  | 'partenaires'
+  | 'nombreParticipants'
+  | 'annuairePartage'
+>;
+
+/** What a new rencontre holds where its input says nothing. */
+export const NEW_RENCONTRE: DescriptiveFields = {
+  titre: '',
+  resume: null,
+  description: null,
+  type: TypeRencontre.RENCONTRE_CLUB,
+  thematiques: [],
+  publicCible: [PublicCible.ELUS, PublicCible.AGENTS],
+  organisateurs: [],
+  partenaires: [],
+  nombreParticipants: null,
+  annuairePartage: false,
+};
+
+/** A field with no meaning cleared: null is refused, undefined keeps the current value. */
+function notCleared<T>(value: T | null | undefined, champ: string): T | undefined {
+  if (value === null) throw badInput(`${champ} : ne peut pas être effacé (null).`, { champ });
   return value;
 }
 
-export function nombreParticipants(value: number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 0 || value > LIMITES.capacite) {
-    throw badInput(`nombreParticipants : un nombre entre 0 et ${LIMITES.capacite} est attendu (reçu ${value}).`);
-  }
-  return value;
+/**
+ * The descriptive fields once `input` applies to `current` (NEW_RENCONTRE for a creation): a field
+ * left out keeps its value, null clears an optional one and is refused for the others.
+ */
+export function checkDescriptiveFields(input: DescriptiveInput, current: DescriptiveFields): DescriptiveFields {
+  const titre = notCleared(input.titre, 'titre');
+  const type = notCleared(input.type, 'type');
+  const thematiques = notCleared(input.thematiques, 'thematiques');
+  const publicCible = notCleared(input.public, 'public');
+  const annuairePartage = notCleared(input.annuairePartage, 'annuairePartage');
+  return {
+    titre: titre !== undefined ? requiredText(titre, 'titre', LIMITS.titre) : current.titre,
+    resume: input.resume !== undefined ? optionalText(input.resume, 'resume', LIMITS.resume) : current.resume,
+    description: input.description !== undefined ? optionalText(input.description, 'description', LIMITS.description) : current.description,
+    type: type ?? current.type,
+    thematiques: thematiques !== undefined ? atLeastOne(thematiques, 'thematiques') : current.thematiques,
+    publicCible: publicCible !== undefined ? atLeastOne(publicCible, 'public') : current.publicCible,
+    organisateurs: input.organisateurs !== undefined ? textList(input.organisateurs, 'organisateurs') : current.organisateurs,
+    partenaires: input.partenaires !== undefined ? textList(input.partenaires, 'partenaires') : current.partenaires,
+    nombreParticipants:
+      input.nombreParticipants !== undefined
+        ? boundedInt(input.nombreParticipants, 'nombreParticipants', 0, LIMITS.capacite)
+        : current.nombreParticipants,
+    annuairePartage: annuairePartage ?? current.annuairePartage,
+  };
 }
 
 /** A session as it will be written. */
-export interface SessionPrevue {
+export interface PlannedSession {
   debut: Date;
   fin: Date;
   lieuNom: string | null;
@@ -82,98 +125,99 @@ export interface SessionPrevue {
   lienEnLigne: string | null;
 }
 
-export interface LieuLu {
-  lieuNom: string | null;
-  lieuAdresse: string | null;
-  lieuCommuneId: string | null;
-}
+export type CheckedLieu = Pick<PlannedSession, 'lieuNom' | 'lieuAdresse' | 'lieuCommuneId'>;
 
-export const SANS_LIEU: LieuLu = { lieuNom: null, lieuAdresse: null, lieuCommuneId: null };
+export const NO_LIEU: CheckedLieu = { lieuNom: null, lieuAdresse: null, lieuCommuneId: null };
 
-export function lieu(value: LieuInput | null | undefined): LieuLu {
-  if (!value) return SANS_LIEU;
-  const communeId = value.communeId ? parseCollectiviteId(value.communeId, 'lieu.communeId') : null;
-  if (communeId && !communeId.startsWith('COMMUNE:'))
-    throw badInput(`lieu.communeId : une commune est attendue (COMMUNE:<insee>), reçu ${communeId}.`);
+export function checkLieu(value: LieuInput | null | undefined, champ = 'lieu'): CheckedLieu {
+  if (!value) return NO_LIEU;
+  const communeId = value.communeId ? parseCollectiviteId(value.communeId, `${champ}.communeId`) : null;
+  if (communeId && !communeId.startsWith('COMMUNE:')) {
+    throw badInput(`${champ}.communeId : une commune est attendue (COMMUNE:<insee>), reçu ${communeId}.`, { champ: `${champ}.communeId` });
+  }
   return {
-    lieuNom: texteRequis(value.nom, 'lieu.nom', LIMITES.nom),
-    lieuAdresse: texteOptionnel(value.adresse, 'lieu.adresse', LIMITES.adresse),
+    lieuNom: requiredText(value.nom, `${champ}.nom`, LIMITS.nom),
+    lieuAdresse: optionalText(value.adresse, `${champ}.adresse`, LIMITS.adresse),
     lieuCommuneId: communeId,
   };
 }
 
-function periode(debut: Date, fin: Date, champ: string): void {
-  if (Number.isNaN(debut.getTime()) || Number.isNaN(fin.getTime())) throw badInput(`${champ} : date invalide.`);
+function checkPeriod(debut: Date, fin: Date, champ: string): void {
+  if (Number.isNaN(debut.getTime()) || Number.isNaN(fin.getTime())) throw badInput(`${champ} : date invalide.`, { champ });
   if (fin.getTime() <= debut.getTime()) {
-    throw badInput(`${champ} : la fin (${fin.toISOString()}) doit être après le début (${debut.toISOString()}).`);
+    throw badInput(`${champ} : la fin (${fin.toISOString()}) doit être après le début (${debut.toISOString()}).`, { champ });
   }
 }
 
 /** A single session from `debut`/`fin`, with the rencontre's place and link. */
-export function seanceUnique(debut: Date, fin: Date, place: LieuLu, lien: string | null): SessionPrevue {
-  periode(debut, fin, 'debut/fin');
-  return { debut, fin, lieuNom: place.lieuNom, lieuAdresse: place.lieuAdresse, lieuCommuneId: place.lieuCommuneId, lienEnLigne: lien };
+export function singleSession(debut: Date, fin: Date, lieu: CheckedLieu, lien: string | null, champ = 'debut'): PlannedSession {
+  checkPeriod(debut, fin, champ);
+  return { debut, fin, lieuNom: lieu.lieuNom, lieuAdresse: lieu.lieuAdresse, lieuCommuneId: lieu.lieuCommuneId, lienEnLigne: lien };
 }
 
 /** Sessions from a list; each falls back on the rencontre's place and link. Sorted by start. */
-export function seancesMultiples(
+export function checkSessions(
   sessions: readonly SessionRencontreInput[],
-  placeParDefaut: LieuLu,
-  lienParDefaut: string | null,
-): SessionPrevue[] {
-  if (sessions.length === 0) throw badInput('sessions : au moins une séance est attendue.');
-  if (sessions.length > LIMITES.sessions) throw badInput(`sessions : ${LIMITES.sessions} séances au plus.`);
+  defaultLieu: CheckedLieu,
+  defaultLien: string | null,
+): PlannedSession[] {
+  if (sessions.length === 0) throw badInput('sessions : au moins une séance est attendue.', { champ: 'sessions' });
+  if (sessions.length > LIMITS.sessions) throw badInput(`sessions : ${LIMITS.sessions} séances au plus.`, { champ: 'sessions' });
   return sessions
     .map((s, i) => {
-      periode(s.debut, s.fin, `sessions[${i}]`);
-      const place = s.lieu ? lieu(s.lieu) : placeParDefaut;
-      const lien = s.lienEnLigne !== undefined && s.lienEnLigne !== null ? lienEnLigne(s.lienEnLigne) : lienParDefaut;
-      return seanceUnique(s.debut, s.fin, place, lien);
+      const champ = `sessions[${i}]`;
+      const lieu = s.lieu ? checkLieu(s.lieu, `${champ}.lieu`) : defaultLieu;
+      const lien =
+        s.lienEnLigne !== undefined && s.lienEnLigne !== null ? checkLienEnLigne(s.lienEnLigne, `${champ}.lienEnLigne`) : defaultLien;
+      return singleSession(s.debut, s.fin, lieu, lien, champ);
     })
     .sort((a, b) => a.debut.getTime() - b.debut.getTime());
 }
 
 /** A présentiel session needs a place, a distanciel one a link, a hybride one both. */
-export function verifierFormat(format: FormatRencontre, sessions: readonly SessionPrevue[]): void {
+export function checkFormat(format: FormatRencontre, sessions: readonly PlannedSession[]): void {
   sessions.forEach((s, i) => {
     const where = sessions.length > 1 ? ` (séance ${i + 1})` : '';
     if (format !== FormatRencontre.DISTANCIEL && !s.lieuNom) {
-      throw badInput(`Une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en présentiel'} doit avoir un lieu${where}.`);
+      throw badInput(
+        `lieu : une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en présentiel'} doit avoir un lieu${where}.`,
+        {
+          champ: 'lieu',
+        },
+      );
     }
     if (format !== FormatRencontre.PRESENTIEL && !s.lienEnLigne) {
       throw badInput(
-        `Une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en distanciel'} doit avoir un lienEnLigne${where}.`,
+        `lienEnLigne : une rencontre ${format === FormatRencontre.HYBRIDE ? 'hybride' : 'en distanciel'} doit avoir un lienEnLigne${where}.`,
+        { champ: 'lienEnLigne' },
       );
     }
   });
 }
 
-export function verifierDateLimite(dateLimite: Date | null, fin: Date): void {
+export function checkDateLimite(dateLimite: Date | null, fin: Date): void {
   if (dateLimite && dateLimite.getTime() > fin.getTime()) {
-    throw badInput('dateLimiteInscription doit précéder la fin de la rencontre.');
+    throw badInput('dateLimiteInscription : doit précéder la fin de la rencontre.', { champ: 'dateLimiteInscription' });
   }
 }
 
-export interface IntervenantPrevu {
+export interface CheckedIntervenant {
   nom: string;
   role: string | null;
   organisation: string | null;
   collectiviteId: string | null;
 }
 
-export function intervenants(values: readonly IntervenantInput[] | null | undefined): IntervenantPrevu[] {
+export function checkIntervenants(values: readonly IntervenantInput[] | null | undefined): CheckedIntervenant[] {
   const list = values ?? [];
-  if (list.length > LIMITES.liste) throw badInput(`intervenants : ${LIMITES.liste} au plus.`);
-  return list.map((v) => ({
-    nom: texteRequis(v.nom, 'intervenants.nom', LIMITES.nom),
-    role: texteOptionnel(v.role, 'intervenants.role', LIMITES.nom),
-    organisation: texteOptionnel(v.organisation, 'intervenants.organisation', LIMITES.nom),
-    collectiviteId: v.collectiviteId ? parseCollectiviteId(v.collectiviteId, 'intervenants.collectiviteId') : null,
-  }));
-}
-
-export function auMoinsUne<T>(values: readonly T[] | null | undefined, champ: string): T[] {
-  const unique = [...new Set(values ?? [])];
-  if (unique.length === 0) throw badInput(`${champ} : au moins une valeur est attendue.`);
-  return unique;
+  if (list.length > LIMITS.liste) throw badInput(`intervenants : ${LIMITS.liste} au plus.`, { champ: 'intervenants' });
+  return list.map((v, i) => {
+    const champ = `intervenants[${i}]`;
+    return {
+      nom: requiredText(v.nom, `${champ}.nom`, LIMITS.nom),
+      role: optionalText(v.role, `${champ}.role`, LIMITS.nom),
+      organisation: optionalText(v.organisation, `${champ}.organisation`, LIMITS.nom),
+      collectiviteId: v.collectiviteId ? parseCollectiviteId(v.collectiviteId, `${champ}.collectiviteId`) : null,
+    };
+  });
 }

@@ -3,12 +3,12 @@ import { type ConnectionData, PageArgs, pageWindow } from '@federess/subgraph-ki
 import type { Context } from '../context';
 import { CollectiviteReference } from '../entities/collectivite-reference';
 import { Rencontre } from '../entities/rencontre';
-import { SANS_FILTRE } from '../inputs/rencontre-filtre-sql';
-import { RencontreConnection } from './rencontre.resolver';
+import { RencontreConnection } from '../entities/rencontre-connection';
+import { NO_FILTRE } from '../inputs/rencontre-filtre-sql';
 
 /** What this subgraph adds to the collectivites subgraph's Collectivite. */
 @Resolver(() => CollectiviteReference)
-export class CollectiviteResolver {
+export class CollectiviteReferenceResolver {
   @FieldResolver(() => RencontreConnection, {
     description: 'Les rencontres auxquelles des élus ou agents de la collectivité sont inscrits (inscriptions confirmées)',
   })
@@ -18,6 +18,6 @@ export class CollectiviteResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionData<Rencontre>> {
     const { offset, limit } = pageWindow(args);
-    return ctx.loaders.participationsByCollectivite.load({ parent: collectivite.id, filtre: SANS_FILTRE, offset, limit });
+    return ctx.loaders.participationsByCollectivite.load({ parent: collectivite.id, filtre: NO_FILTRE, offset, limit });
   }
 }

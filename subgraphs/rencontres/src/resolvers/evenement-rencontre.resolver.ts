@@ -4,11 +4,11 @@ import { badInput } from '@federess/server-kit';
 import type { Context } from '../context';
 import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
-import { correspondance } from '../subscriptions/event-filter';
-import { avecErreursClient, erreurClient } from '../subscriptions/stream-errors';
+import { eventFilter } from '../subscriptions/event-filter';
+import { toClientError, withClientErrors } from '../subscriptions/stream-errors';
 import { EvenementRencontre } from '../entities/evenement-rencontre';
 import { RencontresEnDirectFiltre } from '../inputs/rencontres-en-direct-filtre';
-import type { TypeEvenement } from '../entities/type-evenement';
+import type { TypeEvenement } from '../entities/enums';
 
 interface SubscribeArgs {
   filtre?: RencontresEnDirectFiltre | null;
@@ -19,20 +19,20 @@ interface SubscribeArgs {
  * Opens a subscriber's stream; a bad `apres` is an error of the subscription, with its own code, and
  * so is a stream that ends early (EVENTS_EXPIRED mid-replay, SLOW_CONSUMER).
  */
-async function ouvrirFlux({ args, context }: { args: SubscribeArgs; context: Context }): Promise<AsyncIterable<OutboxEvent>> {
-  if (!context.flux) throw badInput('Le flux en direct est servi en WebSocket (graphql-ws) sur /graphql.');
-  const matches = correspondance(args.filtre, context.region);
+async function openLiveFeed({ args, context }: { args: SubscribeArgs; context: Context }): Promise<AsyncIterable<OutboxEvent>> {
+  if (!context.listener) throw badInput('Le flux en direct est servi en WebSocket (graphql-ws) sur /graphql.');
+  const matches = eventFilter(args.filtre, context.region);
   try {
-    return avecErreursClient(await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches }));
+    return withClientErrors(await openEventStream(context.listener, context.dataSource, { apres: args.apres, matches }));
   } catch (error) {
-    throw erreurClient(error);
+    throw toClientError(error);
   }
 }
 
 @Resolver(() => EvenementRencontre)
-export class EvenementResolver {
+export class EvenementRencontreResolver {
   @Subscription(() => EvenementRencontre, {
-    subscribe: ouvrirFlux as never,
+    subscribe: openLiveFeed as never,
     description:
       "Les changements des rencontres en direct : créations, modifications, reports, passages en ligne, annulations, complets, inscriptions fermées ou rouvertes. Avec `apres`, rejoue d'abord les événements suivants puis continue en direct, sans trou ni doublon.",
   })

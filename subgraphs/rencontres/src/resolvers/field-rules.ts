@@ -16,14 +16,14 @@ import type { Rencontre } from '../entities/rencontre';
  * Batched: the registrations and the "is this collectivité registered" question each cost one
  * statement per request, whatever the number of rencontres.
  */
-export async function inscriptionsVisibles(ctx: Context, rencontre: Rencontre): Promise<Inscription[]> {
+export async function visibleInscriptions(ctx: Context, rencontre: Rencontre): Promise<Inscription[]> {
   const { viewer, loaders } = ctx;
-  const charger = () => loaders.inscriptionsByRencontre.load(rencontre.id);
-  if (viewer.canSeeAllParticipants(rencontre.regionCode)) return charger();
+  const load = () => loaders.inscriptionsByRencontre.load(rencontre.id);
+  if (viewer.canSeeAllParticipants(rencontre.regionCode)) return load();
   if (!viewer.isAdherent) return [];
   const [inscriptions, annuaire] = await Promise.all([
-    charger(),
-    rencontre.annuairePartage ? loaders.collectiviteInscrite.load(`${viewer.collectivite}|${rencontre.id}`) : false,
+    load(),
+    rencontre.annuairePartage ? loaders.collectiviteRegistered.load(`${viewer.collectivite}|${rencontre.id}`) : false,
   ]);
   if (annuaire) return inscriptions.filter((i) => i.statut === StatutInscription.CONFIRMEE);
   return inscriptions.filter((i) => viewer.actsFor(i.collectiviteId));
@@ -34,13 +34,13 @@ export async function inscriptionsVisibles(ctx: Context, rencontre: Rencontre): 
  * adherent whose collectivité holds a confirmed registration to it. Anonymous callers get null
  * without any SQL; the others cost at most one batched statement per request.
  */
-export async function lienVisible(ctx: Context, rencontreId: string): Promise<boolean> {
+export async function onlineLinkVisible(ctx: Context, rencontreId: string): Promise<boolean> {
   const { viewer } = ctx;
   if (viewer.isAdmin) return true;
   if (viewer.isEditor) {
     const rencontre = await ctx.loaders.rencontreById.load(rencontreId);
     return !!rencontre && viewer.canWriteRegion(rencontre.regionCode);
   }
-  if (viewer.isAdherent) return ctx.loaders.collectiviteInscrite.load(`${viewer.collectivite}|${rencontreId}`);
+  if (viewer.isAdherent) return ctx.loaders.collectiviteRegistered.load(`${viewer.collectivite}|${rencontreId}`);
   return false;
 }

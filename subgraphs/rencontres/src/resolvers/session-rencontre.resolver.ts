@@ -3,8 +3,8 @@ import type { Context } from '../context';
 import { collectiviteStub } from '../entities/collectivite-reference';
 import { LieuRencontre } from '../entities/lieu';
 import { SessionRencontre } from '../entities/session-rencontre';
-import { enHeureDeParis } from '@federess/vocabulaire';
-import { lienVisible } from './field-rules';
+import { toParisTime } from '@federess/vocabulaire';
+import { onlineLinkVisible } from './field-rules';
 
 @Resolver(() => SessionRencontre)
 export class SessionRencontreResolver {
@@ -21,16 +21,16 @@ export class SessionRencontreResolver {
   })
   async lienEnLigne(@Root() session: SessionRencontre, @Ctx() ctx: Context): Promise<string | null> {
     if (!session.lienEnLigne) return null;
-    return (await lienVisible(ctx, session.rencontreId)) ? session.lienEnLigne : null;
+    return (await onlineLinkVisible(ctx, session.rencontreId)) ? session.lienEnLigne : null;
   }
 
   @FieldResolver(() => String, { description: 'Début en heure de Paris avec son décalage' })
   debutLocal(@Root() session: SessionRencontre): string {
-    return enHeureDeParis(session.debut);
+    return toParisTime(session.debut);
   }
 
   @FieldResolver(() => String, { description: 'Fin en heure de Paris avec son décalage' })
   finLocal(@Root() session: SessionRencontre): string {
-    return enHeureDeParis(session.fin);
+    return toParisTime(session.fin);
   }
 }

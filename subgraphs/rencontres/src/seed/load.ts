@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { StatutInscription, StatutRencontre } from '../entities/enums';
-import { FUSEAU_HORAIRE, heureDeParis } from '@federess/vocabulaire';
+import { PARIS_TIME_ZONE, fromParisTime } from '@federess/vocabulaire';
 import type { InscriptionSemee, RencontreSemee } from './model';
 
 export const idRencontre = (slug: string): string => stableUuid(`rencontre:${slug}`);
@@ -18,8 +18,8 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
   const seances = r.seances.map((s, i) => ({
     id: stableUuid(`rencontre:${r.slug}:session:${i + 1}`),
     ordre: i + 1,
-    debut: heureDeParis(s.jour, s.de),
-    fin: heureDeParis(s.jour, s.a),
+    debut: fromParisTime(s.jour, s.de),
+    fin: fromParisTime(s.jour, s.a),
     lieu: s.lieu,
     lien: s.lienEnLigne ?? null,
   }));
@@ -49,7 +49,7 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
       r.format,
       debut,
       fin,
-      FUSEAU_HORAIRE,
+      PARIS_TIME_ZONE,
       r.public,
       r.organisateurs,
       r.partenaires ?? [],
