@@ -2,7 +2,7 @@ import { freePort } from '@federess/database';
 import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
 import WebSocket from 'ws';
 import { graphql, startTestHub } from './hub';
-import { ADMIN, entetes, jeton } from './jetons';
+import { ADMIN, authHeaders, token } from '@federess/auth/testing';
 import { collect, type LiveEvent, liveClient, watchedClient } from './live';
 import { REFUSED_AT_COMMIT, refuseAtCommit } from './live-sql';
 
@@ -50,7 +50,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
           lienEnLigne: 'https://visio.example.org/federess',
         },
       },
-      await entetes(ADMIN),
+      await authHeaders(ADMIN),
     );
   const creer = async (region: string, titre: string) => {
     const { body } = await creation(region, titre);
@@ -62,7 +62,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
       url,
       'mutation($id: ID!, $titre: String!) { modifierRencontre(id: $id, input: { titre: $titre }) { revision } }',
       { id, titre },
-      await entetes(ADMIN),
+      await authHeaders(ADMIN),
     );
     expect(body.errors).toBeUndefined();
   };
@@ -215,7 +215,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
   });
 
   it('closes with 4403 a socket whose token expires, ending the protected feed', async () => {
-    const token = await jeton({ ...ADMIN, sub: 'test-admin-court', ttlSeconds: 2 });
+    const token = await token({ ...ADMIN, sub: 'test-admin-court', ttlSeconds: 2 });
     const { client: watched, ending } = watchedClient(hub.gatewayUrl, { authorization: `Bearer ${token}` });
     clients.push(watched);
     const feed = collect(watched, LIVE, { filtre: { regions: ['BRE'] } });

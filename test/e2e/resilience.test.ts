@@ -1,5 +1,5 @@
 import type { RunningHub } from '@federess/launcher';
-import { ADMIN, entetes } from './jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { graphql, startTestHub } from './hub';
 
 describe('a hub that loses a subgraph, and a hub that restarts', () => {
@@ -30,7 +30,7 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
       hub.gatewayUrl,
       'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { nom adherente } }',
       {},
-      await entetes(ADMIN),
+      await authHeaders(ADMIN),
     );
     expect(marked.body.errors).toBeUndefined();
     expect(marked.body.data!.marquerAdherente).toEqual({ nom: 'Saint-Étienne', adherente: true });

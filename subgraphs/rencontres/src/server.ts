@@ -36,7 +36,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
               mode: settings.mode,
               rateLimiter,
             })
-          : async () => undefined,
+          : () => Promise.resolve(),
     },
     settings,
     options,

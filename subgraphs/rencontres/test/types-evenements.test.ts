@@ -20,7 +20,7 @@ describe('subgraph rencontres: the event type of each change', () => {
 
   /** The outbox rows of a rencontre, in order: their types. */
   const types = async (id: string): Promise<string[]> =>
-    ((await t.server.dataSource.query('SELECT type FROM evenement WHERE rencontre_id = $1 ORDER BY id', [id])) as { type: string }[]).map(
+    (await t.server.dataSource.query<{ type: string }[]>('SELECT type FROM evenement WHERE rencontre_id = $1 ORDER BY id', [id])).map(
       (e) => e.type,
     );
   const modifier = async (id: string, input: Record<string, unknown>) => dataOf(await t.gql(MODIFIER, { id, input })).modifierRencontre;

@@ -60,7 +60,7 @@ export async function attachLiveFeedServer(
       console.error('[rencontres] outbox purge failed:', (error as Error).message),
     );
   await purge();
-  const purgeTimer = setInterval(purge, HOUR);
+  const purgeTimer = setInterval(() => void purge(), HOUR);
   purgeTimer.unref();
 
   // Every operation sent over a socket counts as a request, in the same buckets as HTTP.
