@@ -18,7 +18,7 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
     );
     expect(status).toBe(200);
     expect(body.data!.rencontres.totalCount).toBeGreaterThan(0);
-    expect(body.data!.rencontres.edges.some((e: any) => e.node.region?.nom)).toBe(true);
+    expect(body.data!.rencontres.edges.some((e) => e.node.region?.nom)).toBe(true);
     const codes = body.errors!.map((e) => [e.extensions?.code, e.extensions?.serviceName]);
     expect(codes).toContainEqual(['SUBGRAPH_UNAVAILABLE', 'clubs']);
     expect(body.errors![0]!.message).toMatch(/clubs/);

@@ -29,5 +29,5 @@ export function parseAnswer(answer: RawAnswer, url: string | undefined): Gateway
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new Error(`Expected JSON response body, but received: ${answer.text.slice(0, 200)}`);
-  return body as GatewayResponse;
+  return body;
 }

@@ -184,5 +184,6 @@ function clientResumePoint(plan: SubscriptionPlan, variables: Record<string, unk
   const argument = root.arguments?.find((a: ArgumentNode) => a.name.value === RESUME_ARGUMENT);
   if (!argument) return undefined;
   const value = valueFromASTUntyped(argument.value, variables);
-  return value === null || value === undefined ? undefined : String(value);
+  // An ID argument: a string, or an integer literal.
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }

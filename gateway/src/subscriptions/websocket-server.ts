@@ -10,7 +10,7 @@ import {
   socketErrorFormatter,
   watchTokenExpiry,
 } from '@federess/server-kit';
-import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionResult, GraphQLError, getOperationAST, OperationTypeNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -84,37 +84,39 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
       // Errors of subscription events leave here as those of HTTP responses leave Apollo's formatter
       // (queries and mutations over the socket already went through it in `execute`).
       onNext: (_ctx, _id, _payload, args, result) =>
-        result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === 'subscription'
-          ? format.result(result as ExecutionResult)
+        result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.SUBSCRIPTION
+          ? format.result(result)
           : undefined,
       subscribe: (args) =>
         options.subscriptions.subscribe(
           args.document,
           args.operationName ?? undefined,
-          (args.variableValues ?? {}) as Record<string, unknown>,
+          args.variableValues ?? {},
           args.contextValue as GatewayContext,
         ),
       execute: async (args): Promise<ExecutionResult> => {
         const response = await options.apollo.executeOperation(
           {
             query: args.document,
-            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            variables: args.variableValues ?? {},
             operationName: args.operationName ?? undefined,
           },
           { contextValue: args.contextValue as GatewayContext },
         );
         if (response.body.kind !== 'single')
           return {
-            errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: ErrorCode.BAD_REQUEST } })],
+            errors: [
+              new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: ErrorCode.BAD_REQUEST } }),
+            ],
           };
         // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
         // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.
         const { errors, ...rest } = response.body.singleResult;
-        if (!errors) return rest as ExecutionResult;
+        if (!errors) return rest;
         return {
           ...rest,
           errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })),
-        } as ExecutionResult;
+        };
       },
     },
     wss,

@@ -15,7 +15,7 @@ describe('InflightPromises', () => {
     const start = jest.fn(() => running.promise);
     const first = inflight.share('a', start);
     const second = inflight.share('a', start);
-    const other = inflight.share('b', async () => 'b');
+    const other = inflight.share('b', () => Promise.resolve('b'));
     expect(start).toHaveBeenCalledTimes(1);
     running.resolve('a');
     await expect(Promise.all([first, second, other])).resolves.toEqual(['a', 'a', 'b']);
@@ -24,9 +24,9 @@ describe('InflightPromises', () => {
   it('forgets a key once its promise settled, so the next call starts afresh', async () => {
     const inflight = new InflightPromises<number>();
     let calls = 0;
-    await inflight.share('k', async () => ++calls);
+    await inflight.share('k', () => Promise.resolve(++calls));
     expect(inflight.size).toBe(0);
-    await expect(inflight.share('k', async () => ++calls)).resolves.toBe(2);
+    await expect(inflight.share('k', () => Promise.resolve(++calls))).resolves.toBe(2);
   });
 
   it('gives a failure to the callers that shared it, not to the ones after it', async () => {
@@ -36,6 +36,6 @@ describe('InflightPromises', () => {
     running.reject(new Error('boom'));
     for (const shared of both) await expect(shared).rejects.toThrow('boom');
     expect(inflight.size).toBe(0);
-    await expect(inflight.share('k', async () => 'ok')).resolves.toBe('ok');
+    await expect(inflight.share('k', () => Promise.resolve('ok'))).resolves.toBe('ok');
   });
 });

@@ -39,7 +39,8 @@ class FakeSubgraph {
     req.on('end', () => {
       const before = this.served.get(req.socket) ?? 0;
       this.served.set(req.socket, before + 1);
-      const call: Received = { headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), reusedSocket: before > 0 };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Received['body'];
+      const call: Received = { headers: req.headers, body, reusedSocket: before > 0 };
       this.calls.push(call);
       this.answer(call, req, res);
     });
@@ -267,7 +268,7 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
   });
 
   it('refuses a request without a query before calling anyone', async () => {
-    await expect(source.process({ ...fetchOf(QUERY), request: { variables: {} } } as ProcessOptions)).rejects.toThrow('Missing query');
+    await expect(source.process({ ...fetchOf(QUERY), request: { variables: {} } })).rejects.toThrow('Missing query');
     expect(subgraph.calls).toHaveLength(0);
   });
 });

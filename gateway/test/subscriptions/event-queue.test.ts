@@ -16,7 +16,7 @@ describe('EventQueue', () => {
     const queue = new EventQueue(2, () => undefined);
     for (let n = 0; n < 3; n++) queue.push({ data: { n } });
     const first = await queue.next();
-    expect(first.value?.errors?.[0]?.extensions?.code).toBe('SLOW_CONSUMER');
+    expect(first.done ? undefined : first.value.errors?.[0]?.extensions?.code).toBe('SLOW_CONSUMER');
     expect(await queue.next()).toEqual({ value: undefined, done: true });
   });
 

@@ -14,7 +14,10 @@ class FakeUpstream {
     this.wss.on('connection', (socket) => {
       this.sockets.push(socket);
       socket.on('message', (raw) => {
-        const message = JSON.parse(String(raw)) as { type: string; id?: string; payload?: { query: string } };
+        const text = Array.isArray(raw)
+          ? Buffer.concat(raw).toString()
+          : Buffer.from(raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw).toString();
+        const message = JSON.parse(text) as { type: string; id?: string; payload?: { query: string } };
         if (message.type === 'connection_init')
           socket.send(JSON.stringify({ type: 'connection_ack', payload: { dernierEvenementId: '0' } }));
         if (message.type === 'ping' && this.answerPings) socket.send(JSON.stringify({ type: 'pong' }));

@@ -34,7 +34,7 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
   const log = options.log ?? ((line: string) => console.log(line));
   const timeout = options.startTimeoutMs ?? 120_000;
   const started: ServiceProcess[] = [];
-  let stopPostgres = async () => undefined as void;
+  let stopPostgres = (): Promise<void> => Promise.resolve();
 
   const stopAll = async () => {
     for (const service of started.reverse()) await service.stop();

@@ -5,6 +5,7 @@ import { buildSchema } from 'graphql';
 import { badInput } from '../src/errors';
 import { createHttpHandler } from '../src/http-handler';
 import { sharedApolloOptions } from '../src/apollo-options';
+import type { GraphQLBody } from '../src/testing/graphql-client';
 
 const schema = buildSchema('type Query { bonjour(nom: String!): String! panne: String lente: String sansConnexion: String }');
 const rootValue = {
@@ -30,10 +31,13 @@ const rootValue = {
 async function serve(mode: 'development' | 'production'): Promise<{ url: string; server: Server; apollo: ApolloServer }> {
   const apollo = new ApolloServer({ schema, rootValue, ...sharedApolloOptions(mode) });
   await apollo.start();
-  const server = createServer(createHttpHandler(apollo, { title: 'Test', context: async () => ({}), maxBodyBytes: 2048 }));
+  const server = createServer(createHttpHandler(apollo, { title: 'Test', context: () => Promise.resolve({}), maxBodyBytes: 2048 }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, apollo };
 }
+
+/** The GraphQL body of an answer (its JSON, typed as a GraphQL response). */
+const bodyOf = async (response: Response) => (await response.json()) as GraphQLBody;
 
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(`${url}/graphql`, { method: 'POST', headers, body });
@@ -59,28 +63,28 @@ describe('the HTTP handler', () => {
   });
 
   it('keeps a client error code and message', async () => {
-    const body = (await (await post(dev.url, JSON.stringify({ query: '{ bonjour(nom: "Maximilien") }' }))).json()) as any;
-    expect(body.errors[0]).toMatchObject({ message: 'Nom trop long.', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+    const body = await bodyOf(await post(dev.url, JSON.stringify({ query: '{ bonjour(nom: "Maximilien") }' })));
+    expect(body.errors?.[0]).toMatchObject({ message: 'Nom trop long.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
   });
 
   it('hides internal details in production, never a stack trace', async () => {
-    const devBody = (await (await post(dev.url, JSON.stringify({ query: '{ panne }' }))).json()) as any;
-    const prodBody = (await (await post(prod.url, JSON.stringify({ query: '{ panne }' }))).json()) as any;
-    expect(devBody.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-    expect(prodBody.errors[0]).toMatchObject({ message: 'Erreur interne du serveur.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const devBody = await bodyOf(await post(dev.url, JSON.stringify({ query: '{ panne }' })));
+    const prodBody = await bodyOf(await post(prod.url, JSON.stringify({ query: '{ panne }' })));
+    expect(devBody.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(prodBody.errors?.[0]).toMatchObject({ message: 'Erreur interne du serveur.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(prodBody)).not.toContain('10.0.0.3');
   });
 
   it('turns a database call cut by its timeout into TIMEOUT, in both modes', async () => {
     for (const url of [dev.url, prod.url]) {
-      const body = (await (await post(url, JSON.stringify({ query: '{ lente sansConnexion }' }))).json()) as any;
+      const body = await bodyOf(await post(url, JSON.stringify({ query: '{ lente sansConnexion }' })));
       expect(body.data).toEqual({ lente: null, sansConnexion: null });
-      expect(body.errors.map((e: any) => [e.path[0], e.extensions.code])).toEqual([
+      expect(body.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([
         ['lente', 'TIMEOUT'],
         ['sansConnexion', 'TIMEOUT'],
       ]);
-      expect(body.errors[0].message).toBe("La base de données n'a pas répondu à temps ; réessayez plus tard.");
+      expect(body.errors?.[0]?.message).toBe("La base de données n'a pas répondu à temps ; réessayez plus tard.");
       expect(JSON.stringify(body)).not.toContain('canceling');
     }
   });
@@ -88,22 +92,22 @@ describe('the HTTP handler', () => {
   it('answers malformed JSON with 400 BAD_REQUEST', async () => {
     const response = await post(dev.url, '{"query":');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await bodyOf(response)).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('answers an oversized body with 413', async () => {
     const response = await post(dev.url, JSON.stringify({ query: `{ bonjour(nom: "${'x'.repeat(5000)}") }` }));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await bodyOf(response)).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('refuses batched requests and simple-request CSRF with 400 BAD_REQUEST', async () => {
     const batch = await post(dev.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
     expect(batch.status).toBe(400);
-    expect(((await batch.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect((await bodyOf(batch)).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
     const csrf = await fetch(`${dev.url}/graphql?query=%7B__typename%7D`, { headers: { 'content-type': 'text/plain' } });
     expect(csrf.status).toBe(400);
-    expect(((await csrf.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect((await bodyOf(csrf)).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
   });
 
   it('refuses automatic persisted queries with PERSISTED_QUERY_NOT_SUPPORTED, with or without the text', async () => {
@@ -111,7 +115,7 @@ describe('the HTTP handler', () => {
     for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
       const response = await post(prod.url, JSON.stringify(body));
       expect(response.status).toBe(200);
-      expect(((await response.json()) as any).errors).toEqual([
+      expect((await bodyOf(response)).errors).toEqual([
         { message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } },
       ]);
     }
@@ -122,13 +126,13 @@ describe('the HTTP handler', () => {
     for (const body of [{ query, operationName: 'C' }, { query }]) {
       const response = await post(prod.url, JSON.stringify(body));
       expect(response.status).toBe(400);
-      expect(((await response.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+      expect((await bodyOf(response)).errors?.map((e) => e.extensions?.code)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
     }
   });
 
   it('turns introspection off in production', async () => {
-    const body = (await (await post(prod.url, JSON.stringify({ query: '{ __schema { types { name } } }' }))).json()) as any;
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const body = await bodyOf(await post(prod.url, JSON.stringify({ query: '{ __schema { types { name } } }' })));
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('serves the offline explorer at / and 404 elsewhere', async () => {
@@ -136,6 +140,6 @@ describe('the HTTP handler', () => {
     expect(await page.text()).toContain('<title>Test</title>');
     const missing = await fetch(`${dev.url}/ailleurs`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+    expect((await bodyOf(missing)).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

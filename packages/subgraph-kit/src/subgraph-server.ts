@@ -117,7 +117,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   );
   const detach = definition.attach
     ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
-    : async () => undefined;
+    : () => Promise.resolve();
 
   return {
     name: definition.name,

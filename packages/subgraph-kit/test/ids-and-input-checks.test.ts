@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { boundedInt, boundedList, email, httpUrl, optionalText, requiredText } from '../src/input-checks';
 import { isUuid, parseClubId, parseCollectiviteId, parseKnownClubId, parseUuid } from '../src/ids';

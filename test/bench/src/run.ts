@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { type RunningHub, startHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
     hub = await startHub(
       { ...settings, ports: ports as typeof settings.ports },
-      { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) },
+      { env: childEnvironment(env), log: (line) => log(`  ${line}`) },
     );
     log(`Dataset: generating ${mode.quick ? 'the quick' : 'the national-scale'} dataset (seeded PRNG) and bulk-inserting it`);
     const dataset = await loadDataset((name) => pg!.databaseUrl(name), mode.quick ? QUICK_DATASET : FULL_DATASET, log);
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, search, startup },
       targets: [],
     };
-    (result.targets as Target[]).push(...evaluate(result));
+    result.targets.push(...evaluate(result));
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, `${toJson(result)}\n`);
     console.log(`\n${fullReport(result)}\n`);

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
+import type { BenchResult } from '../src/report';
 
 /**
  * `pnpm bench --quick` for real (the built harness, a throw-away Postgres, the whole hub, Hive Gateway
@@ -11,7 +13,7 @@ import * as path from 'node:path';
 describe('pnpm bench --quick', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'federess-bench-test-'));
   const out = path.join(dir, 'quick.json');
-  let result: any;
+  let result: BenchResult;
 
   beforeAll(async () => {
     const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'run.js'), '--quick', '--out', out], {
@@ -22,7 +24,7 @@ describe('pnpm bench --quick', () => {
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`bench --quick exited with ${code}:\n${output}`);
-    result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    result = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResult;
   }, 240_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,8 +46,8 @@ describe('pnpm bench --quick', () => {
     expect(Object.values(sameData)).toEqual([true, true, true]);
     for (const cell of cells) {
       expect(Object.keys(cell.results).sort()).toEqual(['apollo', 'federess', 'floor', 'hive']);
-      for (const r of Object.values<any>(cell.results)) {
-        for (const key of ['requests', 'requestsPerSecond', 'errors', 'durationS']) expect(finite(r[key])).toBe(true);
+      for (const r of Object.values(cell.results)) {
+        for (const key of ['requests', 'requestsPerSecond', 'errors', 'durationS'] as const) expect(finite(r[key])).toBe(true);
         // A cell with no completed request has no latency (null), never a made-up one.
         if (r.requests > 0) expect(finite(r.p50) && finite(r.p99)).toBe(true);
       }
@@ -57,12 +59,12 @@ describe('pnpm bench --quick', () => {
       expect(row.planFetches).toBeGreaterThan(0);
       expect(finite(row.statements)).toBe(true);
     }
-    const live = result.scenarios.fanout.rows.filter((r: any) => r.gateway === 'federess');
-    expect(live.map((r: any) => r.clients)).toEqual([1, 100]);
+    const live = result.scenarios.fanout.rows.filter((r) => r.gateway === 'federess');
+    expect(live.map((r) => r.clients)).toEqual([1, 100]);
     for (const row of live) {
       expect(row.delivered).toBe(row.expected);
       expect(row.upstreamSubscriptions).toBe(1);
-      for (const key of ['p50', 'p99', 'max', 'rssPerConnectionKiB']) expect(finite(row[key])).toBe(true);
+      for (const key of ['p50', 'p99', 'max', 'rssPerConnectionKiB'] as const) expect(finite(row[key])).toBe(true);
     }
     expect(typeof result.scenarios.fanout.hive.supported).toBe('boolean');
     const { search, startup } = result.scenarios;

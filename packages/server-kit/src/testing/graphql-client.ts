@@ -46,7 +46,12 @@ export function codeOf(body: GraphQLBody): string | undefined {
 /** A Relay connection as tests read it. */
 export interface Connection<TNode> {
   readonly totalCount: number;
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null };
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
   readonly edges: readonly { readonly cursor: string; readonly node: TNode }[];
 }
 
