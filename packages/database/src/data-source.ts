@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { readSqlSettings, type SqlSettings } from '@federess/config';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { ensureDatabase } from './databases';

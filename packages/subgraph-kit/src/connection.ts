@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@federess/server-kit';

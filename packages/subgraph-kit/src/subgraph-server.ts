@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';

@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE, pageWindow, toConnection } from '../src/connection';
+import { MAX_PAGE_SIZE, pageWindow, toConnection } from '../src';
 
 describe('Relay pagination', () => {
   it('pages from an offset encoded in the cursor', () => {
