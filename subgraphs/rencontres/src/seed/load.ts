@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { StatutInscription, StatutRencontre } from '../entities/enums';
 import { PARIS_TIME_ZONE, fromParisTime } from '@federess/vocabulaire';
-import type { InscriptionSemee, RencontreSemee } from './model';
+import type { SeedInscription, SeedRencontre } from './model';
 
-export const idRencontre = (slug: string): string => stableUuid(`rencontre:${slug}`);
+export const seedRencontreId = (slug: string): string => stableUuid(`rencontre:${slug}`);
 
 const JOUR_MS = 86_400_000;
 
@@ -13,9 +13,9 @@ const JOUR_MS = 86_400_000;
  * documents say (texts, dates, places) but keeps the editorial state an editor may have changed
  * since: statut, revision, debut_precedent, motif_annulation.
  */
-export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee): Promise<void> {
-  const id = idRencontre(r.slug);
-  const seances = r.seances.map((s, i) => ({
+export async function loadRencontre(manager: EntityManager, r: SeedRencontre): Promise<void> {
+  const id = seedRencontreId(r.slug);
+  const sessions = r.sessions.map((s, i) => ({
     id: stableUuid(`rencontre:${r.slug}:session:${i + 1}`),
     ordre: i + 1,
     debut: fromParisTime(s.jour, s.de),
@@ -23,8 +23,8 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
     lieu: s.lieu,
     lien: s.lienEnLigne ?? null,
   }));
-  const debut = new Date(Math.min(...seances.map((s) => s.debut.getTime())));
-  const fin = new Date(Math.max(...seances.map((s) => s.fin.getTime())));
+  const debut = new Date(Math.min(...sessions.map((s) => s.debut.getTime())));
+  const fin = new Date(Math.max(...sessions.map((s) => s.fin.getTime())));
   const dateLimite =
     r.inscriptionsCloseJoursAvant !== undefined ? new Date(debut.getTime() - r.inscriptionsCloseJoursAvant * JOUR_MS) : null;
 
@@ -62,7 +62,7 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
     ],
   );
 
-  for (const s of seances) {
+  for (const s of sessions) {
     await manager.query(
       `INSERT INTO session_rencontre (id, rencontre_id, ordre, debut, fin, lieu_nom, lieu_adresse, lieu_commune_id, lien_en_ligne)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -73,7 +73,7 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
   }
   await manager.query('DELETE FROM session_rencontre WHERE rencontre_id = $1 AND NOT (id = ANY($2::uuid[]))', [
     id,
-    seances.map((s) => s.id),
+    sessions.map((s) => s.id),
   ]);
 
   const intervenants = (r.intervenants ?? []).map((v, i) => ({
@@ -97,14 +97,14 @@ export async function ecrireRencontre(manager: EntityManager, r: RencontreSemee)
 }
 
 /** Adds a sample registration once; an existing one (same id, or same e-mail already registered) is left alone. */
-export async function ecrireInscription(manager: EntityManager, i: InscriptionSemee): Promise<void> {
+export async function loadInscription(manager: EntityManager, i: SeedInscription): Promise<void> {
   await manager.query(
     `INSERT INTO inscription (id, rencontre_id, prenom, nom, email, qualite, fonction, collectivite_id, statut)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT DO NOTHING`,
     [
       stableUuid(`inscription:${i.rencontre}:${i.email}`),
-      idRencontre(i.rencontre),
+      seedRencontreId(i.rencontre),
       i.prenom,
       i.nom,
       i.email,

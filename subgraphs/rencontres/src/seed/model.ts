@@ -2,7 +2,7 @@ import type { Thematique } from '@federess/vocabulaire';
 import type { FormatRencontre, PublicCible, QualiteInscrit, TypeRencontre } from '../entities/enums';
 
 /** A session as the documents announce it: a Paris date and wall-clock times. */
-export interface SeanceSemee {
+export interface SeedSession {
   readonly jour: string; // YYYY-MM-DD
   readonly de: string; // HH:MM, Europe/Paris
   readonly a: string;
@@ -10,7 +10,7 @@ export interface SeanceSemee {
   readonly lienEnLigne?: string;
 }
 
-export interface IntervenantSeme {
+export interface SeedIntervenant {
   readonly nom: string;
   readonly role?: string;
   readonly organisation?: string;
@@ -18,7 +18,7 @@ export interface IntervenantSeme {
 }
 
 /** A seeded rencontre; its id is stableUuid(`rencontre:${slug}`). */
-export interface RencontreSemee {
+export interface SeedRencontre {
   readonly slug: string;
   readonly titre: string;
   readonly resume?: string;
@@ -26,9 +26,9 @@ export interface RencontreSemee {
   readonly type: TypeRencontre;
   readonly thematiques: readonly Thematique[];
   readonly format: FormatRencontre;
-  readonly seances: readonly SeanceSemee[];
+  readonly sessions: readonly SeedSession[];
   readonly public: readonly PublicCible[];
-  readonly intervenants?: readonly IntervenantSeme[];
+  readonly intervenants?: readonly SeedIntervenant[];
   readonly organisateurs: readonly string[];
   readonly partenaires?: readonly string[];
   /** null: a national RTES rencontre, in no région and no club. */
@@ -39,7 +39,7 @@ export interface RencontreSemee {
   readonly nombreParticipants?: number;
 }
 
-export interface InscriptionSemee {
+export interface SeedInscription {
   readonly rencontre: string; // slug
   readonly prenom: string;
   readonly nom: string;
