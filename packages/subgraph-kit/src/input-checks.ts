@@ -22,6 +22,12 @@ export function optionalText(value: string | null | undefined, champ: string, ma
   return trimmed === '' ? null : trimmed;
 }
 
+/** A field of a modification that cannot be cleared: null is refused, undefined (left out) keeps the current value. */
+export function notCleared<T>(value: T | null | undefined, champ: string): T | undefined {
+  if (value === null) throw fail(champ, 'ne peut pas être effacé (null).');
+  return value;
+}
+
 /** An optional http(s) address, at most `max` characters; none is null. */
 export function httpUrl(value: string | null | undefined, champ: string, max: number): string | null {
   const text = optionalText(value, champ, max);

@@ -1,5 +1,5 @@
-import { post as postAs, type TestCaller } from '@federess/auth/testing';
-import type { Connection, GraphQLBody } from '@federess/server-kit/testing';
+import { postWith } from '@federess/auth/testing';
+import type { Connection } from '@federess/server-kit/testing';
 
 /**
  * The publications subgraph's types as its tests read them. `Data` is every root field they ask
@@ -45,10 +45,5 @@ export interface Data {
   readonly _entities: readonly Entity[];
 }
 
-/** The shared `post`, with `Data` as the default shape of the answer. */
-export const post = <TData = Data>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller: TestCaller = null,
-): Promise<GraphQLBody<TData>> => postAs<TData>(url, query, variables, caller);
+/** The shared `post`, with `Data` as the default shape of the answers. */
+export const post = postWith<Data>();

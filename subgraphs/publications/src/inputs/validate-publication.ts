@@ -3,6 +3,7 @@ import {
   boundedInt,
   boundedList,
   httpUrl,
+  notCleared,
   optionalText,
   parseCollectiviteId,
   parseKnownClubId,
@@ -116,12 +117,6 @@ export function validateCreerPublication(input: CreerPublicationInput): Publicat
     rencontreId: rencontreOf(input.rencontreId || null),
   });
   return { columns, collectivitesCitees: citedCollectivites(input.collectivitesCitees ?? []) };
-}
-
-/** A field a modification may not clear: null is refused, undefined keeps the current value. */
-function notCleared<T>(value: T | null | undefined, champ: string): T | undefined {
-  if (value === null) throw badInput(`${champ} : obligatoire, ne peut pas être effacé.`, { champ });
-  return value;
 }
 
 /** Checks a partial modification of `current`: absent fields keep their value, null clears optional ones. */

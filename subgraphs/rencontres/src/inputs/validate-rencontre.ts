@@ -1,5 +1,5 @@
 import { badInput } from '@federess/server-kit';
-import { boundedInt, boundedList, httpUrl, optionalText, parseCollectiviteId, requiredText } from '@federess/subgraph-kit';
+import { boundedInt, boundedList, httpUrl, notCleared, optionalText, parseCollectiviteId, requiredText } from '@federess/subgraph-kit';
 import { FormatRencontre, PublicCible, TypeRencontre } from '../entities/enums';
 import type { Rencontre } from '../entities/rencontre';
 import type { IntervenantInput, LieuInput, SessionRencontreInput } from './creer-rencontre-input';
@@ -81,12 +81,6 @@ export const NEW_RENCONTRE: DescriptiveFields = {
   nombreParticipants: null,
   annuairePartage: false,
 };
-
-/** A field with no meaning cleared: null is refused, undefined keeps the current value. */
-function notCleared<T>(value: T | null | undefined, champ: string): T | undefined {
-  if (value === null) throw badInput(`${champ} : ne peut pas être effacé (null).`, { champ });
-  return value;
-}
 
 /**
  * The descriptive fields once `input` applies to `current` (NEW_RENCONTRE for a creation): a field

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { badInput, conflict } from '@federess/server-kit';
-import { assertWritableRegion, parseUuid } from '@federess/subgraph-kit';
+import { assertWritableRegion, notCleared, parseUuid } from '@federess/subgraph-kit';
 import { FormatRencontre, StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
@@ -104,7 +104,7 @@ export async function modifierRencontre(
   input: ModifierRencontreInput,
 ): Promise<Rencontre> {
   const rencontreId = parseUuid(id, 'id', 'de rencontre');
-  if (input.format === null) throw badInput('format : ne peut pas être effacé (null).', { champ: 'format' });
+  const format = notCleared(input.format, 'format');
   return dataSource.transaction(async (manager) => {
     const r = await lockRencontre(manager, rencontreId);
     assertWritableRegion(scope, r.regionCode);
@@ -114,11 +114,11 @@ export async function modifierRencontre(
     }
     const current = (await manager.find(SessionRencontre, { where: { rencontreId }, order: { ordre: 'ASC' } })).map(plannedSession);
     const sessions = sessionsAfter(current, input);
-    const format = input.format ?? r.format;
+    const nextFormat = format ?? r.format;
     const datesChanged = !sameDates(current, sessions);
     const placesChanged = !samePlaces(current, sessions);
-    const formatChanged = format !== r.format;
-    if (datesChanged || placesChanged || formatChanged) checkFormat(format, sessions);
+    const formatChanged = nextFormat !== r.format;
+    if (datesChanged || placesChanged || formatChanged) checkFormat(nextFormat, sessions);
     const { debut, fin } = spanOf(sessions);
 
     let statut: StatutRencontre = r.statutEnregistre;
@@ -126,7 +126,7 @@ export async function modifierRencontre(
     if (debut.getTime() !== r.debut.getTime()) {
       statut = StatutRencontre.REPORTEE;
       debutPrecedent = r.debut;
-    } else if (formatChanged && format === FormatRencontre.DISTANCIEL) {
+    } else if (formatChanged && nextFormat === FormatRencontre.DISTANCIEL) {
       statut = StatutRencontre.DEPLACEE_EN_LIGNE;
     } else if (formatChanged && statut === StatutRencontre.DEPLACEE_EN_LIGNE) {
       statut = StatutRencontre.PROGRAMMEE;
@@ -145,7 +145,7 @@ export async function modifierRencontre(
     const next: Rencontre = {
       ...r,
       ...checkDescriptiveFields(input, r),
-      format,
+      format: nextFormat,
       debut,
       fin,
       statutEnregistre: statut,
