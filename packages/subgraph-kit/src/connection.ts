@@ -55,7 +55,7 @@ const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toSt
 
 function decodeCursor(cursor: string): number {
   const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput(`Curseur invalide : ${cursor}`);
+  if (!match) throw badInput(`after : curseur invalide : ${cursor}`, { champ: 'after' });
   return Number(match[1]);
 }
 
@@ -63,7 +63,7 @@ function decodeCursor(cursor: string): number {
 export function pageWindow(args: PageArgs): { offset: number; limit: number } {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw badInput(`first doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`);
+    throw badInput(`first : doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`, { champ: 'first' });
   }
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit };
 }
