@@ -14,7 +14,7 @@ describe('Relay pagination', () => {
   it('bounds the page size and refuses forged cursors', () => {
     expect(() => pageWindow({ first: MAX_PAGE_SIZE + 1 })).toThrow(/first/);
     expect(() => pageWindow({ first: -1 })).toThrow(/first/);
-    expect(() => pageWindow({ after: 'not-a-cursor' })).toThrow(/Curseur invalide/);
+    expect(() => pageWindow({ after: 'not-a-cursor' })).toThrow(/curseur invalide/);
     expect(pageWindow({})).toEqual({ offset: 0, limit: 20 });
   });
 });
