@@ -197,7 +197,8 @@ describe('live feeds through the gateway and on the subgraph', () => {
         { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
       ),
     );
-    expect(JSON.stringify(unknownOperation)).toMatch(/BAD_USER_INPUT/);
+    // As over HTTP: the operation named is not in the document.
+    expect(JSON.stringify(unknownOperation)).toMatch(/OPERATION_RESOLUTION_FAILURE/);
     // The same socket still serves: none of these errors closed it.
     const feed = collect(watched, LIVE, { filtre: { regions: ['BRE'] } });
     await untilGatewayLive(1, 1);

@@ -2,9 +2,9 @@ import { SettingError } from '@federess/config';
 import { ClientError, ErrorCode, badInput } from '@federess/server-kit';
 import { findRegion, REGION_CODES } from '@federess/vocabulaire';
 
-/** Checks a région code from a client (any case, trimmed): an unknown one is a BAD_USER_INPUT naming its field and the valid codes. */
+/** Checks a région code from a client (any case): an unknown one is a BAD_USER_INPUT naming its field and the valid codes. */
 export function parseRegionCode(code: string, champ = 'region'): string {
-  const region = findRegion(code.trim());
+  const region = findRegion(code);
   if (!region) throw badInput(`${champ} : région inconnue : ${code}. Codes valides : ${REGION_CODES.join(', ')}.`, { champ, region: code });
   return region.code;
 }
