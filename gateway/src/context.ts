@@ -6,6 +6,11 @@ export interface GatewayContext {
   readonly authorization: string | undefined;
   /** Who asks, verified here first: a bad token never reaches a subgraph. */
   readonly viewer: Viewer;
+  /**
+   * A private calendar feed's token (`/agenda.ics?jeton=…`), set only by the gateway's own feed
+   * routes: forwarded to the subgraphs, whose owner (rencontres) reads as its holder, read-only.
+   */
+  readonly feedToken?: string;
 }
 
 /** An anonymous context (no token). */

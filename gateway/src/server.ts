@@ -1,21 +1,37 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import {
+  close,
+  CorsPolicy,
+  createBoundedServer,
+  createHttpHandler,
+  listen,
+  RateLimiter,
+  sendJson,
+  sharedApolloOptions,
+} from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
+import { AnswerCache } from './cache/answer-cache';
+import { ChangeFeeds } from './cache/change-feeds';
 import { gatewayContextFactory, type GatewayContext } from './context';
+import { feedRoutes } from './feeds/routes';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
+import { gatewayEventStream } from './subscriptions/sse-server';
 import { attachGatewayWebSocket } from './subscriptions/websocket-server';
 import { readSupergraph } from './supergraph-file';
+import { pageRoutes } from './web/page-routes';
 
 export interface GatewayServer {
   readonly httpServer: Server;
   readonly gateway: ApolloGateway;
   /** Federated subscriptions, shared between identical client subscriptions. */
   readonly subscriptions: SharedSubscriptions;
+  /** The exact-freshness cache of subgraph answers (absent when FEDERESS_CACHE is off). */
+  readonly cache: AnswerCache | undefined;
   /** Starts listening (port 0 picks a free one) and resolves with the GraphQL endpoint URL. */
   listen(port?: number): Promise<string>;
   stop(): Promise<void>;
@@ -37,7 +53,15 @@ const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: stri
  */
 export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
   const supergraphSdl = readSupergraph(settings.supergraphPath);
+  const cache = settings.cache.enabled ? new AnswerCache(settings.cache.maxBytes) : undefined;
+  // Listening first: a subgraph's answers are cached only once its change events are heard.
+  const feeds = cache ? new ChangeFeeds(cache, settings.cache.eventDatabaseUrls) : undefined;
+  await feeds?.start();
   const services: Record<string, SubgraphDataSource> = {};
+  // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
+  // for the upstream graphql-ws sockets and a second gateway replica on the same address.
+  const { maxConnectionsPerAddress } = settings.limits;
+  const maxSockets = maxConnectionsPerAddress > 0 ? Math.max(1, Math.floor(maxConnectionsPerAddress / 2)) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -46,6 +70,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
         subgraphUrl(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
+        maxSockets,
+        cache,
       );
       return services[name];
     },
@@ -61,7 +87,12 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const subscriptions = new SharedSubscriptions({
     planner,
     services,
-    subscriptionUrl: (name) => subgraphUrl(settings, name).replace(/^http/, 'ws'),
+    // The URL queries use: the setting for one of the four, the supergraph's own for any other.
+    subscriptionUrl: (name) => {
+      const service = services[name];
+      if (!service?.url) throw new Error(`No URL for subgraph ${name}`);
+      return service.url.replace(/^http/, 'ws');
+    },
     gatewaySecret: settings.auth.gatewaySecret,
   });
 
@@ -73,21 +104,30 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       upstreamSubscriptions: subscriptions.upstreamCount,
       connectedUpstreamSubscriptions: subscriptions.connectedCount,
       subscribedClients: subscriptions.clientCount,
+      cache: cache ? { ...cache.stats, subgraphs: feeds!.status() } : null,
+      eventStreams: eventStream.size,
     });
 
   // The same verification as every subgraph's (the same package and settings).
   const verifier = createTokenVerifier(settings.auth);
   // One set of buckets for HTTP and graphql-ws: a client cannot double its rate by switching protocol.
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
+  const cors = new CorsPolicy(settings.cors);
+  const eventStream = gatewayEventStream({ planner, subscriptions, verifier, limits: settings.limits, mode: settings.mode });
+  const httpServer = createBoundedServer(
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
-      routes: { '/health': health },
+      ...pageRoutes(settings, { '/health': health }),
+      routeOf: feedRoutes({ apollo, supergraphSdl, publicUrl: settings.publicUrl, rateLimiter }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
+      maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
+      cors,
+      eventStream,
     }),
+    settings.limits,
   );
   const detachWebSocket = attachGatewayWebSocket(httpServer, {
     planner,
@@ -97,19 +137,24 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     limits: settings.limits,
     mode: settings.mode,
     rateLimiter,
+    cors,
   });
   return {
     httpServer,
     gateway,
     subscriptions,
+    cache,
     async listen(port = settings.port) {
       const actual = await listen(httpServer, port, settings.host);
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
+      // Event streams end without `complete` before the upstreams stop, as sockets close with 1001.
+      eventStream.close();
       await detachWebSocket();
       await close(httpServer);
       await apollo.stop();
+      await feeds?.stop();
     },
   };
 }

@@ -30,7 +30,14 @@ const VALID = [
 const PUNCTUATION = '{}()[]:!$@#.,=|&"\'\\ \n\t…é0123456789abcxyz';
 const WORDS = ['nomm', 'titr', 'adherant', 'regionz', 'password', 'constructor', '__proto__', 'toString', 'sql', 'drop'];
 
-export function badCases(): BadCase[] {
+/** The e-mails the bad-input suite registers people with: none may ever appear in a server log. */
+export const SUITE_EMAILS = ['jeanne.nul@example.org', 'paul.nul@example.org', 'lea.nul@example.org'] as const;
+
+/**
+ * The suite. `rencontreOuverte`, an upcoming rencontre open to registration, makes the registrations
+ * below reach as far as a valid one would (without it they name no rencontre).
+ */
+export function badCases(rencontreOuverte = '00000000-0000-4000-8000-000000000000'): BadCase[] {
   const random = generator(20_251_123);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const cases: BadCase[] = [];
@@ -140,6 +147,46 @@ export function badCases(): BadCase[] {
       variables: { id },
     });
   }
+  // Strings Postgres cannot store (a NUL character, a lone surrogate), in every kind of argument: refused at the boundary.
+  const rechercher = [
+    'query($q: String) { rencontres(filtre: { recherche: $q }) { totalCount } }',
+    'query($q: String) { publications(filtre: { recherche: $q }) { totalCount } }',
+    'query($q: String) { collectivites(recherche: $q) { totalCount } }',
+  ];
+  for (const query of rechercher) {
+    cases.push({ kind: 'caractère nul', query, variables: { q: 'saint\u0000etienne' } });
+    cases.push({ kind: 'caractère nul', query, variables: { q: 'saint\ud800' } });
+  }
+  cases.push({ kind: 'caractère nul', query: '{ collectivite(id: "COMMUNE:\\u000063113") { nom } }' });
+  cases.push({
+    kind: 'caractère nul',
+    query: 'query($id: ID!) { collectivite(id: $id) { nom } }',
+    variables: { id: 'COMMUNE:\u000063113' },
+  });
+  const inscrire = 'mutation($id: ID!, $input: InscriptionInput!) { inscrire(rencontreId: $id, input: $input) { id } }';
+  for (const [index, email] of SUITE_EMAILS.entries()) {
+    const personne = { prenom: 'Jeanne', nom: 'Nul', email, qualite: 'AGENT', collectiviteId: 'COMMUNE:42218' };
+    const abime = [{ nom: 'Nul\u0000' }, { prenom: '\u0000' }, { fonction: 'Adjointe\u0000' }][index];
+    cases.push({
+      kind: 'caractère nul',
+      asAdmin: true,
+      query: inscrire,
+      variables: { id: rencontreOuverte, input: { ...personne, ...abime } },
+    });
+  }
+  cases.push({
+    kind: 'caractère nul',
+    asAdmin: true,
+    query: 'mutation($input: CreerClubInput!) { creerClub(input: $input) { id } }',
+    variables: { input: { region: 'IDF', nom: 'Club\u0000 francilien' } },
+  });
+  cases.push({
+    kind: 'caractère nul',
+    asAdmin: true,
+    query: 'mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }',
+    variables: { input: { titre: 'Titre\u0000', type: 'ETUDE', datePublication: '2026-01-01', editeur: 'RTES' } },
+  });
+
   // Writes with bad input: nothing may be written.
   const creer = 'mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }';
   const base = {
@@ -160,6 +207,7 @@ export function badCases(): BadCase[] {
     { format: 'PIGEON' },
     { capacite: -5 },
     { lienEnLigne: 'javascript:alert(1)' },
+    { titre: 'Titre\u0000' },
   ]) {
     cases.push({ kind: 'écriture invalide', asAdmin: true, query: creer, variables: { input: { ...base, ...change } } });
   }

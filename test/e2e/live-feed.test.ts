@@ -124,7 +124,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
       expect(feed.events).toHaveLength(1);
       // No trace of the refused change: neither the rencontre nor its event row.
       expect(await db.query(`SELECT id FROM rencontre WHERE position('${REFUSED_AT_COMMIT}' in titre) > 0`)).toEqual([]);
-      expect(await db.query(`SELECT rencontre_id FROM evenement WHERE id > ${before}`)).toEqual([{ rencontre_id: bre }]);
+      expect(await db.query(`SELECT entite_id FROM evenement WHERE id > ${before}`)).toEqual([{ entite_id: bre }]);
     } finally {
       await db.restore();
     }
@@ -303,8 +303,8 @@ describe('live feeds through the gateway and on the subgraph', () => {
       await renommer(hub.gatewayUrl, id, 'Avant la panne');
       await feed.waitFor(1);
 
-      const port = new URL(hub.subgraphUrls.rencontres!).port;
-      await hub.services.rencontres!.stop();
+      const port = new URL(hub.subgraphUrls.rencontres).port;
+      await hub.services.rencontres.stop();
       // Written through the other replica while the gateway's upstream is down.
       await renommer(replicaUrl, id, 'Pendant la panne 1');
       await renommer(replicaUrl, id, 'Pendant la panne 2');

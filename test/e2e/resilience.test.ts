@@ -11,7 +11,7 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
 
   it('still answers with the other subgraphs when one is down, naming the missing one', async () => {
     hub = await startTestHub('resilience');
-    await hub.services.clubs!.stop();
+    await hub.services.clubs.stop();
     const { status, body } = await graphql(
       hub.gatewayUrl,
       '{ rencontres(first: 20) { totalCount edges { node { titre club { nom } region { nom } } } } }',

@@ -24,14 +24,19 @@ export class HttpTransport {
   private readonly target: URL;
   private readonly agent: http.Agent;
 
+  /**
+   * `maxSockets` bounds the connections to the subgraph (default: none); calls beyond wait for a free
+   * one, within their deadline. The gateway keeps it under the subgraph's per-address cap.
+   */
   constructor(
     url: string,
     private readonly timeoutMs: number,
+    maxSockets = Number.POSITIVE_INFINITY,
   ) {
     this.target = new URL(url);
     const Agent = this.target.protocol === 'https:' ? https.Agent : http.Agent;
     // LIFO reuses the most recently used socket, leaving the others idle long enough to time out and close.
-    this.agent = new Agent({ keepAlive: true, scheduling: 'lifo' });
+    this.agent = new Agent({ keepAlive: true, scheduling: 'lifo', maxSockets });
   }
 
   /**

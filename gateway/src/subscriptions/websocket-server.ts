@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
 import {
   connectionAuthorization,
+  type CorsPolicy,
   ErrorCode,
   prepareOperation,
   type RateLimiter,
@@ -34,6 +35,8 @@ export interface GatewayWebSocketOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits: every operation sent over a socket counts as a request. */
   readonly rateLimiter?: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
 
 /**
@@ -43,7 +46,12 @@ export interface GatewayWebSocketOptions {
  */
 export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSocketOptions): () => Promise<void> {
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: options.cors?.verifyClient,
+  });
   const schema = options.planner.apiGraphQLSchema;
   const format = socketErrorFormatter(options.mode);
   const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(

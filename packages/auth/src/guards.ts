@@ -17,6 +17,8 @@ export function requireAuthenticated(viewer: Viewer, action: string): void {
   if (!viewer.isAuthenticated) {
     throw authenticationRequired(`Authentification requise pour ${action} : envoyez un jeton (Authorization: Bearer …).`);
   }
+  // Every write goes through here: a calendar feed's token reads, and never writes.
+  if (viewer.readOnly) throw forbidden(`Un jeton d'agenda ne permet que de lire un agenda, pas de ${action}.`, { raison: 'JETON_AGENDA' });
 }
 
 /** Refuses before any work when the role can never do this action. */

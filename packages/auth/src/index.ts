@@ -1,5 +1,6 @@
 export * from './claims';
 export * from './errors';
+export * from './feed-token';
 export * from './gateway-secret';
 export * from './guards';
 export * from './roles';

@@ -15,15 +15,19 @@ export interface TokenRequest {
 }
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-/** A year: a longer-lived token is a password that never changes. */
-export const MAX_TTL_SECONDS = 365 * 86_400;
 
-/** `90s`, `15m`, `1h`, `7d` (or bare seconds) → seconds. */
-export function parseTtl(value: string): number {
+/**
+ * `90s`, `15m`, `1h`, `7d` (or bare seconds) → seconds, at most `maxSeconds`: the longest lifetime the
+ * hub accepts (FEDERESS_JWT_MAX_LIFETIME_SECONDS), so that no token is printed that the hub refuses.
+ */
+export function parseTtl(value: string, maxSeconds: number): number {
   const match = /^(\d{1,7})([smhd]?)$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * UNITS[match[2] || 's']! : NaN;
-  if (!match || seconds < 1 || seconds > MAX_TTL_SECONDS) {
-    throw badInput(`Durée invalide : ${value} (attendu par exemple 90s, 15m, 1h ou 7d, au plus 365d).`);
+  const seconds = match ? Number(match[1]) * (UNITS[match[2] || 's'] ?? NaN) : NaN;
+  if (!match || seconds < 1) throw badInput(`Durée invalide : ${value} (attendu par exemple 90s, 15m, 1h ou 7d).`);
+  if (seconds > maxSeconds) {
+    throw badInput(
+      `Durée trop longue : ${value}, le hub refuse les jetons de plus de ${maxSeconds} s (FEDERESS_JWT_MAX_LIFETIME_SECONDS).`,
+    );
   }
   return seconds;
 }

@@ -7,8 +7,6 @@ import { Viewer } from './viewer';
 
 /** Longer than any token the hub issues or expects: refused before any cryptography. */
 const MAX_TOKEN_LENGTH = 8192;
-/** Clocks of the issuer and the hub may differ a little. */
-const CLOCK_TOLERANCE_S = 5;
 
 export interface TokenVerifier {
   /** Verifies a bare token (no `Bearer `): the viewer it names, or UNAUTHENTICATED. */
@@ -50,6 +48,27 @@ export function bearerToken(authorization: string): string {
   return match[1]!;
 }
 
+/**
+ * Refuses a token issued in the future (its `iat` later than now, beyond the clock tolerance) or
+ * meant to live longer than `maxTokenLifetimeSeconds`, from its `iat` (or from now without one) to its
+ * `exp`. jose checks neither: a well-signed `exp: 1e300` would be a password that never expires.
+ */
+function checkLifetime(payload: JWTPayload, settings: AuthSettings, nowSeconds: number): void {
+  const { iat, exp } = payload;
+  if (iat !== undefined && typeof iat !== 'number')
+    throw unauthenticated('Jeton invalide : la revendication « iat » doit être une date.', { raison: 'CLAIMS', claim: 'iat' });
+  if (iat !== undefined && iat > nowSeconds + settings.clockToleranceSeconds) {
+    throw unauthenticated('Jeton émis dans le futur (iat) : vérifiez l’horloge de son émetteur.', { raison: 'ISSUED_IN_FUTURE' });
+  }
+  const start = iat ?? nowSeconds;
+  if (typeof exp === 'number' && exp - start > settings.maxTokenLifetimeSeconds) {
+    throw unauthenticated(
+      `Durée de vie du jeton trop longue : ${settings.maxTokenLifetimeSeconds} s au plus entre son émission et son expiration.`,
+      { raison: 'LIFETIME', limit: settings.maxTokenLifetimeSeconds },
+    );
+  }
+}
+
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   let key: Promise<VerificationKey> | undefined;
   const keyOnce = () => (key ??= verificationKey(settings.jwt));
@@ -65,11 +84,12 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
         issuer: settings.issuer,
         audience: settings.audience,
         requiredClaims: ['exp', 'sub'],
-        clockTolerance: CLOCK_TOLERANCE_S,
+        clockTolerance: settings.clockToleranceSeconds,
       }));
     } catch (error) {
       throw explain(error, algorithm);
     }
+    checkLifetime(payload, settings, Math.floor(Date.now() / 1000));
     return Viewer.of(readClaims(payload));
   };
 

@@ -8,10 +8,22 @@ import { Role } from './roles';
 export class Viewer {
   static readonly anonymous = new Viewer(null);
 
-  private constructor(private readonly claims: Claims | null) {}
+  private constructor(
+    private readonly claims: Claims | null,
+    /** Reads with the rights of `claims`, writes nothing: the holder of a feed token (see feed-token.ts). */
+    readonly readOnly = false,
+  ) {}
 
   static of(claims: Claims): Viewer {
     return new Viewer(claims);
+  }
+
+  /**
+   * The viewer of a private calendar feed: the rights its owner had when the feed token was made,
+   * for reading only (every write guard refuses it). It never expires: it is revoked instead.
+   */
+  static readOnlyOf(claims: Omit<Claims, 'exp'>): Viewer {
+    return new Viewer({ ...claims, exp: Number.POSITIVE_INFINITY }, true);
   }
 
   get isAuthenticated(): boolean {
@@ -36,9 +48,9 @@ export class Viewer {
     return this.claims?.collectivite ?? null;
   }
 
-  /** Expiry of the token, in ms since the epoch (null when anonymous). */
+  /** Expiry of the token, in ms since the epoch (null when anonymous, or for a feed token, which is revoked instead). */
   get expiresAt(): number | null {
-    return this.claims ? this.claims.exp * 1000 : null;
+    return this.claims && !this.readOnly ? this.claims.exp * 1000 : null;
   }
 
   get isAdmin(): boolean {

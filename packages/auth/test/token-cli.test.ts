@@ -11,12 +11,12 @@ const CLI = path.join(__dirname, '..', 'dist', 'cli', 'token.js');
 
 describe('pnpm token', () => {
   it('reads the command line', () => {
-    expect(parseArguments(['--role', 'editeur', '--region', 'ara,BRE', '--ttl=15m'])).toMatchObject({
+    expect(parseArguments(['--role', 'editeur', '--region', 'ara,BRE', '--ttl=15m'], 86_400)).toMatchObject({
       role: 'EDITEUR',
       regions: ['ARA', 'BRE'],
       ttlSeconds: 900,
     });
-    expect(parseArguments(['--role=adherent', '--collectivite', 'COMMUNE:63113'])).toMatchObject({
+    expect(parseArguments(['--role=adherent', '--collectivite', 'COMMUNE:63113'], 86_400)).toMatchObject({
       role: 'ADHERENT',
       collectivite: 'COMMUNE:63113',
     });
@@ -28,10 +28,11 @@ describe('pnpm token', () => {
       ['--role', 'admin', '--region', 'ARA'],
       ['--role', 'adherent'],
       ['--role', 'admin', '--ttl', '10 ans'],
+      ['--role', 'admin', '--ttl', '2d'],
       ['--role'],
       ['--couleur', 'bleu'],
     ]) {
-      expect(() => parseArguments(bad)).toThrow(UsageError);
+      expect(() => parseArguments(bad, 86_400)).toThrow(UsageError);
     }
   });
 

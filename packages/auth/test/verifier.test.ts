@@ -10,6 +10,8 @@ const settings = (jwt: AuthSettings['jwt'], extra: Partial<AuthSettings> = {}): 
   issuer: undefined,
   audience: undefined,
   gatewaySecret: DEVELOPMENT_GATEWAY_SECRET,
+  maxTokenLifetimeSeconds: 86_400,
+  clockToleranceSeconds: 5,
   ...extra,
 });
 const dev = createTokenVerifier(settings({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET }));

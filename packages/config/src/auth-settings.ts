@@ -1,4 +1,4 @@
-import { type Environment, readOptionalString, SettingError } from './read';
+import { type Environment, readInteger, readOptionalString, SettingError } from './read';
 
 /**
  * The local development secret: tokens printed by `pnpm token` are signed with it. It is public
@@ -36,6 +36,17 @@ export interface AuthSettings {
    * that claims to come from the gateway without it.
    */
   readonly gatewaySecret: string;
+  /**
+   * `FEDERESS_JWT_MAX_LIFETIME_SECONDS` (default 86400, 24 h): the longest a token may live, from its
+   * `iat` (or from now, without one) to its `exp`. A token meant to live longer is refused: a stolen
+   * one would stay good for as long. `pnpm token --ttl` refuses longer lifetimes too.
+   */
+  readonly maxTokenLifetimeSeconds: number;
+  /**
+   * `FEDERESS_JWT_CLOCK_TOLERANCE_SECONDS` (default 5): how far the issuer's clock may differ from the
+   * hub's, for `exp` and `nbf` and for an `iat` in the future.
+   */
+  readonly clockToleranceSeconds: number;
 }
 
 function readPem(env: Environment): string | undefined {
@@ -118,5 +129,7 @@ export function readAuthSettings(env: Environment, production: boolean): AuthSet
     issuer: readOptionalString(env, 'FEDERESS_JWT_ISSUER'),
     audience: readOptionalString(env, 'FEDERESS_JWT_AUDIENCE'),
     gatewaySecret: readGatewaySecret(env, production),
+    maxTokenLifetimeSeconds: readInteger(env, 'FEDERESS_JWT_MAX_LIFETIME_SECONDS', 86_400, 1),
+    clockToleranceSeconds: readInteger(env, 'FEDERESS_JWT_CLOCK_TOLERANCE_SECONDS', 5, 0),
   };
 }

@@ -44,3 +44,18 @@ export function readChoice<T extends string>(env: Environment, name: string, cho
   if ((choices as readonly string[]).includes(raw)) return raw as T;
   throw new SettingError(name, raw, `one of ${choices.join(', ')}`);
 }
+
+/** An http(s) address without query or fragment, returned without its trailing slash. */
+export function readHttpUrl(env: Environment, name: string, fallback: string): string {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SettingError(name, raw, 'an http(s) URL such as https://agenda.example.org');
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash)
+    throw new SettingError(name, raw, 'an http(s) URL without query or fragment');
+  return url.toString().replace(/\/+$/, '');
+}

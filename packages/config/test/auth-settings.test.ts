@@ -47,6 +47,14 @@ describe('authentication settings', () => {
     ).toThrow(/https/);
   });
 
+  it('bounds token lifetimes to 24 h and clock differences to 5 s by default, each from its setting', () => {
+    expect(readSubgraphSettings('clubs', {}).auth).toMatchObject({ maxTokenLifetimeSeconds: 86_400, clockToleranceSeconds: 5 });
+    expect(
+      readGatewaySettings({ FEDERESS_JWT_MAX_LIFETIME_SECONDS: '3600', FEDERESS_JWT_CLOCK_TOLERANCE_SECONDS: '30' }).auth,
+    ).toMatchObject({ maxTokenLifetimeSeconds: 3600, clockToleranceSeconds: 30 });
+    expect(() => readSubgraphSettings('clubs', { FEDERESS_JWT_MAX_LIFETIME_SECONDS: '0' })).toThrow(/FEDERESS_JWT_MAX_LIFETIME_SECONDS/);
+  });
+
   it('refuses short secrets', () => {
     expect(() => readSubgraphSettings('clubs', { FEDERESS_JWT_SECRET: 'court' })).toThrow(/at least 32/);
   });

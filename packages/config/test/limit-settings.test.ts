@@ -8,10 +8,18 @@ describe('limit settings', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxTokens: 3000,
+      maxCharacters: 100_000,
       maxDirectives: 20,
       maxCost: 100_000,
       defaultListSize: 10,
+      maxValidationErrors: 10,
       maxBodyBytes: 1024 * 1024,
+    });
+    expect(defaults).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnectionsPerAddress: 1000,
     });
     expect(defaults).toMatchObject({
       ipRatePerSecond: 100,
@@ -38,6 +46,29 @@ describe('limit settings', () => {
     expect(() => readLimitSettings({ FEDERESS_MAX_DEPTH: '0' })).toThrow(/FEDERESS_MAX_DEPTH/);
     expect(() => readLimitSettings({ FEDERESS_MAX_TOKENS: 'beaucoup' })).toThrow(SettingError);
     expect(() => readLimitSettings({ FEDERESS_MAX_BODY_BYTES: '10' })).toThrow(/FEDERESS_MAX_BODY_BYTES/);
+    expect(() => readLimitSettings({ FEDERESS_MAX_VALIDATION_ERRORS: '0' })).toThrow(/FEDERESS_MAX_VALIDATION_ERRORS/);
+    // Node refuses a headers timeout longer than the whole request's.
+    expect(() => readLimitSettings({ FEDERESS_HTTP_HEADERS_TIMEOUT_MS: '20000', FEDERESS_HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(
+      /FEDERESS_HTTP_REQUEST_TIMEOUT_MS/,
+    );
+  });
+
+  it('read the slow-client bounds; 0 turns the per-address connection cap off', () => {
+    expect(
+      readLimitSettings({
+        FEDERESS_HTTP_HEADERS_TIMEOUT_MS: '300',
+        FEDERESS_HTTP_REQUEST_TIMEOUT_MS: '600',
+        FEDERESS_HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
+        FEDERESS_MAX_CHARACTERS: '5000',
+      }),
+    ).toMatchObject({
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      keepAliveTimeoutMs: 1000,
+      maxConnectionsPerAddress: 0,
+      maxCharacters: 5000,
+    });
   });
 });
 

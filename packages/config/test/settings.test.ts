@@ -44,6 +44,46 @@ describe('settings', () => {
     expect(s.subgraphUrls.publications).toBe('http://pub:9000/graphql');
   });
 
+  it('caches by default, 64 MiB, listening to each subgraph database set as for the subgraphs', () => {
+    const s = readGatewaySettings({ DATABASE_URL: 'postgres://u:p@db:5432/postgres', CLUBS_DATABASE_URL: 'postgres://c/clubs' });
+    expect(s.cache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 1024 * 1024,
+      eventDatabaseUrls: {
+        clubs: 'postgres://c/clubs',
+        rencontres: 'postgres://u:p@db:5432/federess_rencontres',
+        publications: 'postgres://u:p@db:5432/federess_publications',
+        collectivites: 'postgres://u:p@db:5432/federess_collectivites',
+      },
+    });
+    expect(readGatewaySettings({ FEDERESS_CACHE: 'off', FEDERESS_CACHE_MAX_MB: '8' }).cache).toEqual({
+      enabled: false,
+      maxBytes: 8 * 1024 * 1024,
+      eventDatabaseUrls: {},
+    });
+  });
+
+  it('tells a subgraph where the others answer, as the gateway is told', () => {
+    const s = readSubgraphSettings('publications', { RENCONTRES_URL: 'http://rencontres:9002/graphql', COLLECTIVITES_PORT: '5004' });
+    expect(s.subgraphUrls).toEqual({
+      clubs: 'http://localhost:4001/graphql',
+      rencontres: 'http://rencontres:9002/graphql',
+      publications: 'http://localhost:4003/graphql',
+      collectivites: 'http://localhost:5004/graphql',
+    });
+    expect(s.subgraphTimeoutMs).toBe(10_000);
+    expect(readSubgraphSettings('clubs', { FEDERESS_SUBGRAPH_TIMEOUT_MS: '250' }).subgraphTimeoutMs).toBe(250);
+  });
+
+  it('links the feeds to the gateway port, or to FEDERESS_PUBLIC_URL, and refuses an address that is not http(s)', () => {
+    expect(readGatewaySettings({ GATEWAY_PORT: '4300' }).publicUrl).toBe('http://localhost:4300');
+    expect(readGatewaySettings({ FEDERESS_PUBLIC_URL: 'https://agenda.example.org/hub/' }).publicUrl).toBe(
+      'https://agenda.example.org/hub',
+    );
+    expect(() => readGatewaySettings({ FEDERESS_PUBLIC_URL: 'agenda.example.org' })).toThrow(SettingError);
+    expect(() => readGatewaySettings({ FEDERESS_PUBLIC_URL: 'ftp://agenda.example.org' })).toThrow(SettingError);
+  });
+
   it('starts an embedded Postgres when no DATABASE_URL is given', () => {
     const s = readLauncherSettings({});
     expect(s.databaseUrl).toBeUndefined();

@@ -1,6 +1,7 @@
 import { readSqlSettings, type SqlSettings } from '@federess/config';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { ensureDatabase } from './databases';
+import { SqlErrorLogger } from './sql-error-logger';
 
 export interface DataSourceOptions {
   readonly url: string;
@@ -13,6 +14,7 @@ export interface DataSourceOptions {
   readonly poolSize?: number;
   /** Timeouts of every call (default: the documented defaults of FEDERESS_SQL_*). */
   readonly sql?: Partial<SqlSettings>;
+  /** Default: SqlErrorLogger, which logs failed statements without their parameters. */
   readonly logger?: Logger;
 }
 
@@ -45,6 +47,7 @@ async function migrate(options: DataSourceOptions, sql: SqlSettings): Promise<vo
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
+    logger: new SqlErrorLogger(),
     extra: { max: 1, connectionTimeoutMillis: sql.connectionTimeoutMs },
   });
   await migrator.initialize();
@@ -76,7 +79,7 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     entities: options.entities,
     synchronize: false,
     logging: options.logger ? ['query', 'error'] : ['error'],
-    logger: options.logger,
+    logger: options.logger ?? new SqlErrorLogger(),
     extra: poolOptions(sql),
   });
   await dataSource.initialize();

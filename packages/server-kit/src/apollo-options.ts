@@ -3,7 +3,10 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import { type LimitSettings, type Mode, readLimitSettings } from '@federess/config';
 import { createErrorFormatter } from './format-error';
+import { noIntrospectionRule } from './introspection';
 import { costLimitPlugin, limitValidationRules } from './limits';
+import { subscriptionOverHttpPlugin } from './web/subscription-over-http';
+import { storableVariablesPlugin } from './storable-strings';
 
 export interface SharedApolloOptions {
   csrfPrevention: boolean;
@@ -14,31 +17,38 @@ export interface SharedApolloOptions {
   hideSchemaDetailsFromClientErrors: boolean;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   validationRules: ValidationRule[];
+  validationOptions: { maxErrors: number };
   plugins: ApolloServerPlugin<BaseContext>[];
 }
 
 /**
  * The Apollo Server options every FédérESS server shares. CSRF prevention is on and HTTP batching
- * off (Apollo's defaults, stated here so they are not lost); introspection is off in production;
- * the hosted landing page is replaced by our offline explorer. The abuse limits (depth, aliases, root
- * fields, directives as validation rules; cost once variables are known) refuse an operation before
- * it executes. Tokens are counted by the HTTP handler, before Apollo parses (not by the parser: the
- * gateway's own fetches to a subgraph are exempt from the count, see createHttpHandler).
+ * off (Apollo's defaults, stated here so they are not lost); the hosted landing page is replaced by
+ * our offline explorer. The abuse limits (depth, aliases, root fields, directives as validation
+ * rules; cost once variables are known) refuse an operation before it executes, and so do strings
+ * Postgres cannot store (in the document's literals, and in the variables). Tokens and characters
+ * are counted by the HTTP handler, before Apollo parses (not by the parser: the gateway's own fetches
+ * to a subgraph are exempt from the count, see createHttpHandler).
+ * Introspection is refused in production by our own rule (the hub's words, INTROSPECTION_DISABLED),
+ * so Apollo's own, English one is left off (`introspection: true`). Validation stops at
+ * `maxValidationErrors` errors (graphql-js's `maxErrors`).
  * Automatic persisted queries (on by default in Apollo Server) are off: no FédérESS client or
  * gateway fetch uses them, and a cache of documents registered by anyone is one more thing to bound.
  * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
+ * A subscription sent as a plain HTTP request gets BAD_REQUEST naming the ways to subscribe.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     persistedQueries: false,
-    introspection: mode !== 'production',
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: mode === 'production',
-    formatError: createErrorFormatter(mode),
-    validationRules: limitValidationRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits)],
+    formatError: createErrorFormatter(mode, limits.maxValidationErrors),
+    validationRules: [...limitValidationRules(limits), ...(mode === 'production' ? [noIntrospectionRule] : [])],
+    validationOptions: { maxErrors: limits.maxValidationErrors },
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin(), subscriptionOverHttpPlugin()],
   };
 }

@@ -42,6 +42,8 @@ export enum ErrorCode {
   ROOT_FIELD_LIMIT_EXCEEDED = 'ROOT_FIELD_LIMIT_EXCEEDED',
   /** The document has more lexical tokens than FEDERESS_MAX_TOKENS (refused before parsing). */
   TOKEN_LIMIT_EXCEEDED = 'TOKEN_LIMIT_EXCEEDED',
+  /** The document is longer than FEDERESS_MAX_CHARACTERS characters (refused before lexing). */
+  CHARACTER_LIMIT_EXCEEDED = 'CHARACTER_LIMIT_EXCEEDED',
   /** The document writes more directives than FEDERESS_MAX_DIRECTIVES. */
   DIRECTIVE_LIMIT_EXCEEDED = 'DIRECTIVE_LIMIT_EXCEEDED',
   /** The operation's estimated cost, list sizes multiplied, is above FEDERESS_MAX_COST. */
@@ -50,6 +52,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** Too many requests from one address or one token; retry after the Retry-After header. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** Production mode: the operation asks for the schema (`__schema`, `__type`), which is documented rather than served. */
+  INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED',
   /** A fault of the hub, not of the request; details stay in the server log. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** Development mode only: a subgraph answered an error without a code of ours (production says INTERNAL_SERVER_ERROR). */

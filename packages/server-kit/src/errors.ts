@@ -1,10 +1,11 @@
-import { GraphQLError } from 'graphql';
+import { type ASTNode, GraphQLError } from 'graphql';
 import { ErrorCode } from './error-codes';
 
 /** A client's mistake: a GraphQL error with a stable code and a message a person understands. */
 export class ClientError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+  /** `nodes`: where in the document the mistake is, for an error a validation rule reports. */
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, nodes?: readonly ASTNode[]) {
+    super(message, { nodes, extensions: { ...extensions, code } });
   }
 }
 

@@ -1,15 +1,19 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Mode } from '@federess/config';
 import { ErrorCode } from './error-codes';
-import { LimitError } from './limits/limit-error';
+import { ClientError } from './errors';
+import { describeInternalError } from './internal-error-log';
 import { databaseErrorCode } from './sql-errors';
+import { translateValidationAbort } from './validation-errors';
 
 /**
  * Shapes every error that leaves a server: client errors keep their code and message; a database
  * refusing a value is BAD_USER_INPUT and a database call cut by its timeout TIMEOUT; anything else
- * becomes INTERNAL_SERVER_ERROR, with its message kept only in development. Never a stack trace.
+ * becomes INTERNAL_SERVER_ERROR, with its message kept only in development. Never a stack trace,
+ * and the log of an internal error never holds what the client sent (see describeInternalError).
+ * `maxValidationErrors` is the cap Apollo validates with, named in the last error of a capped answer.
  */
-export function createErrorFormatter(mode: Mode) {
+export function createErrorFormatter(mode: Mode, maxValidationErrors = 10) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown } | undefined)?.originalError;
     const databaseCode = databaseErrorCode(original);
@@ -18,7 +22,7 @@ export function createErrorFormatter(mode: Mode) {
     }
     if (databaseCode === ErrorCode.TIMEOUT) {
       // An operational fault worth a log line; the client learns only that it may retry.
-      console.warn('[federess] database timeout:', (original as Error).message);
+      console.warn('[federess] database timeout:', describeInternalError(original, mode));
       return {
         message: "La base de données n'a pas répondu à temps ; réessayez plus tard.",
         path: formatted.path,
@@ -26,9 +30,10 @@ export function createErrorFormatter(mode: Mode) {
       };
     }
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; an abuse limit, reported by a
-    // validation rule, keeps its own code (its error is the original one).
-    if (original instanceof LimitError) return { ...formatted, extensions: { ...extensions, code: original.extensions.code } };
+    // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; one of ours, reported by a
+    // validation rule (an abuse limit, a string Postgres cannot store, introspection in production),
+    // keeps its own code (its error is the original one).
+    if (original instanceof ClientError) return { ...formatted, extensions: { ...extensions, code: original.extensions.code } };
     const code = formatted.extensions?.code;
     // A subgraph error without a code of ours (the gateway labels it DOWNSTREAM_SERVICE_ERROR) is no
     // client mistake we know of: in production its message may say anything, so it is hidden.
@@ -39,8 +44,9 @@ export function createErrorFormatter(mode: Mode) {
         extensions: { serviceName: extensions.serviceName, code: ErrorCode.INTERNAL_SERVER_ERROR },
       };
     }
-    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
-    console.error('[federess] internal error:', original ?? error);
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR)
+      return translateValidationAbort({ ...formatted, extensions }, maxValidationErrors);
+    console.error('[federess] internal error:', describeInternalError(original ?? error, mode));
     return {
       message: mode === 'production' ? 'Erreur interne du serveur.' : formatted.message,
       locations: formatted.locations,

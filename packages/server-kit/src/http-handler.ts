@@ -2,8 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ErrorCode } from './error-codes';
 import { explorerPage } from './explorer-page';
+import { describeInternalError } from './internal-error-log';
 import { checkTokens } from './limits/token-limit';
+import type { SubscribePayload } from './operation-gate';
 import type { RateLimiter } from './limits/rate-limit';
+import type { CorsPolicy } from './web/cors';
+import type { EventStreamEndpoint } from './web/event-stream-endpoint';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -14,10 +18,14 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   readonly title: string;
   /** Extra routes by exact path, e.g. `/health`. */
   readonly routes?: Readonly<Record<string, Route>>;
+  /** Routes whose path carries a parameter (`/rencontres/{id}.ics`): the route for a path, if any, after the exact ones. */
+  readonly routeOf?: (pathname: string) => Route | undefined;
   /** Largest accepted request body in bytes (default 1 MiB, setting FEDERESS_MAX_BODY_BYTES); larger bodies get 413. */
   readonly maxBodyBytes?: number;
   /** Most lexical tokens of a document (setting FEDERESS_MAX_TOKENS), counted here before Apollo parses it. */
   readonly maxTokens?: number;
+  /** Most characters of a document (setting FEDERESS_MAX_CHARACTERS), checked before the tokens are counted. */
+  readonly maxCharacters?: number;
   /** Per-address and per-token rate limits, checked before the body is read; 429 with Retry-After. */
   readonly rateLimiter?: RateLimiter;
   /**
@@ -27,6 +35,12 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
    * limits still do: a plan never measures more than the client operation it comes from.
    */
   readonly trustedCaller?: (req: IncomingMessage) => boolean;
+  /** CORS headers on every answer, preflights answered; without it, no CORS header at all. */
+  readonly cors?: CorsPolicy;
+  /** Subscriptions over Server-Sent Events on `/graphql`, for requests that accept `text/event-stream`. */
+  readonly eventStream?: EventStreamEndpoint;
+  /** What `/` serves (default: the offline explorer page; `false`: nothing, 404). */
+  readonly page?: Route | false;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -69,6 +83,24 @@ function wantsHtml(req: IncomingMessage): boolean {
   return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
+const wantsEventStream = (req: IncomingMessage): boolean => (req.headers.accept ?? '').includes('text/event-stream');
+
+/** The GraphQL request of a JSON body or, for GET, of the URL (graphql-sse's parameters). */
+function subscribePayload(body: unknown, url: URL): SubscribePayload | undefined {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as SubscribePayload;
+  const query = url.searchParams.get('query');
+  if (query === null) return undefined;
+  const variables = url.searchParams.get('variables');
+  return { query, operationName: url.searchParams.get('operationName'), variables: variables ? (JSON.parse(variables) as never) : null };
+}
+
+const defaultPage =
+  (title: string): Route =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(explorerPage(title));
+  };
+
 /**
  * Serves an Apollo Server on plain `node:http` (Apollo Server 5 ships no HTTP framework binding of its own):
  * `/graphql` for operations, `/` for the offline explorer page, plus the given routes.
@@ -80,13 +112,23 @@ export function createHttpHandler<TContext extends BaseContext>(
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = options.routes?.[url.pathname];
-    if (route) return route(req, res);
-    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req))) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(explorerPage(options.title));
-      return;
+    if (options.cors) {
+      if (req.method === 'OPTIONS') return options.cors.preflight(req, res);
+      const allowed = options.cors.apply(req, res);
+      // A browser lets a page read an event stream only through CORS, but the stream would still be
+      // opened (and its subscription run): refused outright, as a WebSocket from that origin is.
+      if (!allowed && url.pathname === '/graphql' && wantsEventStream(req))
+        return requestError(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `L'origine ${req.headers.origin ?? ''} n'est pas autorisée (FEDERESS_CORS_ORIGINS).`,
+        );
     }
+    const route = options.routes?.[url.pathname] ?? options.routeOf?.(url.pathname);
+    if (route) return route(req, res);
+    const page = options.page ?? defaultPage(options.title);
+    if (page && (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req)))) return page(req, res);
     if (url.pathname !== '/graphql')
       return requestError(res, 404, ErrorCode.NOT_FOUND, `Rien à ${url.pathname} : l'API GraphQL est à /graphql.`);
 
@@ -113,19 +155,34 @@ export function createHttpHandler<TContext extends BaseContext>(
       }
       return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Corps de requête illisible : JSON attendu.');
     }
+    let stream: SubscribePayload | undefined;
+    try {
+      stream = options.eventStream && wantsEventStream(req) ? subscribePayload(body, url) : undefined;
+    } catch {
+      return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Paramètre variables illisible : JSON attendu.');
+    }
     // Counted before Apollo parses: a document of a million tokens is refused after lexing a few thousand.
     const query = queryText(body, url);
-    const tooLong = !trusted && options.maxTokens !== undefined && query !== undefined ? checkTokens(query, options.maxTokens) : undefined;
+    const tooLong =
+      !trusted && options.maxTokens !== undefined && query !== undefined
+        ? checkTokens(query, options.maxTokens, options.maxCharacters)
+        : undefined;
     if (tooLong)
-      return requestError(res, 400, ErrorCode.TOKEN_LIMIT_EXCEEDED, tooLong.message, {
+      return requestError(res, 400, tooLong.extensions.code as ErrorCode, tooLong.message, {
         limit: tooLong.extensions.limit,
         actual: tooLong.extensions.actual,
       });
+
+    if (stream && options.eventStream) return options.eventStream.serve(req, res, stream);
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    // A GET can only carry a query (Apollo refuses a mutation over GET with 405): it cannot change
+    // anything, so the CSRF prevention, which a link or a <script> could never satisfy, does not
+    // apply. Mutations stay POST-only and CSRF-checked.
+    if (req.method === 'GET') headers.set('apollo-require-preflight', 'true');
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: () => options.context(req),
@@ -141,7 +198,8 @@ export function createHttpHandler<TContext extends BaseContext>(
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[federess] request failed:', error);
+      // The mode is not known here: logged as in production, where a database fault's message stays out.
+      console.error('[federess] request failed:', describeInternalError(error, 'production'));
       if (!res.headersSent) requestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
       else res.end();
     });

@@ -4,26 +4,34 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
-  NoSchemaIntrospectionCustomRule,
   type OperationDefinitionNode,
   parse,
   specifiedRules,
-  validate,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ErrorCode } from './error-codes';
 import { ClientError } from './errors';
 import { hideSuggestions } from './hide-suggestions';
+import { noIntrospectionRule } from './introspection';
 import { checkCost } from './limits/cost-limit';
 import { limitValidationRules } from './limits/rules';
 import { checkTokens } from './limits/token-limit';
 import { selectsRootField } from './service-sdl-guard';
+import { checkStorableVariables } from './storable-strings';
+import { validateCapped } from './validation-errors';
 
 /** An operation as a transport received it (a graphql-ws `subscribe` payload, an SSE request, …), not yet checked. */
 export interface OperationRequest {
   readonly query: unknown;
   readonly operationName?: unknown;
   readonly variables?: unknown;
+}
+
+/** A GraphQL request as graphql-ws and Server-Sent Events carry it (what they hand the gate). */
+export interface SubscribePayload {
+  readonly query: string;
+  readonly operationName?: string | null;
+  readonly variables?: Record<string, unknown> | null;
 }
 
 export interface OperationGateOptions {
@@ -34,7 +42,8 @@ export interface OperationGateOptions {
   readonly mode: Mode;
   /**
    * The caller proved it is the gateway (its secret): its documents derive from operations it has
-   * bounded already, so their tokens are not counted (a plan inlines fragments), and `_service` is its to ask.
+   * bounded already, so their characters and tokens are not counted (a plan inlines fragments), and
+   * `_service` is its to ask.
    */
   readonly trusted: boolean;
 }
@@ -67,10 +76,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * The checks an operation passes before it runs, for every transport that executes operations
  * itself (graphql-ws on the gateway and on the rencontres subgraph, Server-Sent Events): those Apollo
- * Server applies over HTTP, in the same order and with the same codes. The token count before
- * parsing (TOKEN_LIMIT_EXCEEDED), the parse (GRAPHQL_PARSE_FAILED), validation against the schema
- * with the document limits as rules (GRAPHQL_VALIDATION_FAILED, each limit its own code;
- * introspection refused in production), the choice of the operation (OPERATION_RESOLUTION_FAILURE),
+ * Server applies over HTTP, in the same order and with the same codes. The character and token
+ * counts before parsing (CHARACTER_LIMIT_EXCEEDED, TOKEN_LIMIT_EXCEEDED), variables Postgres could not
+ * store (BAD_USER_INPUT), the parse (GRAPHQL_PARSE_FAILED), validation against the schema with the
+ * document limits as rules, stopped at FEDERESS_MAX_VALIDATION_ERRORS (GRAPHQL_VALIDATION_FAILED,
+ * each limit its own code; INTROSPECTION_DISABLED in production), the choice of the operation
+ * (OPERATION_RESOLUTION_FAILURE),
  * `_service` kept to the gateway in production (FORBIDDEN), the variables (BAD_USER_INPUT), then the
  * cost with those variables (COST_LIMIT_EXCEEDED). The document is parsed once.
  * Rate limits are the transport's to apply first: they key on its caller (address, token).
@@ -86,8 +97,10 @@ export function prepareOperation(request: OperationRequest, options: OperationGa
   const operationName = request.operationName ?? undefined;
   const variableValues = request.variables ?? {};
 
-  const tooLong = trusted ? undefined : checkTokens(request.query, limits.maxTokens);
+  const tooLong = trusted ? undefined : checkTokens(request.query, limits.maxTokens, limits.maxCharacters);
   if (tooLong) return [gateError(tooLong, ErrorCode.TOKEN_LIMIT_EXCEEDED, mode)];
+  const unstorable = checkStorableVariables(variableValues);
+  if (unstorable) return [gateError(unstorable, ErrorCode.BAD_USER_INPUT, mode)];
   let document: DocumentNode;
   try {
     document = parse(request.query, trusted ? {} : { maxTokens: limits.maxTokens });
@@ -95,8 +108,8 @@ export function prepareOperation(request: OperationRequest, options: OperationGa
     if (!(error instanceof GraphQLError)) throw error;
     return [gateError(error, ErrorCode.GRAPHQL_PARSE_FAILED, mode)];
   }
-  const rules = [...specifiedRules, ...(mode === 'production' ? [NoSchemaIntrospectionCustomRule] : []), ...limitValidationRules(limits)];
-  const invalid = validate(schema, document, rules);
+  const rules = [...specifiedRules, ...(mode === 'production' ? [noIntrospectionRule] : []), ...limitValidationRules(limits)];
+  const invalid = validateCapped(schema, document, rules, limits.maxValidationErrors);
   if (invalid.length) return invalid.map((error) => gateError(error, ErrorCode.GRAPHQL_VALIDATION_FAILED, mode));
   const operation = getOperationAST(document, operationName);
   if (!operation) {

@@ -1,3 +1,5 @@
+import { describeInternalError } from './internal-error-log';
+
 /** What `runServer` needs of a server: to listen and to stop. */
 export interface RunnableServer {
   listen(): Promise<string>;
@@ -11,7 +13,7 @@ export interface RunnableServer {
 export function runServer(label: string, create: () => Promise<RunnableServer>, note = ''): void {
   // A promise nobody awaited must not take every client's connection down with the process.
   process.on('unhandledRejection', (reason) => {
-    console.error(`[${label}] unhandled rejection (kept running):`, reason instanceof Error ? reason.stack : reason);
+    console.error(`[${label}] unhandled rejection (kept running):`, describeInternalError(reason, 'production'));
   });
   const start = async () => {
     const server = await create();

@@ -198,6 +198,9 @@ describe('the abuse limits', () => {
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('TOKEN_LIMIT_EXCEEDED');
     // Over the limit, counting stops one token past it, whatever the document's size.
     expect(countTokens(`{ ${'a '.repeat(1_000_000)} }`, 60)).toBe(61);
+    // Comments count, `#` in strings does not start one, and a run of comments stops the count too.
+    expect(countTokens('{ a(s: "# pas un commentaire") # un\n b(t: """x # y \\""" # z""") } # deux', 100)).toBe(16);
+    expect(countTokens(`{ x } ${'#\n'.repeat(1_000_000)}`, 60)).toBe(61);
   });
 
   it('measures the cost documented in the README', () => {

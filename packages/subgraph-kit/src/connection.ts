@@ -59,12 +59,18 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/** Reads and bounds `first`/`after`: a page is 0 to MAX_PAGE_SIZE rows from an offset. */
-export function pageWindow(args: PageArgs): { offset: number; limit: number } {
-  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+/** Reads and bounds `first`: 0 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
+export function pageSize(first: number | null | undefined): number {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badInput(`first : doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`, { champ: 'first' });
   }
+  return limit;
+}
+
+/** Reads and bounds `first`/`after`: a page is 0 to MAX_PAGE_SIZE rows from an offset. */
+export function pageWindow(args: PageArgs): { offset: number; limit: number } {
+  const limit = pageSize(args.first);
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit };
 }
 

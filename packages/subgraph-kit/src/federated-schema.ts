@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { guardEntityRepresentations } from './entity-representations';
 
 /** Resolvers type-graphql cannot express, chiefly `__resolveReference` of each entity. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
@@ -13,7 +14,8 @@ const FEDERATION_LINK =
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql prints the schema
  * with its `@Directive`s, `@apollo/subgraph` adds `_service` and `_entities`, and the reference
- * resolvers are merged into the resolver map.
+ * resolvers are merged into the resolver map. `_entities` refuses representations this subgraph
+ * cannot resolve with BAD_USER_INPUT (see guardEntityRepresentations).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
@@ -24,7 +26,7 @@ export async function buildFederatedSchema(
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };
   }
-  return buildSubgraphSchema([
+  const subgraph = buildSubgraphSchema([
     {
       typeDefs: gql`
         ${FEDERATION_LINK}
@@ -33,4 +35,6 @@ export async function buildFederatedSchema(
       resolvers: resolvers as never,
     },
   ]);
+  guardEntityRepresentations(subgraph);
+  return subgraph;
 }

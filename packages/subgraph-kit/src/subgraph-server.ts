@@ -1,13 +1,27 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
-import { close, createHttpHandler, listen, RateLimiter, sendJson, serviceSdlGuardPlugin, sharedApolloOptions } from '@federess/server-kit';
+import {
+  close,
+  CorsPolicy,
+  createBoundedServer,
+  createHttpHandler,
+  type EventStreamEndpoint,
+  listen,
+  RateLimiter,
+  sendJson,
+  serviceSdlGuardPlugin,
+  sharedApolloOptions,
+} from '@federess/server-kit';
+import { announceStart, collectAppendedEvents, scheduleRetention } from '@federess/events';
+import { AnswerCacheHints, answerCachePlugin } from './answer-cache';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
+import { type OwnerSubgraphs, ownerSubgraphs } from './references';
 import { parseRegionSetting } from './region-scope';
 
 /** What a subgraph instance holds for all its requests. */
@@ -15,10 +29,22 @@ export interface SubgraphResources {
   readonly dataSource: DataSource;
   /** The region this instance is scoped to (`FEDERESS_REGION`), or undefined for a national instance. */
   readonly region: string | undefined;
+  /** The other subgraphs, asked about the entities they own when a write references one (see OwnerSubgraph). */
+  readonly owners: OwnerSubgraphs;
 }
 
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
-export interface BaseSubgraphContext extends SubgraphResources, Caller {}
+export interface BaseSubgraphContext extends SubgraphResources, Caller {
+  /** What resolvers tell the gateway's cache about time (see AnswerCacheHints); absent outside HTTP requests. */
+  readonly cacheHints?: AnswerCacheHints;
+}
+
+/** What a subgraph adds to its HTTP server (live feeds): what to stop at shutdown, and its event stream if any. */
+export interface AttachedProtocols {
+  stop(): Promise<void>;
+  /** Subscriptions over Server-Sent Events on `/graphql`. */
+  readonly eventStream?: EventStreamEndpoint;
+}
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly name: SubgraphName;
@@ -26,15 +52,15 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly entities: DataSourceOptions['entities'];
   readonly migrations: DataSourceOptions['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  /** Builds a request's context: the place for per-request DataLoaders. */
-  createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext;
+  /** Builds a request's context: the place for per-request DataLoaders (and for credentials of the subgraph's own, read from `req`). */
+  createContext(base: BaseSubgraphContext, req: IncomingMessage): TContext | Promise<TContext>;
   /** Loads seed data; must be idempotent. */
   seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**
-   * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
-   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams), and
-   * count their operations in the HTTP handler's `rateLimiter`: one allowance per caller, whatever
-   * the protocol.
+   * Adds protocols to the HTTP server (graphql-ws, Server-Sent Events). They authenticate their own
+   * callers with `authenticate` (e.g. from graphql-ws connectionParams), count their operations in
+   * the HTTP handler's `rateLimiter` (one allowance per caller, whatever the protocol), and refuse
+   * pages of origins `cors` does not allow.
    */
   attach?(
     httpServer: Server,
@@ -42,7 +68,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
     resources: SubgraphResources,
     authenticate: Authenticate,
     rateLimiter: RateLimiter,
-  ): Promise<() => Promise<void>>;
+    cors: CorsPolicy,
+  ): Promise<AttachedProtocols>;
 }
 
 export interface SubgraphServerOptions {
@@ -79,13 +106,19 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     logger: options.logger,
   });
   if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
+  // Every subgraph has an outbox (its migrations create it): what this instance serves may differ from
+  // what ran before (new code, new seed), so its start is an event that drops what was derived from it.
+  await announceStart(dataSource);
+  const stopRetention = await scheduleRetention(dataSource, settings.eventRetentionDays, definition.name);
 
   const schema = await definition.buildSchema();
-  const resources: SubgraphResources = { dataSource, region };
+  const owners = ownerSubgraphs(settings.subgraphUrls, settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
+  const resources: SubgraphResources = { dataSource, region, owners };
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
-  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled()];
+  // The gateway's cache learns what each of its calls read, and what each of its mutations changed.
+  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled(), answerCachePlugin(schema)];
   // In production `_service { sdl }` is the gateway's alone, like introspection is nobody's. A context
   // that dropped `fromGateway` reads as not the gateway: refused, never let through.
   if (settings.mode === 'production') plugins.push(serviceSdlGuardPlugin((context) => (context as Partial<Caller>).fromGateway === true));
@@ -101,22 +134,32 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   };
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createHttpServer(
-    createHttpHandler(apollo, {
-      title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
-      // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
-      context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
-      routes: { '/health': health },
-      maxBodyBytes: settings.limits.maxBodyBytes,
-      maxTokens: settings.limits.maxTokens,
-      rateLimiter,
-      // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
-      trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
-    }),
-  );
-  const detach = definition.attach
-    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
-    : () => Promise.resolve();
+  const cors = new CorsPolicy(settings.cors);
+  // The protocols attach to the server before its handler exists: the handler serves their event stream.
+  let handler: Parameters<typeof createBoundedServer>[0] = (_req, res) => res.destroy();
+  // Each request notes the change events it appends, for its answer to tell the gateway (see answerCachePlugin).
+  const httpServer = createBoundedServer((req, res) => collectAppendedEvents(() => handler(req, res)), settings.limits);
+  const attached = definition.attach
+    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
+    : { stop: () => Promise.resolve() };
+  handler = createHttpHandler(apollo, {
+    title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
+    // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
+    context: async (req) =>
+      definition.createContext(
+        { ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() },
+        req,
+      ),
+    routes: { '/health': health },
+    maxBodyBytes: settings.limits.maxBodyBytes,
+    maxTokens: settings.limits.maxTokens,
+    maxCharacters: settings.limits.maxCharacters,
+    rateLimiter,
+    // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
+    trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+    cors,
+    eventStream: attached.eventStream,
+  });
 
   return {
     name: definition.name,
@@ -128,7 +171,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      await detach();
+      stopRetention();
+      await attached.stop();
       await close(httpServer);
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -166,6 +166,29 @@ describe('subgraph clubs: reads', () => {
     ]);
   });
 
+  it.each([
+    ['a type of another subgraph', '{ __typename: "Rencontre", id: "00000000-0000-4000-8000-000000000000" }'],
+    ['a type that is no entity', '{ __typename: "PageInfo", id: "x" }'],
+    ['a type the schema does not have', '{ __typename: "Pirate", id: "x" }'],
+    ['no type at all', '{ id: "x" }'],
+    ['an entity without its key', '{ __typename: "Club" }'],
+    ['an entity whose key is no scalar', '{ __typename: "Collectivite", id: { a: 1 } }'],
+  ])('refuses %s in _entities with BAD_USER_INPUT, the whole call, without a stack in the log', async (_what, representation) => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { data, errors } = await post<{ _entities: unknown }>(
+        url,
+        `{ _entities(representations: [{ __typename: "Club", id: "${ARA}" }, ${representation}]) { ... on Club { nom } } }`,
+      );
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(errors?.[0]?.message).toMatch(/représentation|_entities/);
+      expect(data?._entities ?? null).toBeNull();
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('resolves references on a regional instance only within its région', async () => {
     const { data, errors } = await post<{ _entities: unknown[] }>(
       auraUrl,

@@ -1,12 +1,13 @@
 import { expect } from '@jest/globals';
-import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
+import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import { createServer } from '../src/server';
 import { ADMIN, adherent, editeur, type TestCaller, post } from '@federess/auth/testing';
 import { dataOf } from '@federess/server-kit/testing';
 import type { Club } from './graph';
+import { demarrerCollectivites, reglages } from './proprietaires';
 
 const ARA = clubIdOfRegion('ARA');
 const org = (slug: string) => stableUuid(`organisation:${slug}`);
@@ -40,18 +41,22 @@ describe('subgraph clubs: creerClub', () => {
       )
     )[0]!;
 
+  // The collectivites subgraph, which checks the member collectivités a club is given.
+  let collectivites: OwnerForTests;
   beforeAll(async () => {
-    national = await createServer({ ...readSubgraphSettings('clubs', {}), databaseUrl });
+    collectivites = await demarrerCollectivites();
+    national = await createServer({ ...reglages(collectivites), databaseUrl });
     url = await national.listen(0);
-    aura = await createServer({ ...readSubgraphSettings('clubs', { FEDERESS_REGION: 'ARA' }), databaseUrl });
+    aura = await createServer({ ...reglages(collectivites, { FEDERESS_REGION: 'ARA' }), databaseUrl });
     auraUrl = await aura.listen(0);
-    centre = await createServer({ ...readSubgraphSettings('clubs', { FEDERESS_REGION: 'CVL' }), databaseUrl });
+    centre = await createServer({ ...reglages(collectivites, { FEDERESS_REGION: 'CVL' }), databaseUrl });
     centreUrl = await centre.listen(0);
   });
   afterAll(async () => {
     await centre?.stop();
     await aura?.stop();
     await national?.stop();
+    await collectivites?.stop();
   });
 
   it('creates the club of a région that has none, with every field, and serves it as any club', async () => {

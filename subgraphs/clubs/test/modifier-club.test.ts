@@ -1,11 +1,12 @@
-import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
+import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import { createServer } from '../src/server';
 import { ADMIN, post as send } from '@federess/auth/testing';
 import { dataOf } from '@federess/server-kit/testing';
 import type { Club } from './graph';
+import { demarrerCollectivites, reglages } from './proprietaires';
 
 // Writes need a token since authorisation exists: this file writes as the national admin.
 /** As the national admin, who may write every club. */
@@ -32,15 +33,19 @@ describe('subgraph clubs: modifierClub', () => {
     return dataOf(await post<{ club: Club }>(url, EVERYTHING, { id })).club;
   };
 
+  // The collectivites subgraph, which checks the member collectivités a club is given.
+  let collectivites: OwnerForTests;
   beforeAll(async () => {
-    national = await createServer({ ...readSubgraphSettings('clubs', {}), databaseUrl });
+    collectivites = await demarrerCollectivites();
+    national = await createServer({ ...reglages(collectivites), databaseUrl });
     url = await national.listen(0);
-    aura = await createServer({ ...readSubgraphSettings('clubs', { FEDERESS_REGION: 'ARA' }), databaseUrl });
+    aura = await createServer({ ...reglages(collectivites, { FEDERESS_REGION: 'ARA' }), databaseUrl });
     auraUrl = await aura.listen(0);
   });
   afterAll(async () => {
     await aura?.stop();
     await national?.stop();
+    await collectivites?.stop();
   });
 
   it('changes texts, figures and every list of a club in one call', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
@@ -7,6 +6,7 @@ import { createServer } from '../src/server';
 import { type GraphQLBody, dataOf } from '@federess/server-kit/testing';
 import { ADMIN, adherent, editeur, type TestCaller } from '@federess/auth/testing';
 import { post } from './graph';
+import { demarrerProprietaires, type Proprietaires, uneRencontreDe } from './proprietaires';
 
 /**
  * Who may do what, directly on the publications subgraph: each role against each mutation, and
@@ -43,16 +43,20 @@ describe('authorisation on the publications subgraph', () => {
     return dataOf(r).creerPublication.id;
   };
 
+  let proprietaires: Proprietaires;
   beforeAll(async () => {
+    proprietaires = await demarrerProprietaires();
     server = await createServer({
       ...readSubgraphSettings('publications', {}),
       databaseUrl: testDatabaseUrl('publications_autorisations'),
       seed: false,
+      subgraphUrls: proprietaires.subgraphUrls,
     });
     url = await server.listen(0);
   });
   afterAll(async () => {
     await server?.stop();
+    await proprietaires?.stop();
   });
 
   describe('mutations: each role', () => {
@@ -90,9 +94,11 @@ describe('authorisation on the publications subgraph', () => {
   });
 
   describe('members-only documents: each role', () => {
-    const rencontreId = randomUUID();
+    let rencontreId: string;
     let ids: Record<'reserveeARA' | 'reserveeNationale' | 'publique', string>;
     beforeAll(async () => {
+      // A rencontre of ARA: its ressources may be ARA's publications and national ones.
+      rencontreId = await uneRencontreDe(proprietaires, 'ARA');
       ids = {
         reserveeARA: await creer({ region: 'ARA', acces: 'ADHERENTS', rencontreId }),
         reserveeNationale: await creer({ acces: 'ADHERENTS', rencontreId }),

@@ -7,6 +7,7 @@ import { createServer } from '../src/server';
 import { codeOf, codesOf, dataOf } from '@federess/server-kit/testing';
 import { ADMIN } from '@federess/auth/testing';
 import { post as envoyer } from './graph';
+import { demarrerProprietaires, type Proprietaires } from './proprietaires';
 
 // Writes need a token since authorisation exists: this file reads and writes as the national admin.
 const post = (url: string, query: string, variables: Record<string, unknown> = {}) => envoyer(url, query, variables, ADMIN);
@@ -21,20 +22,25 @@ const minimal = { titre: 'Une publication de test', type: 'ETUDE', datePublicati
 
 describe('subgraph publications: writing', () => {
   const databaseUrl = testDatabaseUrl('publications_ecriture');
+  let proprietaires: Proprietaires;
   let national: SubgraphServer;
   let aura: SubgraphServer;
   let url: string;
   let auraUrl: string;
 
   beforeAll(async () => {
-    national = await createServer({ ...readSubgraphSettings('publications', {}), databaseUrl });
+    // The rencontres and collectivites subgraphs, which check the rencontre and the collectivités a publication references.
+    proprietaires = await demarrerProprietaires();
+    const { subgraphUrls } = proprietaires;
+    national = await createServer({ ...readSubgraphSettings('publications', {}), databaseUrl, subgraphUrls });
     url = await national.listen(0);
-    aura = await createServer({ ...readSubgraphSettings('publications', { FEDERESS_REGION: 'ARA' }), databaseUrl });
+    aura = await createServer({ ...readSubgraphSettings('publications', { FEDERESS_REGION: 'ARA' }), databaseUrl, subgraphUrls });
     auraUrl = await aura.listen(0);
   });
   afterAll(async () => {
     await aura?.stop();
     await national?.stop();
+    await proprietaires?.stop();
   });
 
   const rows = async () => {
@@ -185,6 +191,17 @@ describe('subgraph publications: writing', () => {
       club: null,
       collectivitesCitees: [{ id: 'COMMUNE:59350' }],
     });
+  });
+
+  it('records when a publication last changed, a change of its citations alone included', async () => {
+    const quand = `query($id: ID!) { publication(id: $id) { misAJourLe } }`;
+    const lire = async (id: string) => Date.parse(dataOf(await post(url, quand, { id })).publication.misAJourLe);
+    const { id } = dataOf(await creer({ ...minimal, titre: 'Datée' })).creerPublication;
+    const creee = await lire(id);
+    expect(Math.abs(creee - Date.now())).toBeLessThan(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await modifier(id, { collectivitesCitees: ['COMMUNE:59350'] })).errors).toBeUndefined();
+    expect(await lire(id)).toBeGreaterThan(creee);
   });
 
   it.each([

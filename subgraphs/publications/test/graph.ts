@@ -22,6 +22,7 @@ export interface Publication {
   readonly club: Entity | null;
   readonly rencontre: Entity | null;
   readonly collectivitesCitees: readonly { readonly id: string }[];
+  readonly misAJourLe: string;
 }
 
 /**

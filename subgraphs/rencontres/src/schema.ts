@@ -4,6 +4,8 @@ import type { Context } from './context';
 import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
 import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { EvenementRencontreResolver } from './resolvers/evenement-rencontre.resolver';
+import { JetonAgendaResolver } from './resolvers/jeton-agenda.resolver';
+import { SynchronisationResolver } from './resolvers/synchronisation.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
 import { IntervenantResolver } from './resolvers/intervenant.resolver';
 import { RencontreResolver } from './resolvers/rencontre.resolver';
@@ -33,6 +35,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
         ClubReferenceResolver,
         CollectiviteReferenceResolver,
         EvenementRencontreResolver,
+        SynchronisationResolver,
+        JetonAgendaResolver,
       ],
       pubSub: outboxOnly,
     },

@@ -75,7 +75,7 @@ describe('the participant directory shared with the participants (annuairePartag
       const r = await creer(t);
       const types = async () =>
         t.server.dataSource.query<{ type: string; revision: number }[]>(
-          'SELECT type, revision FROM evenement WHERE rencontre_id = $1 ORDER BY id',
+          'SELECT type, revision FROM evenement WHERE entite_id = $1 ORDER BY id',
           [r.id],
         );
       expect(dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, editeur('ARA'))).modifierRencontre).toEqual({

@@ -102,4 +102,20 @@ export interface Data {
   readonly rencontresEnDirect: EvenementRencontre;
   readonly _entities: readonly (Rencontre & Club & Collectivite)[];
   readonly _service: { readonly sdl: string };
+  readonly jetonsAgenda: readonly JetonAgenda[];
+  readonly creerJetonAgenda: JetonAgendaCree;
+  readonly revoquerJetonAgenda: JetonAgenda;
+}
+
+export interface JetonAgenda {
+  readonly id: string;
+  readonly libelle: string | null;
+  readonly creeLe: string;
+  readonly revoqueLe: string | null;
+}
+
+export interface JetonAgendaCree {
+  readonly jeton: string;
+  readonly chemin: string;
+  readonly jetonAgenda: JetonAgenda;
 }

@@ -1,14 +1,16 @@
 import { readSubgraphSettings, type SubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+import { createServer as createCollectivites } from '@federess/subgraph-collectivites';
 import type { SubgraphServer } from '@federess/subgraph-kit';
+import { type OwnerForTests, startOwnerSubgraph, withOwners } from '@federess/subgraph-kit/testing';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { ADMIN, post, type TestCaller } from '@federess/auth/testing';
 import { dataOf, type GraphQLBody } from '@federess/server-kit/testing';
 import type { Data, Rencontre } from './graph';
 
-export { codeOf, dataOf } from '@federess/server-kit/testing';
+export { codeOf, dataOf, type GraphQLBody } from '@federess/server-kit/testing';
 
 export interface TestServer {
   readonly server: SubgraphServer;
@@ -22,10 +24,41 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real subgraph in-process on its own database of the run's throwaway Postgres. */
+/**
+ * The collectivites subgraph, which the writes of this one ask whether a collectivité exists: one
+ * for the test servers of a file, stopped with the last of them.
+ */
+let collectivites: { owner: Promise<OwnerForTests>; users: number } | undefined;
+
+function collectivitesSubgraph(): Promise<OwnerForTests> {
+  collectivites ??= {
+    owner: startOwnerSubgraph('collectivites', createCollectivites, testDatabaseUrl('rencontres_proprietaire_collectivites')),
+    users: 0,
+  };
+  collectivites.users += 1;
+  return collectivites.owner;
+}
+
+async function releaseCollectivites(): Promise<void> {
+  if (!collectivites || --collectivites.users > 0) return;
+  const { owner } = collectivites;
+  collectivites = undefined;
+  await (await owner).stop();
+}
+
+/**
+ * Starts the real subgraph in-process on its own database of the run's throwaway Postgres, with the
+ * real collectivites subgraph beside it (`overrides.subgraphUrls` may point elsewhere).
+ */
 export async function startTestServer(database: string, overrides: Partial<SubgraphSettings> = {}): Promise<TestServer> {
   const counter = new StatementCounter();
-  const settings: SubgraphSettings = { ...readSubgraphSettings('rencontres', {}), databaseUrl: testDatabaseUrl(database), ...overrides };
+  const base = readSubgraphSettings('rencontres', {});
+  const settings: SubgraphSettings = {
+    ...base,
+    databaseUrl: testDatabaseUrl(database),
+    subgraphUrls: withOwners(base, [await collectivitesSubgraph()]),
+    ...overrides,
+  };
   const server = await createServer(settings, { logger: counter });
   const url = await server.listen(0);
   return {
@@ -33,7 +66,10 @@ export async function startTestServer(database: string, overrides: Partial<Subgr
     url,
     counter,
     gql: (query, variables, caller = ADMIN) => post(url, query, variables, caller),
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await releaseCollectivites();
+    },
   };
 }
 

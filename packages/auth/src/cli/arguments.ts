@@ -7,7 +7,7 @@ export const USAGE = `Usage : pnpm token --role admin|editeur|adherent [--region
   --role          admin (tout), editeur (écrit ses régions), adherent (ressources réservées, inscriptions)
   --region        pour editeur, obligatoire : une région (ARA, BRE, …) ; répéter ou séparer par des virgules
   --collectivite  pour adherent, obligatoire : la collectivité adhérente, par exemple COMMUNE:63113
-  --ttl           durée de vie : 90s, 15m, 1h (défaut), 7d
+  --ttl           durée de vie : 90s, 15m, 1h (défaut), 12h ; au plus FEDERESS_JWT_MAX_LIFETIME_SECONDS (24 h par défaut)
   --sub           identifiant de la personne (défaut : local-<rôle>)
 
 Le jeton est signé avec le secret de développement local (FEDERESS_JWT_SECRET s'il est défini).`;
@@ -44,8 +44,11 @@ function single(found: Map<string, string[]>, name: string): string | undefined 
   return values?.[0];
 }
 
-/** The token a command line asks for, or a UsageError saying what is wrong. */
-export function parseArguments(argv: readonly string[]): TokenRequest {
+/**
+ * The token a command line asks for, or a UsageError saying what is wrong. `maxTtlSeconds` is the
+ * longest lifetime the hub accepts (FEDERESS_JWT_MAX_LIFETIME_SECONDS).
+ */
+export function parseArguments(argv: readonly string[], maxTtlSeconds: number): TokenRequest {
   const found = options(argv);
   const roleName = single(found, 'role');
   if (!roleName) throw new UsageError('--role est obligatoire.');
@@ -73,10 +76,10 @@ export function parseArguments(argv: readonly string[]): TokenRequest {
   }
 
   const ttl = single(found, 'ttl');
-  let ttlSeconds = 3600;
+  let ttlSeconds = Math.min(3600, maxTtlSeconds);
   if (ttl !== undefined) {
     try {
-      ttlSeconds = parseTtl(ttl);
+      ttlSeconds = parseTtl(ttl, maxTtlSeconds);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }

@@ -8,16 +8,16 @@ import { parseArguments, USAGE, UsageError } from './arguments';
  * production tokens come from the network's identity provider, not from a command line.
  */
 async function main(): Promise<number> {
+  const settings = readCommonSettings();
   let request;
   try {
-    request = parseArguments(process.argv.slice(2));
+    request = parseArguments(process.argv.slice(2), settings.auth.maxTokenLifetimeSeconds);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message) console.error(`Erreur : ${error.message}\n`);
     console.error(USAGE);
     return error.message ? 2 : 0;
   }
-  const settings = readCommonSettings();
   if (settings.mode === 'production') {
     console.error(
       'Erreur : pnpm token signe des jetons pour le hub local ; en production (FEDERESS_MODE=production) les jetons viennent du fournisseur d’identité.',

@@ -57,3 +57,10 @@ export interface Connection<TNode> {
 
 /** The nodes of a connection, in order. */
 export const nodes = <TNode>(connection: Pick<Connection<TNode>, 'edges'>): TNode[] => connection.edges.map((edge) => edge.node);
+
+/** The first of `values`, which the test expects there: a missing one fails it, naming `what`. */
+export function firstOf<T>(values: readonly T[], what: string): T {
+  const [first] = values;
+  if (first === undefined) throw new Error(`Expected at least one ${what}, got none`);
+  return first;
+}

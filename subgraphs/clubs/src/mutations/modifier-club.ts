@@ -8,6 +8,7 @@ import { ContactClub } from '../entities/contact-club';
 import { Organisation } from '../entities/organisation';
 import { RoleOrganisation } from '../entities/enums';
 import type { ClubChanges } from '../inputs/validate-modifier-club';
+import { changedMembers, recordClubChange, ClubChangeKind } from './record-change';
 
 /**
  * Writes checked changes to one club, inside the caller's transaction: any fault thrown here rolls
@@ -31,7 +32,9 @@ export async function writeClubChanges(
     .where('id = :id', { id: clubId })
     .execute();
 
+  const membresAvant = changes.collectiviteIds ? (await manager.findBy(ClubCollectivite, { clubId })).map((m) => m.collectiviteId) : [];
   await writeClubLists(manager, clubId, changes);
+  await recordClubChange(manager, ClubChangeKind.MODIFIE, club, changedMembers(membresAvant, changes.collectiviteIds));
   return manager.getRepository(Club).findOneByOrFail({ id: clubId });
 }
 

@@ -1,7 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireEditor, requireWriteRegion } from '@federess/auth';
 import { notFound } from '@federess/server-kit';
-import { assertWritableRegion, belongsToScope, parseClubId, parseRegionCode, regionsInScope } from '@federess/subgraph-kit';
+import {
+  assertWritableRegion,
+  belongsToScope,
+  parseClubId,
+  parseRegionCode,
+  regionsInScope,
+  requireKnownCollectivites,
+} from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Club } from '../entities/club';
 import { CollectiviteReference } from '../entities/collectivite-reference';
@@ -13,7 +20,7 @@ import { ClubsArgs } from '../inputs/clubs-args';
 import { CreerClubInput } from '../inputs/creer-club-input';
 import { ModifierClubInput } from '../inputs/modifier-club-input';
 import { validateCreerClub } from '../inputs/validate-creer-club';
-import { validateModifierClub } from '../inputs/validate-modifier-club';
+import { type ClubChanges, validateModifierClub } from '../inputs/validate-modifier-club';
 import { createClub } from '../mutations/creer-club';
 import { writeClubChanges } from '../mutations/modifier-club';
 
@@ -35,6 +42,14 @@ function forgetClub(ctx: Context, club: Club): void {
   ctx.loaders.organisationsByClub.clear(club.id);
   ctx.loaders.contactsByClub.clear(club.id);
   ctx.loaders.membresByClub.clear(club.id);
+}
+
+/** The member collectivités a write gives must be known to the collectivites subgraph (asked before the transaction). */
+function requireKnownMembers(ctx: Context, changes: ClubChanges): Promise<void> {
+  return requireKnownCollectivites(
+    ctx.owners,
+    (changes.collectiviteIds ?? []).map((id) => ({ id, champ: 'collectiviteIds' })),
+  );
 }
 
 @Resolver(() => Club)
@@ -66,6 +81,7 @@ export class ClubResolver {
     // A club's id names its région: the check needs no SQL.
     requireWriteRegion(ctx.viewer, 'modifier ce club', parsed.regionCode);
     const changes = validateModifierClub(input);
+    await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => writeClubChanges(manager, parsed.id, changes, ctx.region));
     forgetClub(ctx, club);
     return club;
@@ -80,6 +96,7 @@ export class ClubResolver {
     assertWritableRegion(ctx.region, regionCode);
     requireWriteRegion(ctx.viewer, 'créer le club de cette région', regionCode);
     const changes = validateCreerClub(input);
+    await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => createClub(manager, regionCode, changes, ctx.region));
     forgetClub(ctx, club);
     return club;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { notFound } from '@federess/server-kit';
 import { assertWritableRegion } from '@federess/subgraph-kit';
 import { Collectivite } from '../entities/collectivite';
+import { recordCollectiviteChange } from './record-change';
 
 /**
  * marquerAdherente: records a collectivité's RTES membership, on its locked row. A collectivité
@@ -18,6 +19,8 @@ export async function marquerAdherente(
     if (!found) throw notFound('Collectivité', collectiviteId);
     if (found.regionCode) assertWritableRegion(scope, found.regionCode);
     found.adherente = adherente;
-    return manager.getRepository(Collectivite).save(found);
+    const saved = await manager.getRepository(Collectivite).save(found);
+    await recordCollectiviteChange(manager, saved);
+    return saved;
   });
 }

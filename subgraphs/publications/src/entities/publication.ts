@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Thematique } from '@federess/vocabulaire';
 import { AccesPublication, TypePublication } from './enums';
@@ -65,4 +65,13 @@ export class Publication {
 
   @Column('uuid', { name: 'rencontre_id', nullable: true })
   rencontreId: string | null;
+
+  /** 1 at creation, one more per modification: the revision its change events carry (not a field of the graph). */
+  @Column('int', { default: 1 })
+  revision: number;
+
+  /** Set by every write of the row (TypeORM's update date), including one that only changes its citations. */
+  @UpdateDateColumn({ name: 'mis_a_jour_le', type: 'timestamptz' })
+  @Field({ description: 'Dernière modification' })
+  misAJourLe: Date;
 }

@@ -35,7 +35,7 @@ export class PublicationResolver {
   @Mutation(() => Publication, { description: 'Publie un document ; sa région est celle de son club, sinon celle donnée, sinon nationale' })
   creerPublication(@Arg('input', () => CreerPublicationInput) input: CreerPublicationInput, @Ctx() ctx: Context): Promise<Publication> {
     requireEditor(ctx.viewer, 'publier un document');
-    return creerPublication(ctx.dataSource, ctx.region, ctx.viewer, input);
+    return creerPublication(ctx.dataSource, ctx.region, ctx.viewer, ctx.owners, input);
   }
 
   @Mutation(() => Publication, { description: 'Modifie une publication (champs absents inchangés)' })
@@ -45,7 +45,7 @@ export class PublicationResolver {
     @Ctx() ctx: Context,
   ): Promise<Publication> {
     requireEditor(ctx.viewer, 'modifier une publication');
-    return modifierPublication(ctx.dataSource, ctx.region, ctx.viewer, id, input);
+    return modifierPublication(ctx.dataSource, ctx.region, ctx.viewer, ctx.owners, id, input);
   }
 
   // The members-only rule sits on the fields themselves: queries, entity references resolved for the

@@ -19,7 +19,7 @@ export async function seedPublications(manager: EntityManager): Promise<void> {
          titre = EXCLUDED.titre, resume = EXCLUDED.resume, type = EXCLUDED.type, collection = EXCLUDED.collection,
          numero = EXCLUDED.numero, date_publication = EXCLUDED.date_publication, editeur = EXCLUDED.editeur,
          thematiques = EXCLUDED.thematiques, acces = EXCLUDED.acces, region_code = EXCLUDED.region_code,
-         club_id = EXCLUDED.club_id, rencontre_id = EXCLUDED.rencontre_id`,
+         club_id = EXCLUDED.club_id, rencontre_id = EXCLUDED.rencontre_id, mis_a_jour_le = now()`,
       [
         id,
         p.titre,

@@ -1,3 +1,4 @@
+import type { AnswerCacheHints } from '@federess/subgraph-kit';
 import { StatutRencontre } from './enums';
 import type { Rencontre } from './rencontre';
 
@@ -15,4 +16,17 @@ export function effectiveStatut(rencontre: Pick<Rencontre, 'statutEnregistre' | 
 export function effectiveStatutSql(alias: string): string {
   const becoming = STATUTS_BECOMING_PASSEE.map((s) => `'${s}'`).join(', ');
   return `(CASE WHEN ${alias}.statut IN (${becoming}) AND ${alias}.fin < now() THEN '${StatutRencontre.PASSEE}' ELSE ${alias}.statut END)`;
+}
+
+/**
+ * The status of a rencontre as the gateway's cache must know it: it changes with time alone (to
+ * PASSEE, at its end), which no event announces, so an answer showing it expires then.
+ */
+export function statutWithExpiry(
+  rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>,
+  hints: AnswerCacheHints | undefined,
+): StatutRencontre {
+  const statut = effectiveStatut(rencontre);
+  if (statut !== StatutRencontre.PASSEE && STATUTS_BECOMING_PASSEE.includes(rencontre.statutEnregistre)) hints?.expiresAt(rencontre.fin);
+  return statut;
 }

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@federess/server-kit';
-import { parseUuid, regionsInScope } from '@federess/subgraph-kit';
+import { type AnswerCacheHints, parseUuid, regionsInScope } from '@federess/subgraph-kit';
 import type { Thematique } from '@federess/vocabulaire';
 import type { FormatRencontre, StatutRencontre, TypeRencontre } from '../entities/enums';
 import { effectiveStatutSql } from '../entities/statut';
@@ -30,8 +30,14 @@ const distinct = <T>(values: readonly T[] | null | undefined): T[] | undefined =
  * Validates a client's filter before any SQL: unknown regions, malformed club ids, an inverted
  * period and an over-long search are BAD_USER_INPUT. Regions are reduced to the instance's scope.
  */
-export function parseRencontreFiltre(filtre: RencontreFiltre | null | undefined, scope: string | undefined): CheckedFiltre {
+export function parseRencontreFiltre(
+  filtre: RencontreFiltre | null | undefined,
+  scope: string | undefined,
+  hints?: AnswerCacheHints,
+): CheckedFiltre {
   const f = filtre ?? {};
+  // The status filter compares ends with now: which rencontres match changes with time alone.
+  if (f.statuts?.length) hints?.uncacheable();
   const recherche = f.recherche?.trim();
   if (recherche && recherche.length > MAX_RECHERCHE) {
     throw badInput(`filtre.recherche : ${MAX_RECHERCHE} caractères au plus.`, { champ: 'filtre.recherche' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { badInput } from '@federess/server-kit';
-import { assertWritableRegion, parseKnownClubId } from '@federess/subgraph-kit';
+import { assertWritableRegion, type OwnerSubgraphs, parseKnownClubId, requireKnownCollectivites } from '@federess/subgraph-kit';
 import { PARIS_TIME_ZONE } from '@federess/vocabulaire';
 import { StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
@@ -20,6 +20,7 @@ import {
   type PlannedSession,
   singleSession,
 } from '../inputs/validate-rencontre';
+import { namedCollectivites } from './named-collectivites';
 import { ChangeKind, recordChange } from './record-change';
 import { replaceIntervenants, replaceSessions, spanOf } from './rencontre-writes';
 
@@ -82,14 +83,19 @@ function prepare(input: CreerRencontreInput, scope: string | undefined, viewer: 
   return { rencontre, sessions, intervenants: checkIntervenants(input.intervenants) };
 }
 
-/** creerRencontre: the rencontre, its sessions and intervenants, in one transaction. */
+/**
+ * creerRencontre: the rencontre, its sessions and intervenants, in one transaction, once the
+ * collectivités it names (its places' communes, its intervenants') are known to their subgraph.
+ */
 export async function creerRencontre(
   dataSource: DataSource,
   scope: string | undefined,
   viewer: Viewer,
   input: CreerRencontreInput,
+  owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
   const { rencontre, sessions, intervenants } = prepare(input, scope, viewer);
+  await requireKnownCollectivites(owners, namedCollectivites(input));
   return dataSource.transaction(async (manager) => {
     await manager.insert(Rencontre, rencontre);
     await replaceSessions(manager, rencontre.id, sessions);

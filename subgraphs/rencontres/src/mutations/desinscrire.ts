@@ -36,7 +36,7 @@ export async function desinscrire(
     const remaining = await countInscrits(manager, r.id);
     const places: PlacesTaken = { before: remaining + 1, after: remaining };
     const after = await followPlaces(manager, r, places, now);
-    await recordChange(manager, r, after, ChangeKind.INSCRIPTION_ANNULEE, places, now);
+    await recordChange(manager, r, after, ChangeKind.INSCRIPTION_ANNULEE, places, now, cancelled);
     return cancelled;
   });
 }

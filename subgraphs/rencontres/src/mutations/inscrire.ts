@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '@federess/auth';
 import { ClientError, ErrorCode, conflict, uniqueViolation } from '@federess/server-kit';
-import { assertWritableRegion, email, optionalText, parseCollectiviteId, parseUuid, requiredText } from '@federess/subgraph-kit';
+import {
+  assertWritableRegion,
+  email,
+  optionalText,
+  type OwnerSubgraphs,
+  parseCollectiviteId,
+  parseUuid,
+  requireKnownCollectivites,
+  requiredText,
+} from '@federess/subgraph-kit';
 import { StatutInscription, StatutRencontre } from '../entities/enums';
 import { Inscription } from '../entities/inscription';
 import type { InscriptionInput } from '../inputs/inscription-input';
@@ -16,6 +25,8 @@ import { inscriptionCollectivite, requireInscriptionRight } from './rights';
  * inscrire: registers one person. The rencontre's row is locked (SELECT … FOR UPDATE) before the
  * confirmed registrations are counted, so concurrent registrations queue on that lock and the
  * capacity is never exceeded. Taking the last place fills the rencontre (COMPLETE, see statutForPlaces).
+ * A `collectiviteId` given must be known to the collectivites subgraph (asked before the lock is
+ * taken); an adherent's own collectivité, which its signed token names, is not asked again.
  */
 export async function inscrire(
   dataSource: DataSource,
@@ -23,6 +34,7 @@ export async function inscrire(
   viewer: Viewer,
   rencontreId: string,
   input: InscriptionInput,
+  owners: OwnerSubgraphs,
 ): Promise<Inscription> {
   const id = parseUuid(rencontreId, 'rencontreId', 'de rencontre');
   const personne = {
@@ -37,6 +49,9 @@ export async function inscrire(
       input.collectiviteId ? parseCollectiviteId(input.collectiviteId, 'collectiviteId') : null,
     ),
   };
+  if (input.collectiviteId && personne.collectiviteId) {
+    await requireKnownCollectivites(owners, [{ id: personne.collectiviteId, champ: 'collectiviteId' }]);
+  }
   try {
     return await dataSource.transaction(async (manager) => {
       const r = await lockRencontre(manager, id);
@@ -80,7 +95,7 @@ export async function inscrire(
       await manager.insert(Inscription, inscription);
       const places: PlacesTaken = { before: inscrits, after: inscrits + 1 };
       const after = await followPlaces(manager, r, places, now);
-      await recordChange(manager, r, after, ChangeKind.INSCRIPTION_CREEE, places, now);
+      await recordChange(manager, r, after, ChangeKind.INSCRIPTION_CREEE, places, now, inscription);
       return inscription;
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { badInput, conflict } from '@federess/server-kit';
-import { assertWritableRegion, notCleared, parseUuid } from '@federess/subgraph-kit';
+import { assertWritableRegion, notCleared, type OwnerSubgraphs, parseUuid, requireKnownCollectivites } from '@federess/subgraph-kit';
 import { FormatRencontre, StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
@@ -19,6 +19,7 @@ import {
   type PlannedSession,
   singleSession,
 } from '../inputs/validate-rencontre';
+import { namedCollectivites } from './named-collectivites';
 import { isComplete, openingChanged, type PlacesTaken, statutForPlaces } from './inscription-state';
 import { ChangeKind, recordChange } from './record-change';
 import { countInscrits, lockRencontre, replaceIntervenants, replaceSessions, spanOf } from './rencontre-writes';
@@ -94,7 +95,8 @@ const equal = (a: unknown, b: unknown): boolean =>
  *   the registration deadline closes or reopens its registration, whatever its status (the feed says
  *   COMPLETE, INSCRIPTIONS_FERMEES or INSCRIPTIONS_ROUVERTES);
  * - revision goes up on every significant change: dates, place or link, format, status, registration open or not.
- * A cancelled rencontre cannot be modified (CONFLICT).
+ * A cancelled rencontre cannot be modified (CONFLICT). The collectivités the input names are asked
+ * of their subgraph before the row is locked: no registration waits on that call.
  */
 export async function modifierRencontre(
   dataSource: DataSource,
@@ -102,9 +104,11 @@ export async function modifierRencontre(
   viewer: Viewer,
   id: string,
   input: ModifierRencontreInput,
+  owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
   const rencontreId = parseUuid(id, 'id', 'de rencontre');
   const format = notCleared(input.format, 'format');
+  await requireKnownCollectivites(owners, namedCollectivites(input));
   return dataSource.transaction(async (manager) => {
     const r = await lockRencontre(manager, rencontreId);
     assertWritableRegion(scope, r.regionCode);

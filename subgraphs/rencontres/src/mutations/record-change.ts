@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { appendEvent } from '@federess/events';
+import { appendEvent, entityTag, entityTags, rootFieldTag } from '@federess/events';
 import { StatutRencontre, TypeEvenement } from '../entities/enums';
+import type { Inscription } from '../entities/inscription';
 import type { Rencontre } from '../entities/rencontre';
 import { inscriptionsOpen, isComplete, type PlacesTaken } from './inscription-state';
 
@@ -44,10 +45,32 @@ export function evenementType(
   return TypeEvenement.MODIFIEE;
 }
 
+/** What the live feed reads of a rencontre event, beside the columns every outbox has (`donnees`). */
+export interface DonneesRencontre {
+  readonly clubId: string | null;
+  readonly thematiques: readonly string[];
+  readonly rencontreType: string | null;
+}
+
+/**
+ * The collectivités whose participations list the rencontre (a confirmed registration): a change of
+ * its dates reorders their lists, a cancellation of a registration may take it out of one.
+ */
+async function registeredCollectivites(manager: EntityManager, rencontreId: string): Promise<string[]> {
+  const rows = await manager.query<{ c: string }[]>(
+    "SELECT DISTINCT collectivite_id AS c FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE' AND collectivite_id IS NOT NULL",
+    [rencontreId],
+  );
+  return rows.map((row) => row.c);
+}
+
 /**
  * THE single place where a change of a rencontre is recorded, called by every mutation inside its
  * own transaction as its last write: the outbox event is committed — or rolled back — together with
- * the change it describes, and announced to every replica only once committed.
+ * the change it describes, and announced to every replica only once committed. It names what the
+ * change may alter in this subgraph: the rencontre, its club (Club.rencontres, prochaineRencontre),
+ * the collectivités it is listed for (Collectivite.participations), the registration changed, and
+ * the agenda (Query.rencontres; a creation may also answer a Query.rencontre that found nothing).
  */
 export async function recordChange(
   manager: EntityManager,
@@ -56,14 +79,24 @@ export async function recordChange(
   change: ChangeKind,
   places: PlacesTaken | null,
   now?: Date,
+  inscription?: Pick<Inscription, 'id' | 'collectiviteId'>,
 ): Promise<void> {
+  const type = evenementType(before, after, change, places, now);
+  const collectivites = before ? await registeredCollectivites(manager, after.id) : [];
+  const donnees: DonneesRencontre = { clubId: after.clubId, thematiques: after.thematiques, rencontreType: after.type };
   await appendEvent(manager, {
-    type: evenementType(before, after, change, places, now),
-    rencontreId: after.id,
+    type,
+    entite: 'Rencontre',
+    entiteId: after.id,
     region: after.regionCode,
-    clubId: after.clubId,
-    thematiques: after.thematiques,
-    rencontreType: after.type,
     revision: after.revision,
+    entites: [
+      entityTag('Rencontre', after.id),
+      ...entityTags('Club', [before?.clubId, after.clubId]),
+      ...entityTags('Collectivite', [...collectivites, inscription?.collectiviteId]),
+      ...entityTags('Inscription', [inscription?.id]),
+    ],
+    listes: [rootFieldTag('rencontres'), ...(before ? [] : [rootFieldTag('rencontre')])],
+    donnees,
   });
 }

@@ -12,7 +12,7 @@ import { RencontresArgs } from '../inputs/rencontres-args';
 export class ClubReferenceResolver {
   @FieldResolver(() => RencontreConnection, { description: 'Les rencontres du club, par date de début croissante' })
   async rencontres(@Root() club: ClubReference, @Args() args: RencontresArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
-    const filtre = parseRencontreFiltre(args.filtre, ctx.region);
+    const filtre = parseRencontreFiltre(args.filtre, ctx.region, ctx.cacheHints);
     const { offset, limit } = pageWindow(args);
     if (!isUuid(club.id)) return toConnection([], offset, limit, 0);
     return ctx.loaders.rencontresByClub.load({ parent: club.id.toLowerCase(), filtre, offset, limit });
@@ -20,6 +20,8 @@ export class ClubReferenceResolver {
 
   @FieldResolver(() => Rencontre, { nullable: true, description: 'La prochaine rencontre du club qui n’est pas annulée' })
   prochaineRencontre(@Root() club: ClubReference, @Ctx() ctx: Context): Promise<Rencontre | null> | null {
+    // "Next" is relative to now: the answer changes when a rencontre starts, which no event announces.
+    ctx.cacheHints?.uncacheable();
     return isUuid(club.id) ? ctx.loaders.nextRencontreByClub.load(club.id.toLowerCase()) : null;
   }
 }

@@ -6,9 +6,8 @@ import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { eventFilter } from '../subscriptions/event-filter';
 import { toClientError, withClientErrors } from '../subscriptions/stream-errors';
-import { EvenementRencontre } from '../entities/evenement-rencontre';
+import { EvenementRencontre, evenementRencontre } from '../entities/evenement-rencontre';
 import { RencontresEnDirectFiltre } from '../inputs/rencontres-en-direct-filtre';
-import type { TypeEvenement } from '../entities/enums';
 
 interface SubscribeArgs {
   filtre?: RencontresEnDirectFiltre | null;
@@ -46,16 +45,15 @@ export class EvenementRencontreResolver {
     // One subscription keeps one context for all its events: fresh loaders per event, so that each
     // event shows the rencontre as it is now, not as the first event's batch cached it.
     (ctx as { loaders: Context['loaders'] }).loaders = createLoaders(ctx.dataSource, ctx.region);
-    return {
-      id: event.id,
-      type: event.type as TypeEvenement,
-      survenuA: event.survenuA,
-      revision: event.revision,
-      rencontreId: event.rencontreId,
-    };
+    return evenementRencontre(event);
   }
 
-  @FieldResolver(() => Rencontre, { nullable: true, description: 'La rencontre telle qu’elle est maintenant' })
+  // The outbox keeps what changed, not a copy of the rencontre: the event shows it as it is now.
+  @FieldResolver(() => Rencontre, {
+    nullable: true,
+    description:
+      'La rencontre dans son état actuel, à la livraison de l’événement, et non telle qu’elle était à sa révision : quand `rencontre { revision }` dépasse `revision`, d’autres changements ont suivi et leurs événements suivent celui-ci (au rejeu avec `apres`, tous montrent le dernier état)',
+  })
   rencontre(@Root() event: EvenementRencontre, @Ctx() ctx: Context): Promise<Rencontre | null> {
     return ctx.loaders.rencontreById.load(event.rencontreId);
   }

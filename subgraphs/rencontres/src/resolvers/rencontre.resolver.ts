@@ -11,7 +11,7 @@ import { RegionReference } from '../entities/region-reference';
 import { Rencontre } from '../entities/rencontre';
 import { RencontreConnection } from '../entities/rencontre-connection';
 import { SessionRencontre } from '../entities/session-rencontre';
-import { effectiveStatut } from '../entities/statut';
+import { statutWithExpiry } from '../entities/statut';
 import { CreerRencontreInput } from '../inputs/creer-rencontre-input';
 import { InscriptionInput } from '../inputs/inscription-input';
 import { ModifierRencontreInput } from '../inputs/modifier-rencontre-input';
@@ -28,7 +28,7 @@ import { visibleInscriptions } from './field-rules';
 export class RencontreResolver {
   @Query(() => RencontreConnection, { description: "L'agenda : rencontres filtrées, par date de début croissante" })
   async rencontres(@Args() args: RencontresArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
-    const filtre = parseRencontreFiltre(args.filtre, ctx.region);
+    const filtre = parseRencontreFiltre(args.filtre, ctx.region, ctx.cacheHints);
     const query = applyRencontreFiltre(ctx.dataSource.getRepository(Rencontre).createQueryBuilder('r'), filtre, ctx.region)
       .orderBy('r.debut', 'ASC')
       .addOrderBy('r.id', 'ASC');
@@ -46,7 +46,7 @@ export class RencontreResolver {
   @Mutation(() => Rencontre, { description: "Programme une rencontre d'un club" })
   creerRencontre(@Arg('input', () => CreerRencontreInput) input: CreerRencontreInput, @Ctx() ctx: Context): Promise<Rencontre> {
     requireEditor(ctx.viewer, 'programmer une rencontre');
-    return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input);
+    return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input, ctx.owners);
   }
 
   @Mutation(() => Rencontre, {
@@ -58,7 +58,7 @@ export class RencontreResolver {
     @Ctx() ctx: Context,
   ): Promise<Rencontre> {
     requireEditor(ctx.viewer, 'modifier une rencontre');
-    return modifierRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, input);
+    return modifierRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, input, ctx.owners);
   }
 
   @Mutation(() => Rencontre)
@@ -74,7 +74,7 @@ export class RencontreResolver {
     @Ctx() ctx: Context,
   ): Promise<Inscription> {
     requireAuthenticated(ctx.viewer, 'inscrire une personne');
-    return inscrire(ctx.dataSource, ctx.region, ctx.viewer, rencontreId, input);
+    return inscrire(ctx.dataSource, ctx.region, ctx.viewer, rencontreId, input, ctx.owners);
   }
 
   @Mutation(() => Inscription, { description: 'Annule une inscription et libère sa place' })
@@ -84,8 +84,8 @@ export class RencontreResolver {
   }
 
   @FieldResolver(() => StatutRencontre, { description: 'PASSEE une fois la fin dépassée (si la rencontre était programmée ou complète)' })
-  statut(@Root() rencontre: Rencontre): StatutRencontre {
-    return effectiveStatut(rencontre);
+  statut(@Root() rencontre: Rencontre, @Ctx() ctx: Context): StatutRencontre {
+    return statutWithExpiry(rencontre, ctx.cacheHints);
   }
 
   @FieldResolver(() => String, { description: 'Début en heure de Paris avec son décalage, par exemple 2024-10-03T09:30:00+02:00' })

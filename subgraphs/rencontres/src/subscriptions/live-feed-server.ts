@@ -4,6 +4,7 @@ import type { LimitSettings, Mode } from '@federess/config';
 import {
   connectionAuthorization,
   connectionParam,
+  type CorsPolicy,
   HubCloseCode,
   prepareOperation,
   type RateLimiter,
@@ -14,14 +15,13 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
+import type { OutboxListener } from '@federess/events';
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { Authenticate, Caller, SubgraphResources } from '@federess/subgraph-kit';
 import { createContext } from '../context';
 
 export interface LiveFeedServerOptions {
   readonly listener: OutboxListener;
-  readonly retentionDays: number;
   /** graphql-ws keep-alive ping interval in ms (default 12000). */
   readonly keepAliveMs?: number;
   /** The abuse limits, the same as over HTTP. */
@@ -30,9 +30,9 @@ export interface LiveFeedServerOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits (see SubgraphDefinition.attach). */
   readonly rateLimiter: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
-
-const HOUR = 60 * 60 * 1000;
 
 type SocketState = {
   caller?: Caller;
@@ -54,20 +54,19 @@ export async function attachLiveFeedServer(
   authenticate: Authenticate,
   options: LiveFeedServerOptions,
 ): Promise<() => Promise<void>> {
+  // The retention purge runs in every subgraph (see createSubgraphServer); the listener is the feed's own.
   await options.listener.start();
-  const purge = () =>
-    purgeExpiredEvents(base.dataSource, options.retentionDays).catch((error: unknown) =>
-      console.error('[rencontres] outbox purge failed:', (error as Error).message),
-    );
-  await purge();
-  const purgeTimer = setInterval(() => void purge(), HOUR);
-  purgeTimer.unref();
 
   // Every operation sent over a socket counts as a request, in the same buckets as HTTP.
   const { rateLimiter } = options;
   const format = socketErrorFormatter(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: options.cors?.verifyClient,
+  });
   const disposable = useServer<Record<string, unknown> | undefined, SocketState>(
     {
       schema,
@@ -123,7 +122,6 @@ export async function attachLiveFeedServer(
     options.keepAliveMs ?? 12_000,
   );
   return async () => {
-    clearInterval(purgeTimer);
     await disposable.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     await options.listener.stop();

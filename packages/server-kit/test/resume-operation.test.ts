@@ -1,4 +1,4 @@
-import { resumeAfter } from '../../src/subscriptions/resume-operation';
+import { resumeAfter } from '../src/resume-operation';
 
 describe('resumeAfter', () => {
   it('adds the resume point to a root field that had none', () => {

@@ -1,0 +1,2 @@
+export * from './collectivites';
+export * from './owner-subgraph';
