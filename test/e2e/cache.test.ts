@@ -1,8 +1,10 @@
+import type { SubgraphName } from '@federess/config';
 import { freePort, openDataSource } from '@federess/database';
 import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { graphql, startTestHub } from './hub';
-import { ADMIN, entetes } from './jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
+import { firstOf, nodes } from '@federess/server-kit/testing';
 
 const BRE = clubIdOfRegion('BRE');
 const CLUB = `query($id: ID!) { club(id: $id) { id nom } }`;
@@ -12,17 +14,13 @@ const RENOMMER = `mutation($id: ID!, $nom: String!) { modifierClub(id: $id, inpu
 const PAGE = `query($id: ID!) { club(id: $id) { id nom region { code nom } rencontres(first: 3) { edges { node { id titre } } } } }`;
 const RETITRER = `mutation($id: ID!, $titre: String!) { modifierRencontre(id: $id, input: { titre: $titre }) { titre } }`;
 
-interface Page {
-  club: { nom: string; region: { nom: string }; rencontres: { edges: { node: { id: string; titre: string } }[] } };
-}
-
 interface Health {
   cache: {
     hits: number;
     entries: number;
     responses: number;
     responseHits: number;
-    subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }>;
+    subgraphs: Record<SubgraphName, { listening: boolean; lastEvent: string; losses: number }>;
   };
 }
 
@@ -57,15 +55,16 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(body.errors).toBeUndefined();
   };
   const lastEvent = async () =>
-    (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
-  const told = (gateway: string, event: string, subgraph = 'clubs') =>
+    (await clubs.query<[{ id: string }]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
+  const told = (gateway: string, event: string, subgraph: SubgraphName = 'clubs') =>
     until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs[subgraph].lastEvent) >= BigInt(event));
-  const page = async (url: string) => (await graphql<Page>(url, PAGE, { id: BRE })).body.data!.club;
+  const page = async (url: string) => (await graphql(url, PAGE, { id: BRE })).body.data!.club;
+  const firstRencontre = async (url: string) => firstOf(nodes((await page(url)).rencontres), 'rencontre of the club');
 
   beforeAll(async () => {
     // Eight readers loop from this one address: the per-address rate limit would answer 429.
     hub = await startTestHub('cache', { FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0' });
-    admin = await entetes(ADMIN);
+    admin = await authHeaders(ADMIN);
     const port = await freePort();
     other = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);
@@ -132,17 +131,17 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(after.responses).toBeGreaterThan(0);
 
     // A rencontre of the page retitled through the other gateway: the rencontres part of the response is stale.
-    const rencontre = before.rencontres.edges[0].node.id;
+    const rencontre = firstOf(nodes(before.rencontres), 'rencontre of the club').id;
     const { body } = await graphql(otherUrl, RETITRER, { id: rencontre, titre: 'Rencontre retitrée ailleurs' }, admin);
     expect(body.errors).toBeUndefined();
     const rencontres = await openDataSource({ url: hub.env.RENCONTRES_DATABASE_URL!, entities: [], migrations: [], poolSize: 1 });
     try {
-      const [{ id }] = await rencontres.query<{ id: string }[]>('SELECT max(id)::text AS id FROM evenement');
+      const [{ id }] = await rencontres.query<[{ id: string }]>('SELECT max(id)::text AS id FROM evenement');
       await told(hub.gatewayUrl, id, 'rencontres');
     } finally {
       await rencontres.destroy();
     }
-    expect((await page(hub.gatewayUrl)).rencontres.edges[0].node.titre).toBe('Rencontre retitrée ailleurs');
+    expect((await firstRencontre(hub.gatewayUrl)).titre).toBe('Rencontre retitrée ailleurs');
 
     // The club renamed through the other gateway: its clubs part.
     await renommer(otherUrl, 'Club breton (réponse entière)');
@@ -155,9 +154,9 @@ describe('the exact-freshness cache of the gateway', () => {
     await page(hub.gatewayUrl);
     await renommer(hub.gatewayUrl, 'Club breton (réponse relue)');
     expect((await page(hub.gatewayUrl)).nom).toBe('Club breton (réponse relue)');
-    const rencontre = (await page(hub.gatewayUrl)).rencontres.edges[0].node.id;
+    const rencontre = (await firstRencontre(hub.gatewayUrl)).id;
     await graphql(hub.gatewayUrl, RETITRER, { id: rencontre, titre: 'Rencontre retitrée ici' }, admin);
-    expect((await page(hub.gatewayUrl)).rencontres.edges[0].node.titre).toBe('Rencontre retitrée ici');
+    expect((await firstRencontre(hub.gatewayUrl)).titre).toBe('Rencontre retitrée ici');
   });
 
   it('empties itself when its LISTEN connection is lost: even a change no event announced is then read', async () => {

@@ -1,7 +1,11 @@
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { startHub, type RunningHub } from '@federess/launcher';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+import { graphqlRequest } from '@federess/server-kit/testing';
+import type { Data } from './graph';
+
+export type { GraphQLBody as GraphQLResponse } from '@federess/server-kit/testing';
 
 /**
  * Starts the real hub, as `pnpm start` does (one process per subgraph, then the gateway), on the
@@ -16,24 +20,13 @@ export async function startTestHub(prefix: string, extraEnv: Record<string, stri
     env[`${name.toUpperCase()}_DATABASE_URL`] = testDatabaseUrl(`${prefix}_${name}`);
   }
   const settings = readLauncherSettings({ DATABASE_URL: testDatabaseUrl('postgres'), ...env });
-  return startHub({ ...settings, ports: ports as typeof settings.ports }, { env: { ...process.env, ...env }, log: () => undefined });
+  return startHub({ ...settings, ports: ports as typeof settings.ports }, { env: childEnvironment(env), log: () => undefined });
 }
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
-}
-
-export async function graphql<T = Record<string, any>>(
+/** POSTs one operation to the gateway (or a subgraph), with `Data` as the default shape of its answer. */
+export const graphql = <TData = Data>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: GraphQLResponse<T> }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
-}
+) => graphqlRequest<TData>(url, query, variables, headers);

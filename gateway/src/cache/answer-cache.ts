@@ -208,9 +208,8 @@ export class AnswerCache {
       if (left > 0) state.running.set(seq, left);
       else state.running.delete(seq);
       const oldest = state.running.size ? Math.min(...state.running.keys()) : Infinity;
-      let drop = 0;
-      while (drop < state.log.length && state.log[drop].seq <= oldest) drop += 1;
-      if (drop) state.log.splice(0, drop);
+      const kept = state.log.findIndex((entry) => entry.seq > oldest);
+      state.log.splice(0, kept === -1 ? state.log.length : kept);
     }
   }
 

@@ -3,4 +3,5 @@ export * from './settings';
 export * from './auth-settings';
 export * from './limit-settings';
 export * from './sql-settings';
+export * from './process-environment';
 export * from './web-settings';

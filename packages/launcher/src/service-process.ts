@@ -29,8 +29,8 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
       for (const line of lines) if (line.trim()) out.write(`  ${line.startsWith('[') ? line : `[${name}] ${line}`}\n`);
     });
   };
-  prefix(child.stdout!, process.stdout);
-  prefix(child.stderr!, process.stderr);
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     name,

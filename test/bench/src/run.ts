@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GATEWAY_HEADER } from '@federess/auth';
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { entryOf, type RunningHub, type ServiceProcess, startHub, startService, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
     hub = await startHub(
       { ...settings, ports: ports as typeof settings.ports },
-      { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) },
+      { env: childEnvironment(env), log: (line) => log(`  ${line}`) },
     );
     log(`Dataset: generating ${mode.quick ? 'the quick' : 'the national-scale'} dataset (seeded PRNG) and bulk-inserting it`);
     const dataset = await loadDataset((name) => pg!.databaseUrl(name), mode.quick ? QUICK_DATASET : FULL_DATASET, log);
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
       mark('fanout-start');
       log('3. Live-feed fan-out');
       const mutate = creerRencontre(hub.gatewayUrl, ids.clubId, token);
-      const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres!).port);
+      const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres).port);
       const fanoutRows: FanoutRow[] = [];
       const gatewayPid = hub.services.gateway?.child.pid;
       for (const clients of mode.fanoutClients) {
@@ -373,7 +373,7 @@ async function main(): Promise<void> {
       log('5. Search');
       results.search = await runSearch(
         hub.gatewayUrl,
-        hub.subgraphUrls.collectivites!,
+        hub.subgraphUrls.collectivites,
         pg.databaseUrl('federess_collectivites'),
         mode.searchRepetitions,
       );
@@ -405,7 +405,7 @@ async function main(): Promise<void> {
       scenarios: results,
       targets: [],
     };
-    (result.targets as Target[]).push(...evaluate(result));
+    result.targets.push(...evaluate(result));
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, `${toJson(result)}\n`);
     console.log(`\n${fullReport(result)}\n`);
@@ -449,7 +449,7 @@ function queryTargets(queries: QueriesResult): Target[] {
       targets.push({ name: key, aim: `FédérESS ≥ ${aim}× ${peer}, in req/s`, figure: 'not measured', met: null });
       continue;
     }
-    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]);
+    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min));
     const below = cells.filter((c) => !(c[key] >= aim));
     targets.push({
       name: key,
@@ -463,7 +463,7 @@ function queryTargets(queries: QueriesResult): Target[] {
     ['federess-nocache', 2, 'cache off: within 2× the floor'],
     ['federess', 1, 'cache on: below the floor'],
   ] as const) {
-    const over = c16.filter((c) => !(c.p99OverFloor[gateway] <= bound));
+    const over = c16.filter((c) => !((c.p99OverFloor[gateway] ?? NaN) <= bound));
     targets.push({
       name: `p99-floor-${gateway}`,
       aim: `FédérESS gateway p99 at concurrency 16, ${label}`,

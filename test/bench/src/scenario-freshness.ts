@@ -74,7 +74,7 @@ async function feedTimes(healthUrl: string, subgraph: string): Promise<FeedTimes
 /** p50, p99 and max of some durations, ms. */
 function spread(values: number[]): { p50: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
 }
 
 /** The revision a change wrote in a title or name (`… #12`), 0 for none. */
@@ -174,7 +174,7 @@ export async function runFreshness(
   const writer = (async () => {
     const interval = 1000 / options.mutationsPerSecond;
     for (let i = 0; running; i++) {
-      const kind = KINDS[i % KINDS.length];
+      const kind = KINDS[i % KINDS.length]!;
       revision += 1;
       const { query, variables } = MUTATIONS[kind](targets, revision);
       const started = performance.now();

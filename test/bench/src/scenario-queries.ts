@@ -90,7 +90,7 @@ export async function runQueries(
         ratioHiveRustNoCache: round(rps('federess-nocache') / rps('hive-rust')),
         ratioHive: round(rps('federess') / rps('hive')),
         ratioApollo: round(rps('federess') / rps('apollo')),
-        p99OverFloor: Object.fromEntries(GATEWAYS.map((g) => [g, round((results[g]?.p99 ?? NaN) / results.floor.p99)])),
+        p99OverFloor: Object.fromEntries(GATEWAYS.map((g) => [g, round((results[g]?.p99 ?? NaN) / (results.floor?.p99 ?? NaN))])),
       };
       cells.push(cell);
       log(
