@@ -123,32 +123,16 @@ describe('the answer cache', () => {
 
     it('does not keep a response begun before an eviction of something it read, in any of its subgraphs', () => {
       const c = cache();
+      /** What a response read: Club:1 in clubs, and one rencontre in rencontres. */
+      const clubWithRencontre = (rencontre: string) =>
+        new Map([
+          ['clubs', ['Club:1']],
+          ['rencontres', [rencontre]],
+        ]);
       const ticket = c.begin(['clubs', 'rencontres']);
       c.evict('rencontres', ['Rencontre:9']);
-      expect(
-        c.storeResponse(
-          ticket,
-          'r',
-          response('r'),
-          new Map([
-            ['clubs', ['Club:1']],
-            ['rencontres', ['Rencontre:9']],
-          ]),
-          Infinity,
-        ),
-      ).toBe(false);
-      expect(
-        c.storeResponse(
-          ticket,
-          's',
-          response('s'),
-          new Map([
-            ['clubs', ['Club:1']],
-            ['rencontres', ['Rencontre:8']],
-          ]),
-          Infinity,
-        ),
-      ).toBe(true);
+      expect(c.storeResponse(ticket, 'r', response('r'), clubWithRencontre('Rencontre:9'), Infinity)).toBe(false);
+      expect(c.storeResponse(ticket, 's', response('s'), clubWithRencontre('Rencontre:8'), Infinity)).toBe(true);
       // A subgraph it did not begin with cannot be checked: not kept.
       expect(c.storeResponse(ticket, 't', response('t'), new Map([['publications', []]]), Infinity)).toBe(false);
       c.end(ticket);

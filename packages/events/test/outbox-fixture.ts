@@ -26,6 +26,15 @@ export const event = (type: string, region = 'ARA'): NewOutboxEvent => {
 export const write = (dataSource: DataSource, e: NewOutboxEvent = event('MODIFIEE')): Promise<string> =>
   dataSource.transaction((manager) => appendEvent(manager, e));
 
+/** An event appended in a transaction that then rolls back: nothing of it may reach a listener. */
+export const writeRolledBack = (dataSource: DataSource): Promise<void> =>
+  expect(
+    dataSource.transaction(async (manager) => {
+      await appendEvent(manager, event('ANNULEE'));
+      throw new Error('rolled back');
+    }),
+  ).rejects.toThrow('rolled back');
+
 /** Waits until the listener has dispatched event `id` to its subscribers. */
 export async function dispatched(listener: OutboxListener, id: string, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -1,10 +1,9 @@
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { openDataSource } from '@federess/database';
 import type { DataSource } from 'typeorm';
-import { dispatched, event, Outbox1700000000000, write } from './outbox-fixture';
+import { dispatched, event, Outbox1700000000000, write, writeRolledBack } from './outbox-fixture';
 import {
   announceStart,
-  appendEvent,
   EVERYTHING,
   openEventStream,
   OutboxListener,
@@ -47,12 +46,7 @@ describe('the outbox', () => {
   it('announces committed events to every replica, in order, and nothing for a rollback', async () => {
     const onA = await openEventStream(replicaA, dataSource, { matches: () => true });
     const onB = await openEventStream(replicaB, dataSource, { matches: () => true });
-    await expect(
-      dataSource.transaction(async (manager) => {
-        await appendEvent(manager, event('ANNULEE'));
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
+    await writeRolledBack(dataSource);
     const first = await write(dataSource, event('CREEE'));
     const second = await write(dataSource, event('MODIFIEE'));
     const [a, b] = await Promise.all([take(onA, 2), take(onB, 2)]);
@@ -123,12 +117,7 @@ describe('the outbox', () => {
     listener.subscribe((e) => seen.push(`read ${e.id}`));
     await listener.start();
     try {
-      await expect(
-        dataSource.transaction(async (manager) => {
-          await appendEvent(manager, event('ANNULEE'));
-          throw new Error('rolled back');
-        }),
-      ).rejects.toThrow('rolled back');
+      await writeRolledBack(dataSource);
       const id = await write(dataSource, event('MODIFIEE'));
       await dispatched(listener, id);
       expect(seen).toEqual([`announced ${id}`, `read ${id}`]);
