@@ -3,3 +3,4 @@ export * from './settings';
 export * from './auth-settings';
 export * from './limit-settings';
 export * from './sql-settings';
+export * from './observability-settings';

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { type Environment, readBoolean, readChoice, readHttpUrl, readInteger, readOptionalString, readString } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
+import { type ObservabilitySettings, readObservabilitySettings } from './observability-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
 
 export const SUBGRAPH_NAMES = ['clubs', 'rencontres', 'publications', 'collectivites'] as const;
@@ -29,6 +30,8 @@ export interface CommonSettings {
   readonly auth: AuthSettings;
   /** The abuse limits every server applies: see LimitSettings for each setting and default. */
   readonly limits: LimitSettings;
+  /** Metrics, traces, logs and the drain at shutdown: see ObservabilitySettings for each setting and default. */
+  readonly observability: ObservabilitySettings;
 }
 
 export interface SubgraphSettings extends CommonSettings {
@@ -71,8 +74,14 @@ export interface GatewaySettings extends CommonSettings {
   readonly port: number;
   /** `FEDERESS_SUPERGRAPH` (default: the composed `supergraph.graphql` shipped with the gateway). */
   readonly supergraphPath: string | undefined;
-  /** `<NAME>_URL`, e.g. `CLUBS_URL` (default `http://localhost:<port>/graphql`): where each subgraph answers. */
+  /** `<NAME>_URL`, e.g. `CLUBS_URL` (default `http://localhost:<port>/graphql`): where each subgraph answers (its first replica). */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /**
+   * `<NAME>_URL` as a comma-separated list, e.g. `RENCONTRES_URL=http://a:4002/graphql,http://b:4002/graphql`:
+   * every replica of each subgraph. The gateway spreads its calls over them, and moves a call or a
+   * live feed to the next one when a replica refuses connections (stopped, draining, down).
+   */
+  readonly subgraphReplicaUrls: Readonly<Record<SubgraphName, readonly string[]>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
   /**
@@ -115,6 +124,7 @@ function common(env: Environment): CommonSettings {
     host: readString(env, 'HOST', '127.0.0.1'),
     auth: readAuthSettings(env, mode === 'production'),
     limits: readLimitSettings(env),
+    observability: readObservabilitySettings(env, mode === 'production'),
   };
 }
 
@@ -123,14 +133,22 @@ export function readCommonSettings(env: Environment = process.env): CommonSettin
   return common(env);
 }
 
-/** Where each subgraph answers: `<NAME>_URL`, or the default port of `<NAME>_PORT` on localhost. */
-function readSubgraphUrls(env: Environment): Readonly<Record<SubgraphName, string>> {
+/** Where each subgraph's replicas answer: `<NAME>_URL` (a comma-separated list), or the default port of `<NAME>_PORT` on localhost. */
+function readSubgraphReplicaUrls(env: Environment): Readonly<Record<SubgraphName, readonly string[]>> {
   return Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
+    SUBGRAPH_NAMES.map((name): [SubgraphName, readonly string[]] => [
       name,
-      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
+      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`)
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url.length > 0),
     ]),
-  ) as Record<SubgraphName, string>;
+  ) as Record<SubgraphName, readonly string[]>;
+}
+
+/** The first replica of each subgraph: where a subgraph asks another about the entities it owns. */
+function firstReplicas(replicas: Readonly<Record<SubgraphName, readonly string[]>>): Readonly<Record<SubgraphName, string>> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, replicas[name][0] ?? ''])) as Record<SubgraphName, string>;
 }
 
 const readSubgraphTimeout = (env: Environment): number => readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1);
@@ -149,18 +167,20 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
     sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
     sql: readSqlSettings(env),
-    subgraphUrls: readSubgraphUrls(env),
+    subgraphUrls: firstReplicas(readSubgraphReplicaUrls(env)),
     subgraphTimeoutMs: readSubgraphTimeout(env),
   };
 }
 
 export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
   const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
+  const replicas = readSubgraphReplicaUrls(env);
   return {
     ...common(env),
     port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
-    subgraphUrls: readSubgraphUrls(env),
+    subgraphUrls: firstReplicas(replicas),
+    subgraphReplicaUrls: replicas,
     subgraphTimeoutMs: readSubgraphTimeout(env),
     publicUrl: readHttpUrl(env, 'FEDERESS_PUBLIC_URL', `http://localhost:${port}`),
   };
