@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { close, createBoundedServer, createHttpHandler, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { createBoundedServer, createHttpHandler, Drain, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { feedRoutes } from './feeds/routes';
@@ -24,10 +24,11 @@ export interface GatewayServer {
 
 const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
 
-const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: string): string => {
-  const target = isSubgraphName(name) ? settings.subgraphUrls[name] : composedUrl;
-  if (!target) throw new Error(`No URL for subgraph ${name}`);
-  return target;
+/** A subgraph's replicas: the setting's list for one of the four, the supergraph's own URL for any other. */
+const subgraphUrls = (settings: GatewaySettings, name: string, composedUrl?: string): readonly string[] => {
+  const targets = isSubgraphName(name) ? settings.subgraphReplicaUrls[name] : composedUrl ? [composedUrl] : [];
+  if (targets.length === 0) throw new Error(`No URL for subgraph ${name}`);
+  return targets;
 };
 
 /**
@@ -48,7 +49,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     buildService: ({ name, url }) => {
       services[name] ??= new SubgraphDataSource(
         name,
-        subgraphUrl(settings, name, url),
+        subgraphUrls(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
         maxSockets,
@@ -67,18 +68,21 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const subscriptions = new SharedSubscriptions({
     planner,
     services,
-    // The URL queries use: the setting for one of the four, the supergraph's own for any other.
+    // The URLs queries use (the setting for one of the four, the supergraph's own for any other),
+    // taking turns: an upstream that reconnects after its replica stopped goes to the next one.
     subscriptionUrl: (name) => {
       const service = services[name];
-      if (!service?.url) throw new Error(`No URL for subgraph ${name}`);
-      return service.url.replace(/^http/, 'ws');
+      if (!service) throw new Error(`No URL for subgraph ${name}`);
+      return service.replicas.nextUrl().replace(/^http/, 'ws');
     },
     gatewaySecret: settings.auth.gatewaySecret,
   });
 
+  const drain = new Drain();
+  // Readiness: 503 until the supergraph is loaded, and again as soon as the gateway is stopping.
   const health = (_req: IncomingMessage, res: ServerResponse) =>
-    sendJson(res, loaded ? 200 : 503, {
-      status: loaded ? 'ok' : 'supergraph not loaded',
+    sendJson(res, loaded && !drain.draining ? 200 : 503, {
+      status: drain.draining ? 'stopping' : loaded ? 'ok' : 'supergraph not loaded',
       // The subgraphs' internal addresses help local debugging; in production they stay private.
       ...(settings.mode === 'production' ? {} : { subgraphs: settings.subgraphUrls }),
       upstreamSubscriptions: subscriptions.upstreamCount,
@@ -100,6 +104,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       maxTokens: settings.limits.maxTokens,
       maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
+      drain,
+      exposeMetrics: settings.mode === 'development',
     }),
     settings.limits,
   );
@@ -121,8 +127,9 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      await detachWebSocket();
-      await close(httpServer);
+      // Live-feed sockets close with 1001 first (clients resume elsewhere with `apres`), while the
+      // requests in flight finish.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, detachWebSocket);
       await apollo.stop();
     },
   };

@@ -102,7 +102,7 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
 
   beforeEach(async () => {
     subgraph = new FakeSubgraph();
-    source = new SubgraphDataSource('clubs', await subgraph.start(), TIMEOUT_MS, SECRET);
+    source = new SubgraphDataSource('clubs', [await subgraph.start()], TIMEOUT_MS, SECRET);
     // The data source logs each unreachable subgraph; the tests check its errors, not its log.
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
@@ -202,7 +202,7 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
     const down = new FakeSubgraph();
     const url = await down.start();
     await down.stop(); // nothing listens on that port any more
-    const error = await failureOf(new SubgraphDataSource('rencontres', url, TIMEOUT_MS, SECRET).process(fetchOf(QUERY)));
+    const error = await failureOf(new SubgraphDataSource('rencontres', [url], TIMEOUT_MS, SECRET).process(fetchOf(QUERY)));
     expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'rencontres' });
     expect(error.message).toContain('est injoignable');
   });

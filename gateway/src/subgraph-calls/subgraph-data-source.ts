@@ -1,10 +1,13 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { traceHeaders } from '@federess/observability';
 import type { GatewayContext } from '../context';
 import { cacheHintOf } from './cache-control';
-import { HttpTransport, type RawAnswer } from './http-transport';
+import type { RawAnswer } from './http-transport';
 import { InflightPromises } from './inflight-queries';
+import { observeSubgraphCall } from './observed-call';
 import { parseAnswer } from './parse-answer';
 import { incoming, isQuery, type ProcessOptions, type ProcessResult } from './process-options';
+import { ReplicaTransport } from './replica-transport';
 import { subgraphHeaders } from './request-headers';
 import { answerForFailure } from './subgraph-failure';
 
@@ -23,44 +26,50 @@ type CachePolicy = { restrict?: (hint: { maxAge?: number; scope?: 'PUBLIC' | 'PR
  * still gets its own parsed copy of the answer.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly transport: HttpTransport;
+  /** The subgraph's replicas (one or more URLs), calls taking turns. */
+  readonly replicas: ReplicaTransport;
   private readonly inflight = new InflightPromises<RawAnswer>();
 
   constructor(
     private readonly subgraphName: string,
-    url: string,
+    urls: readonly string[],
     private readonly timeoutMs: number,
     private readonly gatewaySecret: string,
     maxSockets?: number,
   ) {
-    super({ url });
-    this.transport = new HttpTransport(url, timeoutMs, maxSockets);
+    super({ url: urls[0] });
+    this.replicas = new ReplicaTransport(urls, timeoutMs, maxSockets);
   }
 
   override async process(options: ProcessOptions): ProcessResult {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
-    try {
-      const headers = subgraphHeaders(options, this.gatewaySecret);
-      // The plan's HTTP details travel as headers, not in the GraphQL payload.
-      const { http: _http, ...payload } = request;
-      const body = JSON.stringify(payload);
-      const answer = await this.call(body, headers, isQuery(incoming(options)?.document, request.query));
-      const response = parseAnswer(answer, this.url);
-      this.restrictCachePolicy(options, answer.cacheControl);
-      return response;
-    } catch (error) {
-      return answerForFailure(error, this.subgraphName, this.timeoutMs);
-    }
+    const query = isQuery(incoming(options)?.document, request.query);
+    return observeSubgraphCall(this.subgraphName, query ? 'query' : 'mutation', async () => {
+      try {
+        const headers = subgraphHeaders(options, this.gatewaySecret);
+        // The plan's HTTP details travel as headers, not in the GraphQL payload.
+        const { http: _http, ...payload } = request;
+        const body = JSON.stringify(payload);
+        const answer = await this.call(body, headers, query);
+        const response = parseAnswer(answer, this.url);
+        this.restrictCachePolicy(options, answer.cacheControl);
+        return response;
+      } catch (error) {
+        return answerForFailure(error, this.subgraphName, this.timeoutMs);
+      }
+    });
   }
 
   /**
    * One call, or, for a query, the identical one already in flight. Headers are in the key, so two
    * callers (two Authorization values) never share an answer; mutations are never shared nor retried.
+   * The trace headers are not in the key (every request has its own): a shared call is traced
+   * under the request that made it.
    */
   private call(body: string, headers: Record<string, string>, query: boolean): Promise<RawAnswer> {
-    if (!query) return this.transport.post(body, headers, false);
-    return this.inflight.share(`${JSON.stringify(headers)}\n${body}`, () => this.transport.post(body, headers, true));
+    if (!query) return this.replicas.post(body, { ...headers, ...traceHeaders() }, false);
+    return this.inflight.share(`${JSON.stringify(headers)}\n${body}`, () => this.replicas.post(body, { ...headers, ...traceHeaders() }, true));
   }
 
   /** The subgraph's Cache-Control restricts the operation's overall cache policy, as in Apollo's data source. */

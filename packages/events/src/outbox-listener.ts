@@ -1,3 +1,4 @@
+import { logOf } from '@federess/observability';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL, OUTBOX_COLUMNS, type OutboxEvent, type OutboxRow, fromRow } from './outbox-event';
 
@@ -94,7 +95,7 @@ export class OutboxListener {
         this.drainQueued = false;
         await this.drain();
       })
-      .catch((error: unknown) => console.error('[events] catch-up failed:', (error as Error).message));
+      .catch((error: unknown) => logOf('events').error(`catch-up failed: ${(error as Error).message}`));
   }
 
   private async drain(): Promise<void> {

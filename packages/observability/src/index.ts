@@ -1,4 +1,5 @@
 export * from './boot';
+export * from './capture-logs';
 export * from './log-scrub';
 export * from './logger';
 export * from './metrics/delivery-lag';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Attributes, context, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { currentRequest, traceparentOf } from './request-scope';
 
 /** The SDK of a service whose tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT set), to flush at shutdown. */
 let sdk: { shutdown(): Promise<void> } | undefined;
@@ -76,4 +77,20 @@ export function inSpan<T>(name: string, attributes: Attributes, fn: (span: Span 
       span.end();
     }
   });
+}
+
+/**
+ * The trace headers of a call made now (to a subgraph, to the owner of a reference): the current
+ * span's `traceparent` with tracing on, else the request's own, so that the callee's logs carry the
+ * same trace id either way. Empty outside a request.
+ */
+export function traceHeaders(): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  if (sdk) {
+    propagation.inject(context.active(), carrier);
+    return carrier;
+  }
+  const scope = currentRequest();
+  if (scope) carrier.traceparent = traceparentOf(scope);
+  return carrier;
 }

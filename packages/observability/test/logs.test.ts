@@ -1,25 +1,13 @@
-import { Writable } from 'node:stream';
-import { configureLogger, hideSecrets, logOf, parseTraceparent, runInRequest, scopeOf, scrub, traceparentOf } from '../src';
-
-/** Lines written by the process's logger, as parsed JSON. */
-function capture(): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  configureLogger({ service: 'test', level: 'debug', format: 'json', destination });
-  return lines;
-}
+import { captureLogs, hideSecrets, logOf, parseTraceparent, runInRequest, scopeOf, scrub, traceparentOf } from '../src';
 
 describe('logs', () => {
-  it('write JSON lines with level, service, component, and the trace of the request being served', () => {
-    const lines = capture();
-    const scope = scopeOf({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
-    runInRequest(scope, () => logOf('essai').info('request', { operation: 'Agenda', durationMs: 12.5, code: 'OK' }));
-    logOf('essai').warn('outside any request');
+  it('write JSON lines with level, service, component, and the trace of the request being served', async () => {
+    const { lines } = await captureLogs(() => {
+      const scope = scopeOf({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+      runInRequest(scope, () => logOf('essai').info('request', { operation: 'Agenda', durationMs: 12.5, code: 'OK' }));
+      logOf('essai').warn('outside any request');
+      return Promise.resolve();
+    });
     expect(lines[0]).toMatchObject({
       level: 'info',
       service: 'test',
@@ -35,15 +23,16 @@ describe('logs', () => {
     expect(lines[1]).not.toHaveProperty('trace_id');
   });
 
-  it('never write a token, an e-mail, credentials in a URL or a known secret, in the message or in a field', () => {
-    const lines = capture();
+  it('never write a token, an e-mail, credentials in a URL or a known secret, in the message or in a field', async () => {
     hideSecrets(['un-secret-tres-long-de-la-passerelle']);
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl';
-    logOf('essai').error(`failed for jeanne.dupont@example.org with Bearer ${jwt}`, {
-      url: 'postgres://federess:motdepasse@db:5432/postgres',
-      detail: { nested: ['header x-federess-gateway: un-secret-tres-long-de-la-passerelle', 'agenda_0123456789abcdefghij'] },
+    const { text } = await captureLogs(() => {
+      logOf('essai').error(`failed for jeanne.dupont@example.org with Bearer ${jwt}`, {
+        url: 'postgres://federess:motdepasse@db:5432/postgres',
+        detail: { nested: ['header x-federess-gateway: un-secret-tres-long-de-la-passerelle', 'agenda_0123456789abcdefghij'] },
+      });
+      return Promise.resolve();
     });
-    const text = JSON.stringify(lines);
     for (const leaked of [
       'jeanne.dupont@example.org',
       jwt,

@@ -5,6 +5,7 @@ import { type LimitSettings, type Mode, readLimitSettings } from '@federess/conf
 import { createErrorFormatter } from './format-error';
 import { noIntrospectionRule } from './introspection';
 import { costLimitPlugin, limitValidationRules } from './limits';
+import { operationScopePlugin } from './operation-scope-plugin';
 import { storableVariablesPlugin } from './storable-strings';
 
 export interface SharedApolloOptions {
@@ -18,6 +19,7 @@ export interface SharedApolloOptions {
   validationRules: ValidationRule[];
   validationOptions: { maxErrors: number };
   plugins: ApolloServerPlugin<BaseContext>[];
+  stopOnTerminationSignals: false;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface SharedApolloOptions {
  * gateway fetch uses them, and a cache of documents registered by anyone is one more thing to bound.
  * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
+ * Apollo's own handling of SIGINT/SIGTERM is off: runServer stops the service in its own order
+ * (readiness, drain, sockets, then Apollo), and Apollo's would end the process in the middle of it.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
@@ -47,6 +51,7 @@ export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimi
     formatError: createErrorFormatter(mode, limits.maxValidationErrors),
     validationRules: [...limitValidationRules(limits), ...(mode === 'production' ? [noIntrospectionRule] : [])],
     validationOptions: { maxErrors: limits.maxValidationErrors },
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin(), operationScopePlugin()],
+    stopOnTerminationSignals: false,
   };
 }

@@ -1,5 +1,6 @@
 export * from './apollo-options';
 export * from './error-codes';
+export * from './drain';
 export * from './errors';
 export * from './explorer-page';
 export * from './format-error';

@@ -7,9 +7,9 @@ import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
 import {
-  close,
   createBoundedServer,
   createHttpHandler,
+  Drain,
   listen,
   RateLimiter,
   sendJson,
@@ -106,7 +106,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({ schema, ...shared, plugins });
   await apollo.start();
 
+  const drain = new Drain();
   const health = async (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) => {
+    // Readiness: a stopping replica is out of its balancer's rotation before it closes.
+    if (drain.draining) return sendJson(res, 503, { status: 'stopping', subgraph: definition.name });
     try {
       await dataSource.query('SELECT 1');
       sendJson(res, 200, { status: 'ok', subgraph: definition.name, region: region ?? null });
@@ -127,6 +130,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       rateLimiter,
       // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
       trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+      drain,
+      exposeMetrics: settings.mode === 'development',
     }),
     settings.limits,
   );
@@ -144,8 +149,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      await detach();
-      await close(httpServer);
+      // Live feeds are closed with 1001 first: their clients (the gateways) resume on another replica
+      // while the requests in flight finish.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, detach);
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
