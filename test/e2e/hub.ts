@@ -1,14 +1,19 @@
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { startHub, type RunningHub } from '@federess/launcher';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+import { ServiceLogs } from './service-logs';
+
+/** A hub of a test file, with what its services write (see ServiceLogs). */
+export type TestHub = RunningHub & { readonly logs: ServiceLogs };
 
 /**
  * Starts the real hub, as `pnpm start` does (one process per subgraph, then the gateway), on the
  * test run's Postgres and on free ports. `prefix` gives each test file databases of its own. The
- * sample agenda is seeded too: the tests need upcoming rencontres in several régions.
+ * sample agenda is seeded too: the tests need upcoming rencontres in several régions. What the
+ * services write goes to `logs` (and the run's log directory), not to the test's output.
  */
-export async function startTestHub(prefix: string, extraEnv: Record<string, string> = {}): Promise<RunningHub> {
+export async function startTestHub(prefix: string, extraEnv: Record<string, string> = {}): Promise<TestHub> {
   const ports = { gateway: await freePort() } as Record<string, number>;
   const env: Record<string, string> = { FEDERESS_SAMPLE_AGENDA: 'true', ...extraEnv };
   for (const name of SUBGRAPH_NAMES) {
@@ -16,7 +21,15 @@ export async function startTestHub(prefix: string, extraEnv: Record<string, stri
     env[`${name.toUpperCase()}_DATABASE_URL`] = testDatabaseUrl(`${prefix}_${name}`);
   }
   const settings = readLauncherSettings({ DATABASE_URL: testDatabaseUrl('postgres'), ...env });
-  return startHub({ ...settings, ports: ports as typeof settings.ports }, { env: { ...process.env, ...env }, log: () => undefined });
+  const logs = new ServiceLogs(prefix, [
+    env.FEDERESS_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    env.FEDERESS_GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
+  ]);
+  const hub = await startHub(
+    { ...settings, ports: ports as typeof settings.ports },
+    { env: { ...process.env, ...env }, log: () => undefined, output: logs.output },
+  );
+  return { ...hub, logs };
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {
