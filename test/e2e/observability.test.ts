@@ -58,7 +58,8 @@ describe('a hub its operators can see into', () => {
 
   it('counts requests, subgraph calls, errors, refusals and live-feed deliveries, on the gateway and every subgraph', async () => {
     const urls = { gateway: hub.gatewayUrl, ...hub.subgraphUrls };
-    const before = Object.fromEntries(await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await Scrape.of(metricsUrlOf(url))])));
+    const before: Record<string, Scrape> = {};
+    for (const [name, url] of Object.entries(urls)) before[name] = await Scrape.of(metricsUrlOf(url));
 
     expect((await graphql(hub.gatewayUrl, AGENDA)).body.errors).toBeUndefined();
     await graphql(hub.gatewayUrl, '{ rencontres(first: 1) { ');
@@ -79,7 +80,7 @@ describe('a hub its operators can see into', () => {
     );
     expect(renamed.body.errors).toBeUndefined();
     const [event] = await feed.waitFor(1);
-    const resumed = collect(client, LIVE, { apres: String(BigInt(event!.id) - 1n) });
+    const resumed = collect(client, LIVE, { apres: String(BigInt(event.id) - 1n) });
     await resumed.waitFor(1);
     feed.stop();
     resumed.stop();
@@ -89,7 +90,7 @@ describe('a hub its operators can see into', () => {
     const after: Record<string, Scrape> = { gateway };
     for (const [name, url] of Object.entries(hub.subgraphUrls)) after[name] = await Scrape.of(metricsUrlOf(url));
     const moved = (service: string, name: string, labels: Record<string, string> = {}) =>
-      after[service]!.value(name, labels) - before[service]!.value(name, labels);
+      after[service].value(name, labels) - before[service].value(name, labels);
 
     expect(moved('gateway', 'federess_http_requests_total', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(1);
     expect(moved('gateway', 'federess_http_request_duration_seconds_count', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(1);
@@ -109,7 +110,7 @@ describe('a hub its operators can see into', () => {
     expect(moved('rencontres', 'federess_http_requests_total', { type: 'mutation', code: 'OK' })).toBe(1);
     expect(moved('rencontres', 'federess_live_events_delivered_total')).toBeGreaterThanOrEqual(2);
     expect(moved('rencontres', 'federess_live_feed_replays_total')).toBeGreaterThanOrEqual(1);
-    expect(after.rencontres!.has('federess_sql_pool_connections') && after.rencontres!.has('federess_sql_pool_waiting')).toBe(true);
+    expect(after.rencontres.has('federess_sql_pool_connections') && after.rencontres.has('federess_sql_pool_waiting')).toBe(true);
     for (const name of ['clubs', 'publications', 'collectivites'])
       expect(moved(name, 'federess_http_requests_total', { type: 'query', code: 'OK' })).toBeGreaterThanOrEqual(1);
   });
@@ -125,10 +126,13 @@ describe('a hub its operators can see into', () => {
     expect(response.headers.get('traceresponse')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     // Either generation of the semantic conventions (db.system or db.system.name, http.method or http.request.method).
-    const isSql = (span: CollectedSpan) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
+    const isSql = (span: CollectedSpan) =>
+      span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
     const isPost = (span: CollectedSpan) => (span.attributes['http.method'] ?? span.attributes['http.request.method']) === 'POST';
     const sqlOf = (service: string) => (spans: CollectedSpan[]) => spans.some((span) => span.service === service && isSql(span));
-    const spans = await collector.trace(traceId, (s) => ['federess-rencontres', 'federess-clubs', 'federess-publications'].every((svc) => sqlOf(svc)(s)));
+    const spans = await collector.trace(traceId, (s) =>
+      ['federess-rencontres', 'federess-clubs', 'federess-publications'].every((svc) => sqlOf(svc)(s)),
+    );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     const ancestors = (span: CollectedSpan): CollectedSpan[] => {
       const parent = span.parentSpanId ? byId.get(span.parentSpanId) : undefined;
@@ -201,7 +205,7 @@ describe('a hub its operators can see into', () => {
     expect((await fetch(new URL(chemin, hub.gatewayUrl))).status).toBe(200);
     expect((await fetch(new URL('/agenda.ics?jeton=agenda_inconnu0123456789abcdef', hub.gatewayUrl))).status).toBe(401);
     await graphql(hub.gatewayUrl, '{ __typename }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' });
-    await graphql(hub.subgraphUrls.rencontres!, '{ __typename }', {}, { 'x-federess-gateway': 'pas-le-bon-secret-de-la-passerelle' });
+    await graphql(hub.subgraphUrls.rencontres, '{ __typename }', {}, { 'x-federess-gateway': 'pas-le-bon-secret-de-la-passerelle' });
     await new Promise((resolve) => setTimeout(resolve, 500)); // the services' last lines
 
     const files = runLogs();

@@ -46,17 +46,16 @@ export class SpanCollector {
   }
 
   static async start(): Promise<SpanCollector> {
-    let collector: SpanCollector | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        if (req.url === '/v1/traces') collector?.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
+        if (req.url === '/v1/traces') collector.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
+    const collector = new SpanCollector(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    collector = new SpanCollector(server);
     return collector;
   }
 
@@ -66,7 +65,8 @@ export class SpanCollector {
 
   private receive(payload: OtlpExport): void {
     for (const resource of payload.resourceSpans ?? []) {
-      const service = String(attributesOf(resource.resource?.attributes)['service.name'] ?? '');
+      const name = attributesOf(resource.resource?.attributes)['service.name'];
+      const service = typeof name === 'string' ? name : '';
       for (const scope of resource.scopeSpans ?? [])
         for (const span of scope.spans ?? [])
           this.spans.push({

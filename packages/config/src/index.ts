@@ -4,3 +4,4 @@ export * from './auth-settings';
 export * from './limit-settings';
 export * from './sql-settings';
 export * from './observability-settings';
+export * from './process-environment';

@@ -6,7 +6,7 @@ import type { Server, ServerResponse } from 'node:http';
  * reconnect elsewhere), and the stop waits for the requests in flight, within a bound.
  */
 export class Drain {
-  private inflight = 0;
+  private readonly inflight = new Set<ServerResponse>();
   private stopping = false;
   private idle: (() => void) | undefined;
 
@@ -17,22 +17,22 @@ export class Drain {
 
   /** Requests being answered now. */
   get inflightCount(): number {
-    return this.inflight;
+    return this.inflight.size;
   }
 
   /** Counts a request until its answer is sent (or its connection lost). */
   track(res: ServerResponse): void {
-    this.inflight += 1;
+    this.inflight.add(res);
     if (this.stopping) res.setHeader('connection', 'close');
     res.once('close', () => {
-      this.inflight -= 1;
-      if (this.inflight === 0) this.idle?.();
+      this.inflight.delete(res);
+      if (this.inflight.size === 0) this.idle?.();
     });
   }
 
   /** Resolves when no request is in flight, or after `timeoutMs`; true when they all finished. */
   private whenIdle(timeoutMs: number): Promise<boolean> {
-    if (this.inflight === 0) return Promise.resolve(true);
+    if (this.inflight.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.idle = () => {
@@ -50,6 +50,8 @@ export class Drain {
    */
   async close(server: Server, timeoutMs: number, closeSockets: () => Promise<void> = async () => undefined): Promise<boolean> {
     this.stopping = true;
+    // Answers not yet begun close their connection too: their clients reconnect elsewhere.
+    for (const res of this.inflight) if (!res.headersSent) res.setHeader('connection', 'close');
     const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
     await closeSockets();
     const finished = await this.whenIdle(timeoutMs);
