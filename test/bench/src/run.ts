@@ -17,6 +17,7 @@ import { type BenchResult, fanoutTable, fullReport, queriesTable, searchTable, s
 import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
 import { runQueries } from './scenario-queries';
 import { runSearch } from './scenario-search';
+import { runOverhead } from './scenario-overhead';
 import { runSql } from './scenario-sql';
 import { runStartup } from './scenario-startup';
 
@@ -89,6 +90,14 @@ async function main(): Promise<void> {
   const began = performance.now();
   const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const info = machine();
+  // A scenario that runs alone, with stacks of its own: `--scenario overhead` (metrics and tracing).
+  const scenario = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : undefined;
+  if (scenario !== undefined) {
+    if (scenario !== 'overhead') throw new Error(`unknown scenario ${scenario}: --scenario overhead is the one that runs alone`);
+    log(`FédérESS bench, overhead of metrics and tracing, ${mode.quick ? 'quick' : 'full'} mode`);
+    await runOverhead(mode.quick, outIndex >= 0 ? outFile : path.join(__dirname, '..', 'results', 'overhead.json'), log);
+    return;
+  }
   log(`FédérESS bench, ${mode.quick ? 'quick' : 'full'} mode, on ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}`);
   /** 1-minute load average of the machine when each scenario starts and ends: other work on the machine skews every figure. */
   const loadAverage: Record<string, number> = {};
@@ -140,6 +149,8 @@ async function main(): Promise<void> {
       FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
       // Thousands of live-feed clients hold a socket each, all from this one address.
       FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
+      // Warnings and errors only: an access line per request would flood the bench's own output.
+      FEDERESS_LOG_LEVEL: 'warn',
     };
     const settings = readLauncherSettings(env);
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
