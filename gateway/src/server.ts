@@ -2,21 +2,37 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
-import { createBoundedServer, createHttpHandler, Drain, listen, RateLimiter, sendJson, sharedApolloOptions } from '@federess/server-kit';
+import { watchAnswerCache } from '@federess/observability';
+import {
+  CorsPolicy,
+  createBoundedServer,
+  createHttpHandler,
+  Drain,
+  listen,
+  RateLimiter,
+  sendJson,
+  sharedApolloOptions,
+} from '@federess/server-kit';
 import { createTokenVerifier } from '@federess/auth';
+import { AnswerCache } from './cache/answer-cache';
+import { ChangeFeeds } from './cache/change-feeds';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { feedRoutes } from './feeds/routes';
 import { SubgraphDataSource } from './subgraph-calls/subgraph-data-source';
 import { SharedSubscriptions } from './subscriptions/shared-subscriptions';
 import { SupergraphPlanner } from './subscriptions/supergraph-planner';
+import { gatewayEventStream } from './subscriptions/sse-server';
 import { attachGatewayWebSocket } from './subscriptions/websocket-server';
 import { readSupergraph } from './supergraph-file';
+import { pageRoutes } from './web/page-routes';
 
 export interface GatewayServer {
   readonly httpServer: Server;
   readonly gateway: ApolloGateway;
   /** Federated subscriptions, shared between identical client subscriptions. */
   readonly subscriptions: SharedSubscriptions;
+  /** The exact-freshness cache of subgraph answers (absent when FEDERESS_CACHE is off). */
+  readonly cache: AnswerCache | undefined;
   /** Starts listening (port 0 picks a free one) and resolves with the GraphQL endpoint URL. */
   listen(port?: number): Promise<string>;
   stop(): Promise<void>;
@@ -39,6 +55,11 @@ const subgraphUrls = (settings: GatewaySettings, name: string, composedUrl?: str
  */
 export async function createServer(settings: GatewaySettings): Promise<GatewayServer> {
   const supergraphSdl = readSupergraph(settings.supergraphPath);
+  const cache = settings.cache.enabled ? new AnswerCache(settings.cache.maxBytes) : undefined;
+  // Listening first: a subgraph's answers are cached only once its change events are heard.
+  const feeds = cache ? new ChangeFeeds(cache, settings.cache.eventDatabaseUrls) : undefined;
+  await feeds?.start();
+  const unwatchCache = cache && feeds ? watchAnswerCache(() => cache.stats, () => feeds.status()) : undefined;
   const services: Record<string, SubgraphDataSource> = {};
   // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
   // for the upstream graphql-ws sockets and a second gateway replica on the same address.
@@ -53,6 +74,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
         maxSockets,
+        cache,
       );
       return services[name];
     },
@@ -88,22 +110,28 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       upstreamSubscriptions: subscriptions.upstreamCount,
       connectedUpstreamSubscriptions: subscriptions.connectedCount,
       subscribedClients: subscriptions.clientCount,
+      cache: cache ? { ...cache.stats, subgraphs: feeds!.status() } : null,
+      eventStreams: eventStream.size,
     });
 
   // The same verification as every subgraph's (the same package and settings).
   const verifier = createTokenVerifier(settings.auth);
   // One set of buckets for HTTP and graphql-ws: a client cannot double its rate by switching protocol.
   const rateLimiter = new RateLimiter(settings.limits);
+  const cors = new CorsPolicy(settings.cors);
+  const eventStream = gatewayEventStream({ planner, subscriptions, verifier, limits: settings.limits, mode: settings.mode });
   const httpServer = createBoundedServer(
     createHttpHandler(apollo, {
       title: 'FédérESS — passerelle nationale',
       context: gatewayContextFactory(verifier),
-      routes: { '/health': health },
+      ...pageRoutes(settings, { '/health': health }),
       routeOf: feedRoutes({ apollo, supergraphSdl, publicUrl: settings.publicUrl, rateLimiter }),
       maxBodyBytes: settings.limits.maxBodyBytes,
       maxTokens: settings.limits.maxTokens,
       maxCharacters: settings.limits.maxCharacters,
       rateLimiter,
+      cors,
+      eventStream,
       drain,
       exposeMetrics: settings.mode === 'development',
     }),
@@ -117,20 +145,27 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     limits: settings.limits,
     mode: settings.mode,
     rateLimiter,
+    cors,
   });
   return {
     httpServer,
     gateway,
     subscriptions,
+    cache,
     async listen(port = settings.port) {
       const actual = await listen(httpServer, port, settings.host);
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      // Live-feed sockets close with 1001 first (clients resume elsewhere with `apres`), while the
-      // requests in flight finish.
-      await drain.close(httpServer, settings.observability.drainTimeoutMs, detachWebSocket);
+      // Live feeds end first, so that their clients resume elsewhere with `apres` while the requests
+      // in flight finish: event streams without `complete`, sockets with 1001, before the upstreams stop.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, async () => {
+        eventStream.close();
+        await detachWebSocket();
+      });
+      unwatchCache?.();
       await apollo.stop();
+      await feeds?.stop();
     },
   };
 }

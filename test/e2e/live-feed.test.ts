@@ -122,7 +122,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
       expect(feed.events).toHaveLength(1);
       // No trace of the refused change: neither the rencontre nor its event row.
       expect(await db.query(`SELECT id FROM rencontre WHERE position('${REFUSED_AT_COMMIT}' in titre) > 0`)).toEqual([]);
-      expect(await db.query(`SELECT rencontre_id FROM evenement WHERE id > ${before}`)).toEqual([{ rencontre_id: bre }]);
+      expect(await db.query(`SELECT entite_id FROM evenement WHERE id > ${before}`)).toEqual([{ entite_id: bre }]);
     } finally {
       await db.restore();
     }

@@ -16,7 +16,7 @@ export async function refuseAtCommit(
   await db.query(`
     CREATE OR REPLACE FUNCTION test_refuser_au_commit() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF EXISTS (SELECT 1 FROM rencontre WHERE id = NEW.rencontre_id AND position('${REFUSED_AT_COMMIT}' in titre) > 0) THEN
+      IF EXISTS (SELECT 1 FROM rencontre WHERE id::text = NEW.entite_id AND position('${REFUSED_AT_COMMIT}' in titre) > 0) THEN
         RAISE EXCEPTION 'changement refusé au commit (test)';
       END IF;
       RETURN NULL;

@@ -1,13 +1,13 @@
 import type { ServiceMap } from '@apollo/gateway';
-import { type ArgumentNode, type ExecutionResult, GraphQLError, Kind, print, valueFromASTUntyped } from 'graphql';
+import { type ExecutionResult, GraphQLError, print } from 'graphql';
 import { GATEWAY_HEADER } from '@federess/auth';
 import { DeliveryLag, recordLiveDelivery, recordReplay, watchLiveFeedClients, watchUpstreamSubscriptions } from '@federess/observability';
 import type { GatewayContext } from '../context';
 import { incompleteEventError } from './event-errors';
 import { EventQueue } from './event-queue';
 import { executeEvent } from './execute-event';
-import { RESUME_ARGUMENT } from './resume-operation';
-import { EVENT_TIME_KEY, type SubscriptionPlan, type SupergraphPlanner } from './supergraph-planner';
+import { resumePointOf } from '@federess/server-kit';
+import { EVENT_ID_KEY, EVENT_TIME_KEY, type SubscriptionPlan, type SupergraphPlanner } from './supergraph-planner';
 import { UpstreamSubscription } from './upstream-subscription';
 
 export interface SharedSubscriptionsOptions {
@@ -20,6 +20,14 @@ export interface SharedSubscriptionsOptions {
   readonly gatewaySecret: string;
   /** Events buffered per client before it is ended as too slow (default 1000). */
   readonly maxQueuedEvents?: number;
+}
+
+/** The live-feed event id of each completed event, for transports that send it beside the result (SSE `id:`). */
+const EVENT_IDS = new WeakMap<ExecutionResult, string>();
+
+/** The id of the event a result of `subscribe` stands for (whether or not the client selected `id`). */
+export function eventIdOf(result: ExecutionResult): string | undefined {
+  return EVENT_IDS.get(result);
 }
 
 interface Group {
@@ -38,6 +46,8 @@ interface Group {
    * A live-only group (no `apres`) stays joinable: its clients want what comes from now on.
    */
   joinable: boolean;
+  /** The id of the last event pushed to the clients: a client joining now receives every later one. */
+  lastPushed: string | undefined;
 }
 
 /**
@@ -51,6 +61,8 @@ export class SharedSubscriptions {
   private readonly groups = new Set<Group>();
   /** The group a new client with this key joins, while it is joinable. */
   private readonly joinable = new Map<string, Group>();
+  /** Each client's group, and the last event that group had pushed when the client joined. */
+  private readonly groupOf = new WeakMap<EventQueue, { readonly group: Group; readonly joinedAfter: string | undefined }>();
   /** The transport each client came through (graphql-ws, sse), for the metrics. */
   private readonly transports = new WeakMap<EventQueue, string>();
   private readonly unwatch: (() => void)[];
@@ -102,9 +114,29 @@ export class SharedSubscriptions {
     const group = existing?.joinable ? existing : this.createGroup(key, document, operationName, variables, context);
     const queue = new EventQueue(this.options.maxQueuedEvents ?? 1000, () => this.leave(group, queue));
     group.clients.set(queue, context);
+    this.groupOf.set(queue, { group, joinedAfter: group.lastPushed });
     this.transports.set(queue, transport);
     if (clientResumePoint(group.plan, variables) !== undefined) recordReplay();
     return queue;
+  }
+
+  /**
+   * The id of the last event before the first one a client of `subscribe` receives (for the SSE
+   * `id:` a stream starts with): the last event its group had pushed when it joined, or, for a
+   * group that had pushed none, where the group's upstream started (known at its first connection,
+   * waited for up to `waitMs`).
+   */
+  async startingPoint(results: AsyncIterableIterator<ExecutionResult>, waitMs = 2000): Promise<string | undefined> {
+    const joined = this.groupOf.get(results as EventQueue);
+    if (!joined) return undefined;
+    if (joined.joinedAfter !== undefined) return joined.joinedAfter;
+    const { upstream } = joined.group;
+    for (
+      const deadline = Date.now() + waitMs;
+      upstream.startedAfter === undefined && Date.now() < deadline && this.groups.has(joined.group);
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    return upstream.startedAfter;
   }
 
   private createGroup(
@@ -126,6 +158,7 @@ export class SharedSubscriptions {
       key,
       plan,
       joinable: true,
+      lastPushed: undefined,
       clients,
       lag: new DeliveryLag(),
       chain: Promise.resolve(),
@@ -141,14 +174,20 @@ export class SharedSubscriptions {
           rootKey: plan.rootKey,
           onEvent: (event) => {
             if (resumePoint !== undefined) this.closeToNewClients(group);
+            const root = event[plan.rootKey] as Record<string, unknown> | undefined;
+            const id = root?.[EVENT_ID_KEY];
             // A live event (committed since the connection; not one replayed after `apres`) counts in the lag.
-            const committedAt = Date.parse(String((event[plan.rootKey] as Record<string, unknown> | undefined)?.[EVENT_TIME_KEY]));
+            const committedAt = Date.parse(String(root?.[EVENT_TIME_KEY]));
             const live = committedAt >= group.upstream.connectedAtMs ? committedAt : undefined;
             if (live !== undefined) group.lag.received(live);
             group.chain = group.chain.then(async () => {
               const result = await executeEvent(this.options.planner, plan, event, this.options.services, current(), variables).catch(
                 (error: unknown): ExecutionResult => ({ errors: [incompleteEventError(error)] }),
               );
+              if (typeof id === 'string') {
+                EVENT_IDS.set(result, id);
+                group.lastPushed = id;
+              }
               for (const client of group.clients.keys()) client.push(result);
               recordLiveDelivery(group.clients.size, live);
               if (live !== undefined) group.lag.delivered();
@@ -215,10 +254,5 @@ function freshest(contexts: Iterable<GatewayContext>): GatewayContext | undefine
 
 /** The `apres` the client itself gave on the subscription root field, if any. */
 function clientResumePoint(plan: SubscriptionPlan, variables: Record<string, unknown>): string | undefined {
-  const root = plan.operationContext.operation.selectionSet.selections[0];
-  if (!root || root.kind !== Kind.FIELD) return undefined;
-  const argument = root.arguments?.find((a: ArgumentNode) => a.name.value === RESUME_ARGUMENT);
-  if (!argument) return undefined;
-  const value = valueFromASTUntyped(argument.value, variables);
-  return value === null || value === undefined ? undefined : String(value);
+  return resumePointOf(plan.operationContext.operation, variables);
 }

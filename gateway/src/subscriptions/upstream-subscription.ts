@@ -1,7 +1,7 @@
 import { recordUpstreamReconnection } from '@federess/observability';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { RESUME_ARGUMENT, resumeAfter } from './resume-operation';
+import { RESUME_ARGUMENT, resumeAfter } from '@federess/server-kit';
 import { EVENT_ID_KEY } from './supergraph-planner';
 import { isClientCaused, type UpstreamError } from './upstream-errors';
 
@@ -52,6 +52,8 @@ export class UpstreamSubscription {
   private pongTimer: NodeJS.Timeout | undefined;
   /** The id of the last event delivered, where a reconnection resumes. */
   lastEventId: string | undefined;
+  /** Where the stream started (the client's `apres`, or the head announced at the first connection); undefined before it. */
+  startedAfter: string | undefined;
   /** How many times the upstream connection has been (re)established. */
   connections = 0;
   /** Whether the upstream connection is established now (events from then on are not missed). */
@@ -93,6 +95,7 @@ export class UpstreamSubscription {
           this.connectedAtMs = Date.now();
           const head = (payload as { dernierEvenementId?: unknown } | undefined)?.dernierEvenementId;
           if (this.lastEventId === undefined && typeof head === 'string') this.lastEventId = head;
+          this.startedAfter ??= this.lastEventId;
           this.subscribe(client, current);
         },
         // graphql-ws only pings; a half-open socket (upstream host gone) would never close by itself.

@@ -1,25 +1,15 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
-import {
-  checkOperationCost,
-  checkStorableVariables,
-  checkTokens,
-  hideSuggestions,
-  limitValidationRules,
-  noIntrospectionRule,
-  type RateLimiter,
-  validateCapped,
-  watchTokenExpiry,
-} from '@federess/server-kit';
-import { type ExecutionResult, GraphQLError, getOperationAST, parse, specifiedRules } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { type CorsPolicy, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@federess/auth';
 import { contextOf, type GatewayContext } from '../context';
 import { subscriptionResultFormatter } from './event-errors';
+import { checkLiveOperation, liveValidationRules } from './operation-checks';
 import type { SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
 
@@ -38,14 +28,9 @@ export interface GatewayWebSocketOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits: every operation sent over a socket counts as a request. */
   readonly rateLimiter?: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
-
-/** A protocol error for the client: its code, never Apollo's `http` extension. */
-const clientError = (error: GraphQLError, fallbackCode: string, mode: Mode = 'development'): GraphQLError => {
-  const { http: _http, ...extensions } = error.extensions ?? {};
-  const message = mode === 'production' ? hideSuggestions(error.message) : error.message;
-  return new GraphQLError(message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? fallbackCode } });
-};
 
 const connectionAuthorization = (params: Readonly<Record<string, unknown>> | undefined): string | undefined => {
   const value = Object.entries(params ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1];
@@ -59,13 +44,14 @@ const connectionAuthorization = (params: Readonly<Record<string, unknown>> | und
  */
 export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSocketOptions): () => Promise<void> {
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: options.cors?.verifyClient,
+  });
   const schema = options.planner.apiGraphQLSchema;
-  const rules = [
-    ...specifiedRules,
-    ...(options.mode === 'production' ? [noIntrospectionRule] : []),
-    ...limitValidationRules(options.limits),
-  ];
+  const rules = liveValidationRules(options.mode, options.limits);
   const formatSubscriptionResult = subscriptionResultFormatter(options.mode);
   const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(
     {
@@ -93,29 +79,10 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           return [
             new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } }),
           ];
-        // The same abuse limits as over HTTP, in the same order: tokens before parsing, the document's
-        // shape while validating (limit errors keep their own codes), the cost once variables are known.
-        const tooLong =
-          typeof payload.query === 'string'
-            ? checkTokens(payload.query, options.limits.maxTokens, options.limits.maxCharacters)
-            : undefined;
-        if (tooLong) return [clientError(tooLong, 'TOKEN_LIMIT_EXCEEDED')];
-        const unstorable = checkStorableVariables(payload.variables);
-        if (unstorable) return [clientError(unstorable, 'BAD_USER_INPUT')];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
-        } catch (error) {
-          return [new GraphQLError((error as GraphQLError).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const errors = validateCapped(schema, document, rules, options.limits.maxValidationErrors);
-        if (errors.length) return errors.map((e) => clientError(e, 'GRAPHQL_VALIDATION_FAILED', options.mode));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Opération introuvable dans le document.', { extensions: { code: 'BAD_USER_INPUT' } })];
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors.map((e) => clientError(e, 'BAD_USER_INPUT', options.mode));
-        const tooCostly = checkOperationCost(schema, document, operation, coerced.coerced, options.limits);
-        if (tooCostly.length) return tooCostly.map((e) => clientError(e, 'COST_LIMIT_EXCEEDED'));
+        // The same abuse limits as over HTTP, in the same order (shared with the SSE transport).
+        const checked = checkLiveOperation(schema, rules, options, payload);
+        if (Array.isArray(checked)) return checked;
+        const { document } = checked;
         const contextValue: GatewayContext = ctx.extra.context!;
         return {
           schema,

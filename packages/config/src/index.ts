@@ -5,3 +5,4 @@ export * from './limit-settings';
 export * from './sql-settings';
 export * from './observability-settings';
 export * from './process-environment';
+export * from './web-settings';

@@ -44,6 +44,25 @@ describe('settings', () => {
     expect(s.subgraphUrls.publications).toBe('http://pub:9000/graphql');
   });
 
+  it('caches by default, 64 MiB, listening to each subgraph database set as for the subgraphs', () => {
+    const s = readGatewaySettings({ DATABASE_URL: 'postgres://u:p@db:5432/postgres', CLUBS_DATABASE_URL: 'postgres://c/clubs' });
+    expect(s.cache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 1024 * 1024,
+      eventDatabaseUrls: {
+        clubs: 'postgres://c/clubs',
+        rencontres: 'postgres://u:p@db:5432/federess_rencontres',
+        publications: 'postgres://u:p@db:5432/federess_publications',
+        collectivites: 'postgres://u:p@db:5432/federess_collectivites',
+      },
+    });
+    expect(readGatewaySettings({ FEDERESS_CACHE: 'off', FEDERESS_CACHE_MAX_MB: '8' }).cache).toEqual({
+      enabled: false,
+      maxBytes: 8 * 1024 * 1024,
+      eventDatabaseUrls: {},
+    });
+  });
+
   it('tells a subgraph where the others answer, as the gateway is told', () => {
     const s = readSubgraphSettings('publications', { RENCONTRES_URL: 'http://rencontres:9002/graphql', COLLECTIVITES_PORT: '5004' });
     expect(s.subgraphUrls).toEqual({

@@ -5,6 +5,7 @@ import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
 import { type ObservabilitySettings, readObservabilitySettings } from './observability-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
+import { type CorsSettings, readCorsSettings } from './web-settings';
 
 export const SUBGRAPH_NAMES = ['clubs', 'rencontres', 'publications', 'collectivites'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -32,6 +33,8 @@ export interface CommonSettings {
   readonly limits: LimitSettings;
   /** Metrics, traces, logs and the drain at shutdown: see ObservabilitySettings for each setting and default. */
   readonly observability: ObservabilitySettings;
+  /** Which web pages may call the server from a browser: see CorsSettings. */
+  readonly cors: CorsSettings;
 }
 
 export interface SubgraphSettings extends CommonSettings {
@@ -49,7 +52,7 @@ export interface SubgraphSettings extends CommonSettings {
   readonly seed: boolean;
   /**
    * `FEDERESS_SAMPLE_AGENDA` (default `true` in development, `false` in production): also seed a sample
-   * quarterly agenda of upcoming club meetings in five régions (invented dates, places and example.org
+   * quarterly agenda of upcoming club meetings in six régions (invented dates, places and example.org
    * links, with example registrations). The source documents hold only past rencontres, nearly all
    * before 2024 outside Bretagne: a local hub shows the network's shape with it; a production hub
    * holds only what the documents say.
@@ -84,12 +87,32 @@ export interface GatewaySettings extends CommonSettings {
   readonly subgraphReplicaUrls: Readonly<Record<SubgraphName, readonly string[]>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /** The exact-freshness cache of subgraph answers: see GatewayCacheSettings. */
+  readonly cache: GatewayCacheSettings;
+  /**
+   * `FEDERESS_GRAPHIQL` (default `true` in development, `false` in production): serve GraphiQL at `/`.
+   * Hidden, the path answers 404 like any other unknown one.
+   */
+  readonly graphiql: boolean;
   /**
    * `FEDERESS_PUBLIC_URL` (default `http://localhost:<GATEWAY_PORT>`): the gateway's address as its
    * readers reach it, behind any proxy. Calendars, feeds, pages and the sitemap link to it, and every
    * calendar event's UID ends with its host: set it once, and keep it, or calendars see new events.
    */
   readonly publicUrl: string;
+}
+
+export interface GatewayCacheSettings {
+  /** `FEDERESS_CACHE` (default `true`): cache subgraph answers, evicted by the subgraphs' change events. */
+  readonly enabled: boolean;
+  /** `FEDERESS_CACHE_MAX_MB` (default 64): the most the cached answers may hold, in MiB (the least recently used go first). */
+  readonly maxBytes: number;
+  /**
+   * Where the gateway LISTENs to each subgraph's change events: the subgraph's own database, set as
+   * for the subgraph (`<NAME>_DATABASE_URL`, or `federess_<name>` on `DATABASE_URL`). A subgraph
+   * without one is never cached (nothing would tell the gateway its answers changed).
+   */
+  readonly eventDatabaseUrls: Readonly<Partial<Record<SubgraphName, string>>>;
 }
 
 export interface LauncherSettings extends CommonSettings {
@@ -125,12 +148,19 @@ function common(env: Environment): CommonSettings {
     auth: readAuthSettings(env, mode === 'production'),
     limits: readLimitSettings(env),
     observability: readObservabilitySettings(env, mode === 'production'),
+    cors: readCorsSettings(env),
   };
 }
 
 /** Mode, host and authentication alone: for tools such as `pnpm token` that are not a server. */
 export function readCommonSettings(env: Environment = process.env): CommonSettings {
   return common(env);
+}
+
+/** A subgraph's database: `<NAME>_DATABASE_URL`, or database `federess_<name>` on the server of `DATABASE_URL`. */
+function subgraphDatabaseUrl(env: Environment, name: SubgraphName): string | undefined {
+  const server = readOptionalString(env, 'DATABASE_URL');
+  return readOptionalString(env, envName(name, 'DATABASE_URL')) ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined);
 }
 
 /** Where each subgraph's replicas answer: `<NAME>_URL` (a comma-separated list), or the default port of `<NAME>_PORT` on localhost. */
@@ -154,14 +184,12 @@ function firstReplicas(replicas: Readonly<Record<SubgraphName, readonly string[]
 const readSubgraphTimeout = (env: Environment): number => readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1);
 
 export function readSubgraphSettings(name: SubgraphName, env: Environment = process.env): SubgraphSettings {
-  const server = readOptionalString(env, 'DATABASE_URL');
-  const exact = readOptionalString(env, envName(name, 'DATABASE_URL'));
   const settings = common(env);
   return {
     ...settings,
     name,
     port: readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name]),
-    databaseUrl: exact ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined),
+    databaseUrl: subgraphDatabaseUrl(env, name),
     region: readOptionalString(env, 'FEDERESS_REGION')?.toUpperCase(),
     seed: readBoolean(env, 'FEDERESS_SEED', true),
     sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
@@ -174,14 +202,26 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
 
 export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
   const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
+  const settings = common(env);
   const replicas = readSubgraphReplicaUrls(env);
   return {
-    ...common(env),
+    ...settings,
     port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
     subgraphUrls: firstReplicas(replicas),
     subgraphReplicaUrls: replicas,
     subgraphTimeoutMs: readSubgraphTimeout(env),
+    graphiql: readBoolean(env, 'FEDERESS_GRAPHIQL', settings.mode === 'development'),
+    cache: {
+      enabled: readBoolean(env, 'FEDERESS_CACHE', true),
+      maxBytes: readInteger(env, 'FEDERESS_CACHE_MAX_MB', 64, 1) * 1024 * 1024,
+      eventDatabaseUrls: Object.fromEntries(
+        SUBGRAPH_NAMES.flatMap((name) => {
+          const url = subgraphDatabaseUrl(env, name);
+          return url ? [[name, url]] : [];
+        }),
+      ),
+    },
     publicUrl: readHttpUrl(env, 'FEDERESS_PUBLIC_URL', `http://localhost:${port}`),
   };
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { noteAppendedEvent } from './appended-events';
 import type { NewOutboxEvent } from './outbox-event';
 
-/** Arbitrary, fixed key of the advisory lock that orders event writers. */
+/** Arbitrary, fixed key of the advisory lock that orders event writers (each subgraph database has its own). */
 const OUTBOX_LOCK = 7_270_001;
 
 /**
@@ -10,12 +11,23 @@ const OUTBOX_LOCK = 7_270_001;
  * become visible in increasing order — a reader that has seen event N never later finds a smaller id
  * committing, which is what lets `apres` resume without a gap.
  */
-export async function appendEvent(manager: EntityManager, event: NewOutboxEvent): Promise<string> {
+export async function appendEvent<D extends object>(manager: EntityManager, event: NewOutboxEvent<D>): Promise<string> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK]);
   const rows: { id: string }[] = await manager.query(
-    `INSERT INTO evenement (type, rencontre_id, region, club_id, thematiques, rencontre_type, revision)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
-    [event.type, event.rencontreId, event.region, event.clubId, event.thematiques, event.rencontreType, event.revision],
+    `INSERT INTO evenement (type, entite, entite_id, region, revision, entites, listes, donnees)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
+    [
+      event.type,
+      event.entite,
+      event.entiteId,
+      event.region,
+      event.revision,
+      [...new Set(event.entites)],
+      [...new Set(event.listes)],
+      JSON.stringify(event.donnees),
+    ],
   );
-  return rows[0]!.id;
+  const id = rows[0].id;
+  noteAppendedEvent({ id, tags: [...event.entites, ...event.listes] });
+  return id;
 }

@@ -1,4 +1,5 @@
 export * from './append-event';
+export * from './appended-events';
 export * from './event-page';
 export * from './event-stream';
 export * from './outbox-event';
@@ -6,4 +7,6 @@ export * from './outbox-listener';
 export * from './outbox-schema';
 export * from './outbox-stream';
 export * from './replay';
+export * from './restart-event';
 export * from './retention';
+export * from './tags';

@@ -10,6 +10,18 @@ export interface OutboxListenerOptions {
   readonly reconnectDelayMs?: number;
   /** Rows read per catch-up statement (default 500). */
   readonly batchSize?: number;
+  /**
+   * The longest a statement of the listening connection may take (default: unbounded). With a short
+   * poll it bounds how long a connection that died silently goes unnoticed: its next poll fails.
+   */
+  readonly queryTimeoutMs?: number;
+  /**
+   * Told `false` as soon as the listening connection is lost (notifications may be missed from then
+   * on), and `true` once a new one listens and has caught up with what was committed meanwhile.
+   */
+  readonly onListening?: (listening: boolean) => void;
+  /** The Postgres application_name of the listening connection (default `federess-outbox-listener`), to tell it in pg_stat_activity. */
+  readonly applicationName?: string;
 }
 
 export type EventHandler = (event: OutboxEvent) => void;
@@ -59,7 +71,12 @@ export class OutboxListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      keepAlive: true,
+      application_name: this.options.applicationName ?? 'federess-outbox-listener',
+      ...(this.options.queryTimeoutMs ? { query_timeout: this.options.queryTimeoutMs } : {}),
+    });
     client.on('notification', () => this.requestDrain());
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
@@ -73,12 +90,17 @@ export class OutboxListener {
     if (this.stopped || this.reconnecting || this.client !== lost) return;
     this.reconnecting = true;
     this.client = undefined;
+    this.options.onListening?.(false);
+    lost.end().catch(() => undefined);
     const attempt = () => {
       if (this.stopped) return;
       this.connect().then(
         () => {
           this.reconnecting = false;
           this.requestDrain();
+          void this.draining.then(() => {
+            if (this.client && !this.stopped) this.options.onListening?.(true);
+          });
         },
         () => setTimeout(attempt, this.options.reconnectDelayMs ?? 500).unref(),
       );
@@ -95,7 +117,11 @@ export class OutboxListener {
         this.drainQueued = false;
         await this.drain();
       })
-      .catch((error: unknown) => logOf('events').error(`catch-up failed: ${(error as Error).message}`));
+      .catch((error: unknown) => {
+        logOf('events').error(`catch-up failed: ${(error as Error).message}`);
+        // A statement that failed on the listening connection (a timeout on a dead one): replace it.
+        if (this.client) this.reconnect(this.client);
+      });
   }
 
   private async drain(): Promise<void> {

@@ -2,22 +2,23 @@ import type { QueryRunner } from 'typeorm';
 import { OUTBOX_CHANNEL } from './outbox-event';
 
 /**
- * Creates the outbox, for the migration of the subgraph that owns it. A trigger announces each
- * inserted event with pg_notify, which Postgres delivers only when (and if) the transaction commits:
- * a rolled-back change announces nothing.
+ * Creates a subgraph's outbox, for its migration: every subgraph has the same one. A trigger announces
+ * each inserted event with pg_notify, which Postgres delivers only when (and if) the transaction
+ * commits: a rolled-back change announces nothing.
  */
 export async function createOutbox(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`
     CREATE TABLE evenement (
       id bigserial PRIMARY KEY,
       type text NOT NULL,
-      rencontre_id uuid NOT NULL,
+      entite text,
+      entite_id text,
       region text,
-      club_id uuid,
-      thematiques text[] NOT NULL DEFAULT '{}',
-      rencontre_type text,
-      revision integer NOT NULL,
-      survenu_a timestamptz NOT NULL DEFAULT now()
+      revision integer,
+      survenu_a timestamptz NOT NULL DEFAULT now(),
+      entites text[] NOT NULL DEFAULT '{}',
+      listes text[] NOT NULL DEFAULT '{}',
+      donnees jsonb NOT NULL DEFAULT '{}'
     )`);
   await queryRunner.query('CREATE INDEX evenement_survenu_a ON evenement (survenu_a)');
   // The highest id removed by the retention purge: an `apres` below it would silently skip events.
@@ -27,6 +28,11 @@ export async function createOutbox(queryRunner: QueryRunner): Promise<void> {
       purge_jusqua bigint NOT NULL DEFAULT 0
     )`);
   await queryRunner.query('INSERT INTO evenement_retention DEFAULT VALUES');
+  await createAnnouncement(queryRunner);
+}
+
+/** The NOTIFY trigger of the outbox (part of createOutbox; alone for an outbox created before it). */
+export async function createAnnouncement(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`
     CREATE FUNCTION evenement_annoncer() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -2,7 +2,16 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { openDataSource } from '@federess/database';
 import type { DataSource } from 'typeorm';
 import { event, Outbox1700000000000, write } from '../test/outbox-fixture';
-import { appendEvent, openEventStream, OutboxListener, type OutboxEvent, purgeExpiredEvents, ResumeError } from './index';
+import {
+  announceStart,
+  appendEvent,
+  EVERYTHING,
+  openEventStream,
+  OutboxListener,
+  type OutboxEvent,
+  purgeExpiredEvents,
+  ResumeError,
+} from './index';
 
 /** Collects `count` events from a stream, or fails after a deadline. */
 async function take(stream: AsyncIterableIterator<OutboxEvent>, count: number, ms = 5000): Promise<OutboxEvent[]> {
@@ -67,6 +76,41 @@ describe('the outbox', () => {
     expect(new Set(ids).size).toBe(22);
     expect([...ids].sort((x, y) => Number(BigInt(x) - BigInt(y)))).toEqual(ids);
     expect(ids.slice(2).sort()).toEqual([...during].sort());
+  });
+
+  it('keeps what a change names, each once: the entities it touched, the root fields it affects, the subgraph’s own data', async () => {
+    const stream = await openEventStream(replicaA, dataSource, { matches: () => true });
+    const id = await write(dataSource, {
+      type: 'MODIFIEE',
+      entite: 'Publication',
+      entiteId: 'p1',
+      region: 'BRE',
+      revision: 3,
+      entites: ['Publication:p1', 'Club:c1', 'Club:c1', 'Region:BRE'],
+      listes: ['Query.publications'],
+      donnees: { regionPrecedente: 'ARA' },
+    });
+    const [received] = await take(stream, 1);
+    expect(received).toMatchObject({
+      id,
+      type: 'MODIFIEE',
+      entite: 'Publication',
+      entiteId: 'p1',
+      region: 'BRE',
+      revision: 3,
+      entites: ['Publication:p1', 'Club:c1', 'Region:BRE'],
+      listes: ['Query.publications'],
+      donnees: { regionPrecedente: 'ARA' },
+    });
+    expect(received?.survenuA).toBeInstanceOf(Date);
+  });
+
+  it('announces a start as a change of anything of the subgraph, naming no entity', async () => {
+    const stream = await openEventStream(replicaB, dataSource, { matches: () => true });
+    const id = await announceStart(dataSource);
+    expect(await take(stream, 1)).toEqual([
+      expect.objectContaining({ id, type: 'REDEMARRAGE', entite: null, entites: [], listes: [EVERYTHING] }),
+    ]);
   });
 
   it('filters per subscriber', async () => {

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { logOf } from '@federess/observability';
 
 /** Default retention of outbox events: 30 days. */
 export const DEFAULT_RETENTION_DAYS = 30;
+
+const HOUR = 60 * 60 * 1000;
 
 /**
  * Deletes events older than the retention and records the highest id deleted, so that a later
@@ -15,4 +18,19 @@ export async function purgeExpiredEvents(dataSource: DataSource, retentionDays: 
     [retentionDays],
   );
   return Number(rows[0]?.deleted ?? 0);
+}
+
+/**
+ * Purges now, then every hour, for as long as the subgraph runs; resolves once the first purge is
+ * done, with the function that stops the schedule. A failed purge is logged and retried next hour.
+ */
+export async function scheduleRetention(dataSource: DataSource, retentionDays: number, name: string): Promise<() => void> {
+  const purge = () =>
+    purgeExpiredEvents(dataSource, retentionDays).catch((error: unknown) =>
+      logOf('events').error(`${name}: outbox purge failed: ${(error as Error).message}`),
+    );
+  await purge();
+  const timer = setInterval(() => void purge(), HOUR);
+  timer.unref();
+  return () => clearInterval(timer);
 }

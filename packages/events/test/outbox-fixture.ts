@@ -9,15 +9,19 @@ export class Outbox1700000000000 implements MigrationInterface {
   down = async () => undefined;
 }
 
-export const event = (type: string, region = 'ARA'): NewOutboxEvent => ({
-  type,
-  rencontreId: randomUUID(),
-  region,
-  clubId: null,
-  thematiques: ['SCIC'],
-  rencontreType: 'WEBINAIRE',
-  revision: 1,
-});
+export const event = (type: string, region = 'ARA'): NewOutboxEvent => {
+  const id = randomUUID();
+  return {
+    type,
+    entite: 'Rencontre',
+    entiteId: id,
+    region,
+    revision: 1,
+    entites: [`Rencontre:${id}`],
+    listes: ['Query.rencontres'],
+    donnees: { thematiques: ['SCIC'] },
+  };
+};
 
 export const write = (dataSource: DataSource, e: NewOutboxEvent = event('MODIFIEE')): Promise<string> =>
   dataSource.transaction((manager) => appendEvent(manager, e));

@@ -6,6 +6,7 @@ import { createErrorFormatter } from './format-error';
 import { noIntrospectionRule } from './introspection';
 import { costLimitPlugin, limitValidationRules } from './limits';
 import { operationScopePlugin } from './operation-scope-plugin';
+import { subscriptionOverHttpPlugin } from './web/subscription-over-http';
 import { storableVariablesPlugin } from './storable-strings';
 
 export interface SharedApolloOptions {
@@ -39,6 +40,7 @@ export interface SharedApolloOptions {
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
  * Apollo's own handling of SIGINT/SIGTERM is off: runServer stops the service in its own order
  * (readiness, drain, sockets, then Apollo), and Apollo's would end the process in the middle of it.
+ * A subscription sent as a plain HTTP request gets BAD_REQUEST naming the ways to subscribe.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
@@ -51,7 +53,13 @@ export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimi
     formatError: createErrorFormatter(mode, limits.maxValidationErrors),
     validationRules: [...limitValidationRules(limits), ...(mode === 'production' ? [noIntrospectionRule] : [])],
     validationOptions: { maxErrors: limits.maxValidationErrors },
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin(), operationScopePlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(limits),
+      storableVariablesPlugin(),
+      subscriptionOverHttpPlugin(),
+      operationScopePlugin(),
+    ],
     stopOnTerminationSignals: false,
   };
 }

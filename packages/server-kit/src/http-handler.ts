@@ -1,13 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
-import { logOf, metricsRoute, noteErrorCode, recordGraphqlError, recordLimitRefusal, runInRequest } from '@federess/observability';
+import {
+  currentRequest,
+  logOf,
+  metricsRoute,
+  noteErrorCode,
+  recordGraphqlError,
+  recordLimitRefusal,
+  runInRequest,
+} from '@federess/observability';
 import type { Drain } from './drain';
 import { ErrorCode } from './error-codes';
 import { explorerPage } from './explorer-page';
 import { describeInternalError } from './internal-error-log';
 import { observeRequest } from './observed-request';
 import { checkTokens } from './limits/token-limit';
+import type { SubscribePayload } from './limits/graphql-ws-limits';
 import type { RateLimiter } from './limits/rate-limit';
+import type { CorsPolicy } from './web/cors';
+import type { EventStreamEndpoint } from './web/event-stream-endpoint';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -35,6 +46,12 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
    * limits still do: a plan never measures more than the client operation it comes from.
    */
   readonly trustedCaller?: (req: IncomingMessage) => boolean;
+  /** CORS headers on every answer, preflights answered; without it, no CORS header at all. */
+  readonly cors?: CorsPolicy;
+  /** Subscriptions over Server-Sent Events on `/graphql`, for requests that accept `text/event-stream`. */
+  readonly eventStream?: EventStreamEndpoint;
+  /** What `/` serves (default: the offline explorer page; `false`: nothing, 404). */
+  readonly page?: Route | false;
   /** The server's requests in flight, waited for at shutdown; while it drains, every answer closes its connection. */
   readonly drain?: Drain;
   /** Serves `GET /metrics` on this port too (development; in production metrics have a port of their own). */
@@ -85,6 +102,24 @@ function wantsHtml(req: IncomingMessage): boolean {
   return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
+const wantsEventStream = (req: IncomingMessage): boolean => (req.headers.accept ?? '').includes('text/event-stream');
+
+/** The GraphQL request of a JSON body or, for GET, of the URL (graphql-sse's parameters). */
+function subscribePayload(body: unknown, url: URL): SubscribePayload | undefined {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as SubscribePayload;
+  const query = url.searchParams.get('query');
+  if (query === null) return undefined;
+  const variables = url.searchParams.get('variables');
+  return { query, operationName: url.searchParams.get('operationName'), variables: variables ? (JSON.parse(variables) as never) : null };
+}
+
+const defaultPage =
+  (title: string): Route =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(explorerPage(title));
+  };
+
 /**
  * Serves an Apollo Server on plain `node:http` (Apollo Server 5 ships no HTTP framework binding of its own):
  * `/graphql` for operations, `/` for the offline explorer page, plus the given routes.
@@ -96,12 +131,22 @@ export function createHttpHandler<TContext extends BaseContext>(
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const routes: Readonly<Record<string, Route>> = { ...(options.exposeMetrics ? { '/metrics': metricsRoute } : {}), ...options.routes };
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL, route: Route | undefined): Promise<void> => {
-    if (route) return route(req, res);
-    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req))) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(explorerPage(options.title));
-      return;
+    if (options.cors) {
+      if (req.method === 'OPTIONS') return options.cors.preflight(req, res);
+      const allowed = options.cors.apply(req, res);
+      // A browser lets a page read an event stream only through CORS, but the stream would still be
+      // opened (and its subscription run): refused outright, as a WebSocket from that origin is.
+      if (!allowed && url.pathname === '/graphql' && wantsEventStream(req))
+        return requestError(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `L'origine ${req.headers.origin ?? ''} n'est pas autorisée (FEDERESS_CORS_ORIGINS).`,
+        );
     }
+    if (route) return route(req, res);
+    const page = options.page ?? defaultPage(options.title);
+    if (page && (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req)))) return page(req, res);
     if (url.pathname !== '/graphql')
       return requestError(res, 404, ErrorCode.NOT_FOUND, `Rien à ${url.pathname} : l'API GraphQL est à /graphql.`);
 
@@ -129,6 +174,12 @@ export function createHttpHandler<TContext extends BaseContext>(
       }
       return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Corps de requête illisible : JSON attendu.');
     }
+    let stream: SubscribePayload | undefined;
+    try {
+      stream = options.eventStream && wantsEventStream(req) ? subscribePayload(body, url) : undefined;
+    } catch {
+      return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Paramètre variables illisible : JSON attendu.');
+    }
     // Counted before Apollo parses: a document of a million tokens is refused after lexing a few thousand.
     const query = queryText(body, url);
     const tooLong =
@@ -141,10 +192,24 @@ export function createHttpHandler<TContext extends BaseContext>(
         actual: tooLong.extensions.actual,
       });
 
+    if (stream && options.eventStream) {
+      // A live feed over SSE is one long request, counted and logged when it ends.
+      const scope = currentRequest();
+      if (scope) {
+        scope.operation = stream.operationName ?? '';
+        scope.type = 'subscription';
+      }
+      return options.eventStream.serve(req, res, stream);
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    // A GET can only carry a query (Apollo refuses a mutation over GET with 405): it cannot change
+    // anything, so the CSRF prevention, which a link or a <script> could never satisfy, does not
+    // apply. Mutations stay POST-only and CSRF-checked.
+    if (req.method === 'GET') headers.set('apollo-require-preflight', 'true');
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: () => options.context(req),

@@ -1,3 +1,4 @@
+export * from './answer-cache-protocol';
 export * from './apollo-options';
 export * from './error-codes';
 export * from './drain';
@@ -16,4 +17,9 @@ export * from './service-sdl-guard';
 export * from './sql-errors';
 export * from './storable-strings';
 export * from './token-expiry';
+export * from './resume-operation';
+export * from './web/cors';
+export * from './web/event-stream-endpoint';
+export * from './web/map-events';
+export * from './web/subscription-over-http';
 export * from './validation-errors';

@@ -1,6 +1,7 @@
 // type-graphql and TypeORM decorators read design-time metadata: the polyfill must load before any of them.
 import 'reflect-metadata';
 
+export * from './answer-cache';
 export * from './caller';
 export * from './connection';
 export * from './federated-schema';

@@ -7,15 +7,19 @@ import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
 import {
+  CorsPolicy,
   createBoundedServer,
   createHttpHandler,
   Drain,
+  type EventStreamEndpoint,
   listen,
   RateLimiter,
   sendJson,
   serviceSdlGuardPlugin,
   sharedApolloOptions,
 } from '@federess/server-kit';
+import { announceStart, collectAppendedEvents, scheduleRetention } from '@federess/events';
+import { AnswerCacheHints, answerCachePlugin } from './answer-cache';
 import { type Authenticate, authenticateRequest, type Caller, createAuthenticate } from './caller';
 import { isGatewayCall } from './gateway-call';
 import { type OwnerSubgraphs, ownerSubgraphs } from './references';
@@ -31,7 +35,17 @@ export interface SubgraphResources {
 }
 
 /** What every request context of a subgraph holds, before the subgraph's own loaders: who asks, too. */
-export interface BaseSubgraphContext extends SubgraphResources, Caller {}
+export interface BaseSubgraphContext extends SubgraphResources, Caller {
+  /** What resolvers tell the gateway's cache about time (see AnswerCacheHints); absent outside HTTP requests. */
+  readonly cacheHints?: AnswerCacheHints;
+}
+
+/** What a subgraph adds to its HTTP server (live feeds): what to stop at shutdown, and its event stream if any. */
+export interface AttachedProtocols {
+  stop(): Promise<void>;
+  /** Subscriptions over Server-Sent Events on `/graphql`. */
+  readonly eventStream?: EventStreamEndpoint;
+}
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
   readonly name: SubgraphName;
@@ -44,10 +58,10 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** Loads seed data; must be idempotent. */
   seed?(dataSource: DataSource, settings: SubgraphSettings): Promise<void>;
   /**
-   * Adds protocols to the HTTP server (graphql-ws); returns what to dispose at shutdown. They
-   * authenticate their own callers with `authenticate` (e.g. from graphql-ws connectionParams), and
-   * count their operations in the HTTP handler's `rateLimiter`: one allowance per caller, whatever
-   * the protocol.
+   * Adds protocols to the HTTP server (graphql-ws, Server-Sent Events). They authenticate their own
+   * callers with `authenticate` (e.g. from graphql-ws connectionParams), count their operations in
+   * the HTTP handler's `rateLimiter` (one allowance per caller, whatever the protocol), and refuse
+   * pages of origins `cors` does not allow.
    */
   attach?(
     httpServer: Server,
@@ -55,7 +69,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
     resources: SubgraphResources,
     authenticate: Authenticate,
     rateLimiter: RateLimiter,
-  ): Promise<() => Promise<void>>;
+    cors: CorsPolicy,
+  ): Promise<AttachedProtocols>;
 }
 
 export interface SubgraphServerOptions {
@@ -92,6 +107,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     logger: options.logger,
   });
   if (settings.seed && definition.seed) await definition.seed(dataSource, settings);
+  // Every subgraph has an outbox (its migrations create it): what this instance serves may differ from
+  // what ran before (new code, new seed), so its start is an event that drops what was derived from it.
+  await announceStart(dataSource);
+  const stopRetention = await scheduleRetention(dataSource, settings.eventRetentionDays, definition.name);
 
   const schema = await definition.buildSchema();
   const owners = ownerSubgraphs(settings.subgraphUrls, settings.subgraphTimeoutMs, settings.auth.gatewaySecret);
@@ -99,7 +118,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const authenticate = createAuthenticate(settings.auth);
   const shared = sharedApolloOptions(settings.mode, settings.limits);
   // Inline tracing only serves Apollo's hosted studio, which this hub does not report to.
-  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled()];
+  // The gateway's cache learns what each of its calls read, and what each of its mutations changed.
+  const plugins = [...shared.plugins, ApolloServerPluginInlineTraceDisabled(), answerCachePlugin(schema)];
   // In production `_service { sdl }` is the gateway's alone, like introspection is nobody's. A context
   // that dropped `fromGateway` reads as not the gateway: refused, never let through.
   if (settings.mode === 'production') plugins.push(serviceSdlGuardPlugin((context) => (context as Partial<Caller>).fromGateway === true));
@@ -118,26 +138,34 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   };
   const rateLimiter = new RateLimiter(settings.limits);
-  const httpServer = createBoundedServer(
-    createHttpHandler(apollo, {
-      title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
-      // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
-      context: async (req) => definition.createContext({ ...resources, ...(await authenticateRequest(authenticate, req)) }, req),
-      routes: { '/health': health },
-      maxBodyBytes: settings.limits.maxBodyBytes,
-      maxTokens: settings.limits.maxTokens,
-      maxCharacters: settings.limits.maxCharacters,
-      rateLimiter,
-      // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
-      trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
-      drain,
-      exposeMetrics: settings.mode === 'development',
-    }),
-    settings.limits,
-  );
-  const detach = definition.attach
-    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter)
-    : async () => undefined;
+  const cors = new CorsPolicy(settings.cors);
+  // The protocols attach to the server before its handler exists: the handler serves their event stream.
+  let handler: Parameters<typeof createBoundedServer>[0] = (_req, res) => res.destroy();
+  // Each request notes the change events it appends, for its answer to tell the gateway (see answerCachePlugin).
+  const httpServer = createBoundedServer((req, res) => collectAppendedEvents(() => handler(req, res)), settings.limits);
+  const attached = definition.attach
+    ? await definition.attach(httpServer, schema, resources, authenticate, rateLimiter, cors)
+    : { stop: () => Promise.resolve() };
+  handler = createHttpHandler(apollo, {
+    title: `FédérESS — sous-graphe ${definition.name}${region ? ` (${region})` : ''}`,
+    // A bad token or a false gateway claim fails here, before any parsing or SQL (HTTP 401).
+    context: async (req) =>
+      definition.createContext(
+        { ...resources, ...(await authenticateRequest(authenticate, req)), cacheHints: new AnswerCacheHints() },
+        req,
+      ),
+    routes: { '/health': health },
+    maxBodyBytes: settings.limits.maxBodyBytes,
+    maxTokens: settings.limits.maxTokens,
+    maxCharacters: settings.limits.maxCharacters,
+    rateLimiter,
+    // The gateway's fetches come from operations it has already bounded (see createHttpHandler).
+    trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
+    cors,
+    eventStream: attached.eventStream,
+    drain,
+    exposeMetrics: settings.mode === 'development',
+  });
 
   return {
     name: definition.name,
@@ -149,9 +177,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      // Live feeds are closed with 1001 first: their clients (the gateways) resume on another replica
-      // while the requests in flight finish.
-      await drain.close(httpServer, settings.observability.drainTimeoutMs, detach);
+      stopRetention();
+      // Live feeds are closed first (sockets with 1001, event streams without `complete`): their
+      // clients (the gateways) resume on another replica while the requests in flight finish.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, () => attached.stop());
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

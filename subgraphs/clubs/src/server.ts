@@ -9,6 +9,7 @@ import { ClubOrganisation } from './entities/club-organisation';
 import { ContactClub } from './entities/contact-club';
 import { Organisation } from './entities/organisation';
 import { Clubs1732400000000 } from './migrations/1732400000000-Clubs';
+import { Evenements1733000000000 } from './migrations/1733000000000-Evenements';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -20,7 +21,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'clubs',
       title: 'FédérESS — clubs',
       entities: [Club, Organisation, ContactClub, ClubOrganisation, ClubCollectivite],
-      migrations: [Clubs1732400000000],
+      migrations: [Clubs1732400000000, Evenements1733000000000],
       buildSchema,
       createContext,
       seed,

@@ -74,6 +74,18 @@ describe('subgraph clubs: DataLoader batching', () => {
     expect(all).toBe(one);
   });
 
+  it('reads a club page, the club and its animateurs and partenaires, in one statement', async () => {
+    counter.reset();
+    const answer = await post(url, 'query($id: ID!) { club(id: $id) { id nom animateurs { nom sigle } partenaires { nom } } }', {
+      id: clubIdOfRegion('BRE'),
+    });
+    expect(answer.errors).toBeUndefined();
+    const club = (answer.data as { club: { animateurs: unknown[]; partenaires: unknown[] } }).club;
+    expect(club.animateurs.length).toBeGreaterThan(0);
+    expect(club.partenaires.length).toBeGreaterThan(0);
+    expect(counter.count).toBe(1);
+  });
+
   it('batches the clubs asked for by the gateway into as few statements as one', async () => {
     const statementsFor = async (codes: readonly string[]) => {
       counter.reset();

@@ -5,6 +5,7 @@ import { Collectivite } from './entities/collectivite';
 import { Departement } from './entities/departement';
 import { Region } from './entities/region';
 import { Referentiel1732320000000 } from './migrations/1732320000000-Referentiel';
+import { Evenements1733000000000 } from './migrations/1733000000000-Evenements';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -16,7 +17,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'collectivites',
       title: 'FédérESS — collectivités',
       entities: [Region, Departement, Collectivite],
-      migrations: [Referentiel1732320000000],
+      migrations: [Referentiel1732320000000, Evenements1733000000000],
       buildSchema,
       createContext,
       seed,

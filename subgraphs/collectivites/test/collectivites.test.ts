@@ -122,7 +122,8 @@ describe('subgraph collectivites', () => {
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('marks a collectivité as adhérente, and refuses unknown ids', async () => {
+  it('marks a collectivité as adhérente with a change event, and refuses unknown ids', async () => {
+    const [{ head }] = await national.dataSource.query<[{ head: string }]>('SELECT max(id)::text AS head FROM evenement');
     const marked = await post(
       url,
       'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { adherente } }',
@@ -144,6 +145,21 @@ describe('subgraph collectivites', () => {
       ADMIN,
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // One change event per change, in its transaction (none for the refused one), naming the collectivité and the list.
+    expect(
+      await national.dataSource.query('SELECT type, entite_id, region, entites, listes, donnees FROM evenement WHERE id > $1 ORDER BY id', [
+        head,
+      ]),
+    ).toEqual(
+      [true, false].map((adherente) => ({
+        type: 'ADHESION_MODIFIEE',
+        entite_id: 'COMMUNE:42218',
+        region: 'ARA',
+        entites: ['Collectivite:COMMUNE:42218'],
+        listes: ['Query.collectivites'],
+        donnees: { adherente },
+      })),
+    );
   });
 
   it('on a regional instance, returns and writes only its own région', async () => {

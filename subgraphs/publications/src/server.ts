@@ -7,6 +7,7 @@ import { Publication } from './entities/publication';
 import { PublicationCollectivite } from './entities/publication-collectivite';
 import { Publications1732500000000 } from './migrations/1732500000000-Publications';
 import { MisAJourLe1732900000000 } from './migrations/1732900000000-MisAJourLe';
+import { Evenements1733000000000 } from './migrations/1733000000000-Evenements';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -18,7 +19,7 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'publications',
       title: 'FédérESS — publications',
       entities: [Publication, PublicationCollectivite],
-      migrations: [Publications1732500000000, MisAJourLe1732900000000],
+      migrations: [Publications1732500000000, MisAJourLe1732900000000, Evenements1733000000000],
       buildSchema,
       createContext,
       seed,

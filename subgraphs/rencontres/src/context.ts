@@ -9,10 +9,12 @@ export interface Context extends BaseSubgraphContext {
   readonly loaders: Loaders;
   /** The outbox listener, on WebSocket contexts (subscriptions); absent on HTTP ones. */
   readonly flux?: OutboxListener;
+  /** How a live-feed client is connected (the metrics count clients by transport). */
+  readonly transport?: 'graphql-ws' | 'sse';
 }
 
-export function createContext(base: BaseSubgraphContext, flux?: OutboxListener): Context {
-  return { ...base, loaders: createLoaders(base.dataSource, base.region), flux };
+export function createContext(base: BaseSubgraphContext, flux?: OutboxListener, transport?: 'graphql-ws' | 'sse'): Context {
+  return { ...base, loaders: createLoaders(base.dataSource, base.region), flux, transport };
 }
 
 /**

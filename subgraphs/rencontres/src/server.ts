@@ -8,10 +8,12 @@ import { Rencontre } from './entities/rencontre';
 import { JetonAgenda } from './jetons-agenda/jeton-agenda';
 import { SessionRencontre } from './entities/session-rencontre';
 import { attacherServeurFlux } from './evenements/serveur-flux';
+import { fluxSse } from './evenements/serveur-sse';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
 import { JetonsAgenda1732800000000 } from './migrations/1732800000000-JetonsAgenda';
+import { EvenementsPartages1733000000000 } from './migrations/1733000000000-EvenementsPartages';
 import { buildSchema } from './schema';
 import { seed } from './seed';
 
@@ -25,20 +27,36 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       name: 'rencontres',
       title: 'FédérESS — rencontres',
       entities: [Rencontre, SessionRencontre, Intervenant, Inscription, JetonAgenda],
-      migrations: [Rencontres1732400000000, Evenements1732600000000, AnnuairePartage1732700000000, JetonsAgenda1732800000000],
+      migrations: [
+        Rencontres1732400000000,
+        Evenements1732600000000,
+        AnnuairePartage1732700000000,
+        JetonsAgenda1732800000000,
+        EvenementsPartages1733000000000,
+      ],
       buildSchema,
       createContext: createHttpContext,
       seed,
-      attach: async (httpServer, schema, resources, authenticate, rateLimiter) =>
-        listener
-          ? attacherServeurFlux(httpServer, schema, resources, authenticate, {
-              listener,
-              retentionDays: settings.eventRetentionDays,
-              limits: settings.limits,
-              mode: settings.mode,
-              rateLimiter,
-            })
-          : async () => undefined,
+      attach: async (httpServer, schema, resources, authenticate, rateLimiter, cors) => {
+        if (!listener) return { stop: () => Promise.resolve() };
+        const { limits, mode } = settings;
+        const stopSockets = await attacherServeurFlux(httpServer, schema, resources, authenticate, {
+          listener,
+          limits,
+          mode,
+          rateLimiter,
+          cors,
+        });
+        const eventStream = fluxSse(schema, resources, authenticate, { listener, limits, mode });
+        return {
+          eventStream,
+          async stop() {
+            // Streams end without `complete` (clients resume elsewhere), then the sockets and the listener.
+            eventStream.close();
+            await stopSockets();
+          },
+        };
+      },
     },
     settings,
     options,

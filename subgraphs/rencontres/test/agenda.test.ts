@@ -88,13 +88,13 @@ describe('the seeded agenda and its filters', () => {
 
   it('filters by région (national rencontres excluded when régions are asked) and by nationales', async () => {
     const bre = await list({ regions: ['bre'] });
-    expect(bre.totalCount).toBe(3);
+    expect(bre.totalCount).toBe(7); // 3 documented, 4 of the sample agenda
     expect(bre.edges.every((e: any) => e.node.region.code === 'BRE')).toBe(true);
     const nationales = await list({ nationales: true });
     expect(nationales.totalCount).toBe(3);
     expect(nationales.edges.every((e: any) => e.node.region === null)).toBe(true);
     const deux = await list({ regions: ['BRE', 'HDF'] });
-    expect(deux.totalCount).toBe(4);
+    expect(deux.totalCount).toBe(8);
   });
 
   it('filters by thématique (any of), format, type and clubs', async () => {
@@ -108,7 +108,7 @@ describe('the seeded agenda and its filters', () => {
     const journees = await list({ types: ['JOURNEE_REGIONALE'] });
     expect(journees.totalCount).toBe(1);
     const clubBre = await list({ clubs: [CLUB_BRE] });
-    expect(clubBre.totalCount).toBe(3);
+    expect(clubBre.totalCount).toBe(7);
   });
 
   it('filters by the derived status: PASSEE for past ones, PROGRAMMEE for upcoming ones', async () => {
@@ -179,7 +179,7 @@ describe('the seeded agenda and its filters', () => {
     await t.server.dataSource.query('DELETE FROM seed_state');
     await seed(t.server.dataSource, { sampleAgenda: true });
     expect(await counts()).toEqual(before);
-    expect(before.r).toBe(28);
+    expect(before.r).toBe(32);
     expect(before.n).toBe(8);
   });
 

@@ -74,10 +74,10 @@ describe('the participant directory shared with the participants (annuairePartag
     it('modifierRencontre changes it as a descriptive change: same revision, one MODIFIEE event', async () => {
       const r = await creer(t);
       const types = async () =>
-        (await t.server.dataSource.query('SELECT type, revision FROM evenement WHERE rencontre_id = $1 ORDER BY id', [r.id])) as {
-          type: string;
-          revision: number;
-        }[];
+        t.server.dataSource.query<{ type: string; revision: number }[]>(
+          'SELECT type, revision FROM evenement WHERE entite_id = $1 ORDER BY id',
+          [r.id],
+        );
       expect(dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }, editeur('ARA'))).modifierRencontre).toEqual({
         id: r.id,
         annuairePartage: true,

@@ -1,4 +1,4 @@
-import { INSCRIRE, creer, dataOf, inDays, personne, startTestServer, type TestServer } from './helpers';
+import { CLUB_ARA, INSCRIRE, creer, dataOf, inDays, personne, startTestServer, type TestServer } from './helpers';
 
 /**
  * Which event each change writes to the outbox: exactly one row per change, and fullness and the
@@ -20,7 +20,7 @@ describe('subgraph rencontres: the event type of each change', () => {
 
   /** The outbox rows of a rencontre, in order: their types. */
   const types = async (id: string): Promise<string[]> =>
-    ((await t.server.dataSource.query('SELECT type FROM evenement WHERE rencontre_id = $1 ORDER BY id', [id])) as { type: string }[]).map(
+    (await t.server.dataSource.query<{ type: string }[]>('SELECT type FROM evenement WHERE entite_id = $1 ORDER BY id', [id])).map(
       (e) => e.type,
     );
   const modifier = async (id: string, input: Record<string, unknown>) => dataOf(await t.gql(MODIFIER, { id, input })).modifierRencontre;
@@ -101,5 +101,25 @@ describe('subgraph rencontres: the event type of each change', () => {
       statut: 'COMPLETE',
     });
     expect(await types(r.id)).toEqual([...avant, 'COMPLETE']);
+  });
+
+  it('each event names what its change may alter: the rencontre, its club, the collectivités it is listed for, the agenda', async () => {
+    const r = (await creer(t, { clubId: CLUB_ARA })) as { id: string };
+    const inscription = (await inscrire(r.id, 1)) as { id: string };
+    await modifier(r.id, { debut: inDays(50, 8), fin: inDays(50, 11) });
+    const tags = await t.server.dataSource.query<{ type: string; entites: string[]; listes: string[] }[]>(
+      'SELECT type, entites, listes FROM evenement WHERE entite_id = $1 ORDER BY id',
+      [r.id],
+    );
+    expect(tags).toEqual([
+      { type: 'CREEE', entites: [`Rencontre:${r.id}`, `Club:${CLUB_ARA}`], listes: ['Query.rencontres', 'Query.rencontre'] },
+      {
+        type: 'INSCRIPTION_ENREGISTREE',
+        entites: [`Rencontre:${r.id}`, `Club:${CLUB_ARA}`, 'Collectivite:COMMUNE:69123', `Inscription:${inscription.id}`],
+        listes: ['Query.rencontres'],
+      },
+      // Its new dates reorder the participations of every collectivité registered to it.
+      { type: 'REPORTEE', entites: [`Rencontre:${r.id}`, `Club:${CLUB_ARA}`, 'Collectivite:COMMUNE:69123'], listes: ['Query.rencontres'] },
+    ]);
   });
 });

@@ -66,37 +66,72 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
+/** How a Hive Gateway peer runs, beside what every peer shares. */
+export interface HiveOptions {
+  /** `hive`, `hive-rust`, `hive-ttl`: its name in the results, and its config file's. */
+  readonly name: string;
+  /** Plans with Hive's Rust query planner (`@graphql-hive/router-runtime`) instead of the JavaScript one. */
+  readonly rustPlanner?: boolean;
+  /** Hive's own response cache, entries kept this many ms (the TTL cache of the freshness scenario). */
+  readonly responseCacheTtlMs?: number;
+}
+
+/** The gateway's proof every peer sends to the subgraphs, as FédérESS's gateway does: every gateway is called alike. */
+export interface TrustedHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
 /**
  * Hive Gateway through its own CLI (`hive-gateway supergraph`), one process (no fork), its defaults,
- * on the same supergraph file. The only configuration is the transport of subscriptions to the
- * subgraphs (graphql-ws on their `/graphql`), which Hive needs to federate subscriptions at all.
+ * on the same supergraph file. Configured only with what the comparison needs: the transport of
+ * subscriptions to the subgraphs (graphql-ws on their `/graphql`, without which Hive federates no
+ * subscription), the trusted header, and per peer the Rust planner or a TTL response cache.
  */
-export async function startHive(supergraphFile: string, workDir: string): Promise<Peer> {
+export async function startHive(supergraphFile: string, workDir: string, trusted: TrustedHeader, options: HiveOptions): Promise<Peer> {
   const port = await freePort();
   const bin = path.join(path.dirname(require.resolve('@graphql-hive/gateway')), 'bin.js');
-  const config = path.join(workDir, 'gateway.config.mjs');
+  const config = path.join(workDir, `${options.name}.config.mjs`);
+  // The Rust planner's ES module, by absolute path: the config file lives outside the workspace.
+  const rust = path.join(path.dirname(require.resolve('@graphql-hive/router-runtime')), 'index.js');
   fs.writeFileSync(
     config,
-    `export const gatewayConfig = {
-  transportEntries: { '*.http': { options: { subscriptions: { kind: 'ws', location: '/graphql' } } } },
-};
-`,
+    [
+      options.rustPlanner ? `import { unifiedGraphHandler } from ${JSON.stringify(rust)};` : '',
+      'export const gatewayConfig = {',
+      options.rustPlanner ? '  unifiedGraphHandler,' : '',
+      "  transportEntries: { '*.http': { options: { subscriptions: { kind: 'ws', location: '/graphql' } } } },",
+      // As FédérESS's gateway does: the caller's token goes on to the subgraphs, with the gateway's proof.
+      '  propagateHeaders: {',
+      '    fromClientToSubgraphs: ({ request }) => {',
+      `      const headers = ${JSON.stringify({ [trusted.name]: trusted.value })};`,
+      "      const authorization = request.headers.get('authorization');",
+      '      if (authorization) headers.authorization = authorization;',
+      '      return headers;',
+      '    },',
+      '  },',
+      options.responseCacheTtlMs ? `  responseCaching: { session: () => null, ttl: ${options.responseCacheTtlMs} },` : '',
+      '};',
+      '',
+    ].join('\n'),
   );
   const child = run(
-    'hive',
+    options.name,
     [bin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '-c', config],
     { ...process.env },
     workDir,
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitAnswers(url, child, 60_000);
-  return { name: 'hive', url, child, stop: stopper(child) };
+  return { name: options.name, url, child, stop: stopper(child) };
 }
 
 /** The plain `@apollo/gateway` with default settings behind `@apollo/server`'s standalone server. */
-export async function startApollo(supergraphFile: string): Promise<Peer> {
+export async function startApollo(supergraphFile: string, trusted: TrustedHeader): Promise<Peer> {
   const port = await freePort();
-  const child = run('apollo', [path.join(__dirname, 'apollo-peer.js'), supergraphFile, String(port)], { ...process.env });
+  const child = run('apollo', [path.join(__dirname, 'apollo-peer.js'), supergraphFile, String(port), trusted.name, trusted.value], {
+    ...process.env,
+  });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitAnswers(url, child, 60_000);
   return { name: 'apollo', url, child, stop: stopper(child) };

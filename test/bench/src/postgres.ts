@@ -75,12 +75,20 @@ export class StatementStats {
     });
   }
 
-  /** calls per database (federess_* only: the bench's own queries run on `postgres`). */
-  read(): Promise<{ byDatabase: Record<string, number>; statements: { database: string; calls: number; query: string }[] }> {
+  /**
+   * calls per database (federess_* only: the bench's own queries run on `postgres`). `withoutOutboxReads`
+   * leaves out the outbox listeners' reads (the gateways' cache and the rencontres replicas poll their
+   * outbox every second or so, whatever the operation measured).
+   */
+  read(
+    withoutOutboxReads = false,
+  ): Promise<{ byDatabase: Record<string, number>; statements: { database: string; calls: number; query: string }[] }> {
     return this.withClient(async (c) => {
       const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
         `SELECT d.datname, s.calls, s.query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-         WHERE d.datname LIKE 'federess_%' ORDER BY d.datname, s.calls DESC`,
+         WHERE d.datname LIKE 'federess_%' AND NOT ($1 AND s.query LIKE '%FROM evenement WHERE id > $1 ORDER BY evenement.id%')
+         ORDER BY d.datname, s.calls DESC`,
+        [withoutOutboxReads],
       );
       const byDatabase: Record<string, number> = {};
       for (const row of rows) byDatabase[row.datname] = (byDatabase[row.datname] ?? 0) + Number(row.calls);

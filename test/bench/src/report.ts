@@ -1,6 +1,7 @@
 import type { DatasetSummary } from './dataset';
 import type { Machine } from './proc';
 import type { FanoutRow } from './scenario-fanout';
+import type { FreshnessResult } from './scenario-freshness';
 import type { QueriesResult } from './scenario-queries';
 import type { SearchResult } from './scenario-search';
 import type { SqlResult } from './scenario-sql';
@@ -26,6 +27,7 @@ export interface BenchResult {
     readonly queries: QueriesResult;
     readonly sql: SqlResult;
     readonly fanout: { readonly rows: FanoutRow[]; readonly hive: { readonly supported: boolean; readonly note: string } };
+    readonly freshness: FreshnessResult;
     readonly search: SearchResult;
     readonly startup: StartupResult;
   };
@@ -48,12 +50,14 @@ export function queriesTable(q: QueriesResult): string {
     return [
       c.query,
       c.concurrency,
-      ...['federess', 'hive', 'apollo', 'floor'].map(
+      ...['federess', 'federess-nocache', 'hive-rust', 'hive', 'apollo', 'floor'].map(
         (t) => `${fmt(r[t]!.requestsPerSecond, 0)} / ${fmt(r[t]!.p50, 1)} / ${fmt(r[t]!.p99, 1)} / ${r[t]!.errors}`,
       ),
+      fmt(c.ratioHiveRust, 2),
+      fmt(c.ratioHiveRustNoCache, 2),
       fmt(c.ratioHive, 2),
       fmt(c.ratioApollo, 2),
-      `${fmt(c.p99OverFloor.federess, 1)} / ${fmt(c.p99OverFloor.hive, 1)} / ${fmt(c.p99OverFloor.apollo, 1)}`,
+      ['federess', 'federess-nocache', 'hive-rust', 'hive', 'apollo'].map((g) => fmt(c.p99OverFloor[g], 1)).join(' / '),
     ];
   });
   return (
@@ -63,12 +67,16 @@ export function queriesTable(q: QueriesResult): string {
         'query',
         'conc.',
         'FédérESS',
+        'FédérESS, cache off',
+        'Hive Gateway + Rust planner',
         'Hive Gateway',
         'plain Apollo',
         'floor (subgraph alone)',
+        'FédérESS / Hive Rust',
+        'FédérESS cache off / Hive Rust',
         'FédérESS / Hive',
         'FédérESS / Apollo',
-        'p99 ÷ floor p99 (FédérESS / Hive / Apollo)',
+        'p99 ÷ floor p99 (FédérESS / cache off / Hive Rust / Hive / Apollo)',
       ],
       rows,
     )
@@ -136,6 +144,38 @@ export function fanoutTable(rows: readonly FanoutRow[], hive: { supported: boole
   );
 }
 
+export function freshnessTable(f: FreshnessResult): string {
+  return (
+    `${f.method}\n\n` +
+    table(
+      [
+        'readers through',
+        'writer through',
+        's',
+        'changes (/s)',
+        'reads',
+        'stale reads',
+        'first fresh read after a change p50 / p99 / max ms',
+        'event applied at the replica p50 / p99 / max ms',
+        'read p50 / p99 ms',
+        'note',
+      ],
+      f.rows.map((r) => [
+        r.readers,
+        r.writer,
+        fmt(r.durationS, 1),
+        `${r.mutations} (${fmt(r.mutationsPerSecond, 1)})`,
+        r.reads,
+        r.staleReads,
+        `${fmt(r.staleWindow.p50, 1)} / ${fmt(r.staleWindow.p99, 1)} / ${fmt(r.staleWindow.max, 1)}`,
+        r.eventDelivery ? `${fmt(r.eventDelivery.p50, 1)} / ${fmt(r.eventDelivery.p99, 1)} / ${fmt(r.eventDelivery.max, 1)}` : '–',
+        `${fmt(r.readP50, 1)} / ${fmt(r.readP99, 1)}`,
+        r.note ?? '',
+      ]),
+    )
+  );
+}
+
 export function searchTable(s: SearchResult): string {
   const summary = table(
     ['names', 'runs each', 'gateway p50 ms', 'gateway p99 ms', 'subgraph p50 ms', 'subgraph p99 ms', 'intended first', 'intended in top 5'],
@@ -197,9 +237,11 @@ export function fullReport(result: BenchResult): string {
     sqlTable(s.sql),
     '### 3. Live-feed fan-out',
     fanoutTable(s.fanout.rows, s.fanout.hive),
-    '### 4. Search',
+    '### 4. Freshness',
+    freshnessTable(s.freshness),
+    '### 5. Search',
     searchTable(s.search),
-    '### 5. Start-up',
+    '### 6. Start-up',
     startupTable(s.startup),
     '### Targets',
     targetsTable(result.targets),

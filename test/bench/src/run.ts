@@ -1,21 +1,33 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { GATEWAY_HEADER } from '@federess/auth';
 import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
-import { type RunningHub, startHub } from '@federess/launcher';
+import { entryOf, type RunningHub, type ServiceProcess, startHub, startService, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
+import { adminToken } from './admin-token';
 import { FULL_DATASET, loadDataset, QUICK_DATASET } from './dataset';
 import { post } from './graphql';
 import { type Peer, startApollo, startHive, supergraphFor } from './peers';
 import { type BenchPostgres, StatementStats, startBenchPostgres } from './postgres';
 import { machine } from './proc';
 import { queryScenarios } from './queries';
-import { type BenchResult, fanoutTable, fullReport, queriesTable, searchTable, sqlTable, startupTable, type Target } from './report';
+import {
+  type BenchResult,
+  fanoutTable,
+  freshnessTable,
+  fullReport,
+  queriesTable,
+  searchTable,
+  sqlTable,
+  startupTable,
+  type Target,
+} from './report';
 import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
 import { runQueries } from './scenario-queries';
+import { type FreshnessResult, type FreshnessRow, prepareFreshness, runFreshness } from './scenario-freshness';
 import { runSearch } from './scenario-search';
 import { runOverhead } from './scenario-overhead';
 import { runSql } from './scenario-sql';
@@ -31,6 +43,8 @@ interface Mode {
   readonly fanoutMutations: number;
   readonly searchRepetitions: number;
   readonly sqlRepetitions: number;
+  /** Seconds each freshness run lasts. */
+  readonly freshnessS: number;
 }
 
 const FULL: Mode = {
@@ -43,6 +57,7 @@ const FULL: Mode = {
   fanoutMutations: 10,
   searchRepetitions: 3,
   sqlRepetitions: 10,
+  freshnessS: 15,
 };
 
 const QUICK: Mode = {
@@ -55,27 +70,22 @@ const QUICK: Mode = {
   fanoutMutations: 3,
   searchRepetitions: 1,
   sqlRepetitions: 3,
+  freshnessS: 3,
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SUPERGRAPH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
 
-/** A token for the mutations when the auth package is there (`pnpm token --role admin`), otherwise none (anonymous writes). */
-function adminToken(log: (line: string) => void): string | undefined {
-  const cli = path.join(REPO_ROOT, 'packages', 'auth', 'dist', 'cli', 'token.js');
-  if (!fs.existsSync(cli)) return undefined;
-  try {
-    const out = execFileSync(process.execPath, [cli, '--role', 'admin', '--ttl', '2h'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const token = out.trim().split('\n').pop();
-    return token && token.split('.').length === 3 ? token : undefined;
-  } catch (error) {
-    log(`  (no token: ${(error as Error).message.split('\n')[0]}; mutations go anonymous)`);
-    return undefined;
-  }
+const FRESHNESS_READERS = 16;
+const FRESHNESS_MUTATIONS_PER_SECOND = 20;
+const HIVE_TTL_MS = 2000;
+
+/** Another FédérESS gateway process over the hub's subgraphs (the hub's environment, its own port, `env` on top). */
+async function startGateway(hub: RunningHub, name: string, env: Record<string, string>): Promise<{ service: ServiceProcess; url: string }> {
+  const port = await freePort();
+  const service = startService(name, entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port), ...env });
+  await waitHealthy(service, `http://127.0.0.1:${port}/health`, 60_000);
+  return { service, url: `http://127.0.0.1:${port}/graphql` };
 }
 
 /** NaN and ±Infinity are not JSON: written as null. */
@@ -83,7 +93,19 @@ const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (ty
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const mode = args.includes('--quick') ? QUICK : FULL;
+  const base = args.includes('--quick') ? QUICK : FULL;
+  // `--fanout-clients 1000` (comma-separated): the fan-out at those sizes only, e.g. with --quick for one figure.
+  const clientsIndex = args.indexOf('--fanout-clients');
+  const mode: Mode =
+    clientsIndex >= 0 && args[clientsIndex + 1]
+      ? {
+          ...base,
+          fanoutClients: args[clientsIndex + 1]
+            .split(',')
+            .map((n) => Number(n))
+            .filter((n) => n > 0),
+        }
+      : base;
   const outIndex = args.indexOf('--out');
   const outFile =
     outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
@@ -117,8 +139,10 @@ async function main(): Promise<void> {
   let hub: RunningHub | undefined;
   const peers: Peer[] = [];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'federess-bench-peers-'));
+  const extraGateways: ServiceProcess[] = [];
   const stopAll = async () => {
     for (const peer of peers.splice(0)) await peer.stop().catch(() => undefined);
+    for (const gateway of extraGateways.splice(0)) await gateway.stop().catch(() => undefined);
     await hub?.stop().catch(() => undefined);
     hub = undefined;
     await pg?.stop().catch(() => undefined);
@@ -165,12 +189,25 @@ async function main(): Promise<void> {
     const supergraphSdl = supergraphFor(fs.readFileSync(SUPERGRAPH, 'utf8'), hub.subgraphUrls);
     const supergraphFile = path.join(work, 'supergraph.graphql');
     fs.writeFileSync(supergraphFile, supergraphSdl);
-    log('Peers: Hive Gateway (its CLI) and a plain @apollo/gateway, each in its own process, on the same supergraph and subgraphs');
-    peers.push(await startHive(supergraphFile, work));
-    peers.push(await startApollo(supergraphFile));
-    const [hive, apollo] = peers as [Peer, Peer];
+    log(
+      'Peers: Hive Gateway with its Rust planner, Hive Gateway, a plain @apollo/gateway, each in its own process, on the same supergraph and subgraphs',
+    );
+    // Every gateway proves it is one, as FédérESS's does: the subgraphs treat all their calls alike.
+    const trusted = { name: GATEWAY_HEADER, value: settings.auth.gatewaySecret };
+    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive-rust', rustPlanner: true }));
+    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive' }));
+    peers.push(await startApollo(supergraphFile, trusted));
+    // Hive Gateway's own response cache, with a TTL: what the freshness scenario compares the exact cache to.
+    peers.push(await startHive(supergraphFile, work, trusted, { name: 'hive-ttl', responseCacheTtlMs: HIVE_TTL_MS }));
+    const [hiveRust, hive, apollo, hiveTtl] = peers as [Peer, Peer, Peer, Peer];
+    log("FédérESS: a second gateway with its cache off, and a second replica with it on, beside the hub's");
+    const noCache = await startGateway(hub, 'federess-nocache', { FEDERESS_CACHE: 'false' });
+    const replica = await startGateway(hub, 'federess-replica', {});
+    extraGateways.push(noCache.service, replica.service);
     const gateways = [
       { name: 'federess', url: hub.gatewayUrl },
+      { name: 'federess-nocache', url: noCache.url },
+      { name: 'hive-rust', url: hiveRust.url },
       { name: 'hive', url: hive.url },
       { name: 'apollo', url: apollo.url },
     ];
@@ -216,6 +253,22 @@ async function main(): Promise<void> {
         ),
       );
     }
+    // The same gateway and operation over Server-Sent Events: the same shared upstream, another transport.
+    for (const clients of mode.fanoutClients) {
+      fanoutRows.push(
+        await fanout(
+          {
+            name: 'federess-sse',
+            url: hub.gatewayUrl,
+            pid: gatewayPid,
+            healthUrl: hub.gatewayUrl.replace(/\/graphql$/, '/health'),
+            transport: 'sse',
+          },
+          clients,
+          { mutate, mutations: mode.fanoutMutations, rencontresPort, stats, log },
+        ),
+      );
+    }
     const hiveFanout = { supported: false, note: '' };
     for (const clients of mode.fanoutClients) {
       const row = await fanout({ name: 'hive', url: hive.url, pid: hive.child.pid }, clients, {
@@ -243,7 +296,58 @@ async function main(): Promise<void> {
     console.log(`\n${fanoutTable(fanoutRows, hiveFanout)}\n`);
 
     mark('fanout-end');
-    log('4. Search');
+    log('4. Freshness: a writer changes a rencontre, its club and its publication; 16 readers read the agenda');
+    const writerHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const freshTargets = await prepareFreshness(hub.gatewayUrl, ids.depuis, writerHeaders);
+    const freshnessRows: FreshnessRow[] = [];
+    let startRevision = 0;
+    for (const [readers, writer] of [
+      [
+        { name: 'federess', url: hub.gatewayUrl },
+        { name: 'federess', url: hub.gatewayUrl },
+      ],
+      [
+        { name: 'federess-replica', url: replica.url },
+        { name: 'federess', url: hub.gatewayUrl },
+      ],
+      [
+        { name: 'hive-ttl', url: hiveTtl.url },
+        { name: 'hive-ttl', url: hiveTtl.url },
+      ],
+      // The TTL cache's replica case: the change is made elsewhere, nothing tells it.
+      [
+        { name: 'hive-ttl', url: hiveTtl.url },
+        { name: 'federess', url: hub.gatewayUrl },
+      ],
+    ] as const) {
+      const { lastRevision, ...row } = await runFreshness(readers, writer, freshTargets, {
+        depuis: ids.depuis,
+        headers: writerHeaders,
+        readers: FRESHNESS_READERS,
+        durationS: mode.freshnessS,
+        mutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
+        startRevision,
+        ...(readers.name === 'federess-replica' ? { healthUrl: replica.url.replace(/\/graphql$/, '/health') } : {}),
+      });
+      startRevision = lastRevision;
+      freshnessRows.push(row);
+      log(
+        `  readers ${row.readers}, writer ${row.writer}: ${row.reads} reads, ${row.staleReads} stale, ${row.mutations} changes, window p50 ${row.staleWindow.p50} ms p99 ${row.staleWindow.p99} ms`,
+      );
+    }
+    const freshness: FreshnessResult = {
+      method:
+        `One writer changes in turn a rencontre's title, its club's name and a publication of it (${FRESHNESS_MUTATIONS_PER_SECOND} mutations/s asked, each awaited), ` +
+        `${FRESHNESS_READERS} readers read the agenda without pause; a read is stale when it shows less than a change whose mutation had answered before it was sent. ` +
+        `Stale window: from a change's mutation answer to the first read sent after it that shows it. Hive Gateway's response cache: TTL ${HIVE_TTL_MS} ms, shared by all callers.`,
+      readers: FRESHNESS_READERS,
+      targetMutationsPerSecond: FRESHNESS_MUTATIONS_PER_SECOND,
+      rows: freshnessRows,
+    };
+    console.log(`\n${freshnessTable(freshness)}\n`);
+
+    mark('freshness-end');
+    log('5. Search');
     const search = await runSearch(
       hub.gatewayUrl,
       hub.subgraphUrls.collectivites!,
@@ -258,7 +362,7 @@ async function main(): Promise<void> {
     await stopAll();
 
     mark('startup-start');
-    log('5. Start-up (startHub on an embedded Postgres, as `pnpm start` after its build)');
+    log('6. Start-up (startHub on an embedded Postgres, as `pnpm start` after its build)');
     const startup = await runStartup(log);
     console.log(`\n${startupTable(startup)}\n`);
     mark('end');
@@ -270,7 +374,7 @@ async function main(): Promise<void> {
       loadAverage,
       dataset,
       totalS: Math.round((performance.now() - began) / 1000),
-      scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, search, startup },
+      scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, freshness, search, startup },
       targets: [],
     };
     (result.targets as Target[]).push(...evaluate(result));
@@ -285,35 +389,61 @@ async function main(): Promise<void> {
 
 /** The issue's aims, each with this run's figure. */
 function evaluate(result: BenchResult): Target[] {
-  const { queries, sql, fanout: live, search, startup } = result.scenarios;
+  const { queries, sql, fanout: live, freshness, search, startup } = result.scenarios;
   const targets: Target[] = [];
-  const worst = (key: 'ratioHive' | 'ratioApollo') => queries.cells.reduce((min, c) => (c[key] < min[key] ? c : min), queries.cells[0]!);
-  for (const [key, peer] of [
-    ['ratioHive', 'Hive Gateway'],
-    ['ratioApollo', 'plain @apollo/gateway'],
-  ] as const) {
-    const w = worst(key);
-    const below = queries.cells.filter((c) => !(c[key] >= 1));
+  type RatioKey = 'ratioHiveRustNoCache' | 'ratioHiveRust' | 'ratioHive' | 'ratioApollo';
+  const loaded = queries.cells.filter((c) => c.concurrency >= 16);
+  for (const [key, peer, aim, cells] of [
+    ['ratioHiveRustNoCache', 'Hive Gateway with its Rust planner, FédérESS cache off', 1.5, loaded],
+    ['ratioHiveRust', 'Hive Gateway with its Rust planner, FédérESS cache on', 3, loaded],
+    ['ratioHive', 'Hive Gateway', 1, queries.cells],
+    ['ratioApollo', 'plain @apollo/gateway', 1, queries.cells],
+  ] as [RatioKey, string, number, typeof queries.cells][]) {
+    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]);
+    const below = cells.filter((c) => !(c[key] >= aim));
     targets.push({
       name: key,
-      aim: `FédérESS ≥ ${peer} in req/s on every query scenario (ratio ≥ 1.0)`,
-      figure: `lowest ${w[key]} (${w.query}, c=${w.concurrency}); below 1.0 in ${below.length} of ${queries.cells.length} cells${below.length ? `: ${below.map((c) => `${c.query} c=${c.concurrency} ${c[key]}`).join(', ')}` : ''}`,
+      aim: `FédérESS ≥ ${aim}× ${peer}, in req/s, on every query scenario${cells === loaded ? ' at c=16 and c=64' : ''}`,
+      figure: `lowest ${w[key]} (${w.query}, c=${w.concurrency}); below ${aim} in ${below.length} of ${cells.length} cells${below.length ? `: ${below.map((c) => `${c.query} c=${c.concurrency} ${c[key]}`).join(', ')}` : ''}`,
       met: below.length === 0,
     });
   }
   const c16 = queries.cells.filter((c) => c.concurrency === 16);
-  const over = c16.filter((c) => !(c.p99OverFloor.federess! <= 2));
+  for (const [gateway, bound, label] of [
+    ['federess-nocache', 2, 'cache off: within 2× the floor'],
+    ['federess', 1, 'cache on: below the floor'],
+  ] as const) {
+    const over = c16.filter((c) => !(c.p99OverFloor[gateway] <= bound));
+    targets.push({
+      name: `p99-floor-${gateway}`,
+      aim: `FédérESS gateway p99 at concurrency 16, ${label}`,
+      figure: c16.map((c) => `${c.query} ${c.p99OverFloor[gateway]}×`).join(', '),
+      met: c16.length > 0 && over.length === 0,
+    });
+  }
+  const same = freshness.rows.find((r) => r.readers === 'federess');
+  const replica = freshness.rows.find((r) => r.readers === 'federess-replica');
+  const ttl = freshness.rows.find((r) => r.readers === 'hive-ttl' && r.writer !== 'hive-ttl');
   targets.push({
-    name: 'p99-floor',
-    aim: 'FédérESS gateway p99 at concurrency 16 within 2× the floor',
-    figure: c16.map((c) => `${c.query} ${c.p99OverFloor.federess}×`).join(', '),
-    met: c16.length > 0 && over.length === 0,
+    name: 'fresh-same-gateway',
+    aim: '0 stale reads through the gateway that made the change (cache on)',
+    figure: same ? `${same.staleReads} stale of ${same.reads} reads, ${same.mutations} changes` : 'not measured',
+    met: same ? same.staleReads === 0 && same.reads > 0 : null,
   });
-  const fedSql = sql.rows.filter((r) => r.gateway === 'federess');
+  targets.push({
+    name: 'fresh-replica-window',
+    aim: "another gateway replica's stale window p99 under 50 ms",
+    figure: replica
+      ? `event delivery (cache evicted) p50 ${replica.eventDelivery?.p50} ms, p99 ${replica.eventDelivery?.p99} ms; first fresh read p50 ${replica.staleWindow.p50} ms, p99 ${replica.staleWindow.p99} ms over ${replica.staleWindow.changes} changes (${replica.staleReads} stale of ${replica.reads} reads)${ttl ? `; Hive Gateway with a TTL cache: ${ttl.staleReads} stale of ${ttl.reads}, window p99 ${ttl.staleWindow.p99} ms` : ''}`
+      : 'not measured',
+    met: replica?.eventDelivery ? replica.eventDelivery.p99 < 50 : null,
+  });
+  // The plan's lower bound is about what the subgraphs do for a fetch: measured with the cache off (with it, a repeated operation costs none).
+  const fedSql = sql.rows.filter((r) => r.gateway === 'federess-nocache');
   const extra = fedSql.filter((r) => !(r.statements <= r.planFetches));
   targets.push({
     name: 'sql',
-    aim: "SQL statements per operation equal to the plan's lower bound (one per fetch)",
+    aim: "SQL statements per operation equal to the plan's lower bound (one per fetch), FédérESS with its cache off",
     figure: fedSql.map((r) => `${r.query} ${r.statements} for ${r.planFetches} fetches`).join(', '),
     met: fedSql.length > 0 && extra.length === 0 && fedSql.every((r) => Number.isFinite(r.statements)),
   });
@@ -333,9 +463,9 @@ function evaluate(result: BenchResult): Target[] {
   });
   targets.push({
     name: 'search',
-    aim: 'search p99 under 20 ms, intended collectivité first for ≥ 45 of 50 names',
-    figure: `p99 ${search.gateway.p99} ms through the gateway (${search.subgraph.p99} ms on the subgraph), first for ${search.firstCount}/${search.names}`,
-    met: search.gateway.p99 < 20 && search.firstCount >= 45,
+    aim: 'search p99 under 20 ms on the subgraph and 25 ms through the gateway, intended collectivité first for 50 of 50 names',
+    figure: `p99 ${search.subgraph.p99} ms on the subgraph, ${search.gateway.p99} ms through the gateway, first for ${search.firstCount}/${search.names}`,
+    met: search.subgraph.p99 < 20 && search.gateway.p99 < 25 && search.firstCount === search.names,
   });
   targets.push({
     name: 'warm-restart',

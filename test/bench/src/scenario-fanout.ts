@@ -5,6 +5,7 @@ import { post, sleep } from './graphql';
 import { percentile, round } from './load';
 import type { StatementStats } from './postgres';
 import { connectionsTo, rssKiB } from './proc';
+import { sseSubscribe } from './sse-client';
 
 export const LIVE_QUERY = `subscription Fanout($filtre: RencontresEnDirectFiltre) {
   rencontresEnDirect(filtre: $filtre) { id type rencontre { titre club { nom } } }
@@ -49,6 +50,8 @@ export interface FanoutTarget {
   readonly pid: number | undefined;
   /** The FédérESS gateway's /health, to wait until it holds the expected subscriptions. */
   readonly healthUrl?: string;
+  /** How clients subscribe: graphql-ws (default) or Server-Sent Events (the FédérESS gateway only). */
+  readonly transport?: 'graphql-ws' | 'sse';
 }
 
 interface Options {
@@ -72,7 +75,7 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
   const wsUrl = target.url.replace(/^http/, 'ws');
   const rssBefore = rssKiB(target.pid);
   const socketsBefore = connectionsTo(target.pid, options.rencontresPort);
-  const clients: Client[] = [];
+  const clients: Pick<Client, 'dispose'>[] = [];
   let connected = 0;
   const failures: string[] = [];
   /** titre → arrival times (performance.now) */
@@ -89,6 +92,28 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
       const wanted = Math.min(clientsWanted, start + batch);
       while (clients.length < wanted) {
         const index = clients.length;
+        const next = (result: { data?: Record<string, unknown> | null; errors?: unknown }) => {
+          const at = performance.now();
+          if (result.errors && failures.length < 5) failures.push(JSON.stringify(result.errors).slice(0, 200));
+          const titre = (result.data?.rencontresEnDirect as { rencontre: { titre: string } | null } | undefined)?.rencontre?.titre;
+          if (titre) arrivals.get(titre)?.push(at);
+          if (titre?.startsWith(WARM) && !warmed[index]) {
+            warmed[index] = 1;
+            warmedCount += 1;
+          }
+        };
+        const error = (message: string) => {
+          if (failures.length < 5) failures.push(message.slice(0, 200));
+        };
+        if (target.transport === 'sse') {
+          const client = sseSubscribe(
+            target.url,
+            { query: LIVE_QUERY, variables: LIVE_VARIABLES },
+            { connected: () => void (connected += 1), next, error },
+          );
+          clients.push({ dispose: () => client.dispose() });
+          continue;
+        }
         const client = createClient({
           url: wsUrl,
           webSocketImpl: WebSocket,
@@ -97,22 +122,11 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
           on: { connected: () => void (connected += 1) },
         });
         clients.push(client);
-        client.subscribe<{ rencontresEnDirect: { rencontre: { titre: string } | null } }>(
+        client.subscribe<Record<string, unknown>>(
           { query: LIVE_QUERY, variables: LIVE_VARIABLES },
           {
-            next: (result) => {
-              const at = performance.now();
-              if (result.errors && failures.length < 5) failures.push(JSON.stringify(result.errors).slice(0, 200));
-              const titre = result.data?.rencontresEnDirect?.rencontre?.titre;
-              if (titre) arrivals.get(titre)?.push(at);
-              if (titre?.startsWith(WARM) && !warmed[index]) {
-                warmed[index] = 1;
-                warmedCount += 1;
-              }
-            },
-            error: (error) => {
-              if (failures.length < 5) failures.push(error instanceof Error ? error.message : JSON.stringify(error).slice(0, 200));
-            },
+            next,
+            error: (e) => error(e instanceof Error ? e.message : JSON.stringify(e)),
             complete: () => undefined,
           },
         );
@@ -206,7 +220,7 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
     return row;
   } finally {
     // Close every client, bounded in time.
-    await Promise.race([Promise.allSettled(clients.map((c) => c.dispose())), sleep(15_000)]);
+    await Promise.race([Promise.allSettled(clients.map(async (c) => c.dispose())), sleep(15_000)]);
     if (target.healthUrl) {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline && (await health(target.healthUrl)).subscribedClients !== 0) await sleep(100);

@@ -12,7 +12,10 @@ export interface QueryCell {
   readonly query: string;
   readonly concurrency: number;
   readonly results: Record<string, LoadResult>;
-  /** FédérESS req/s ÷ Hive req/s, and ÷ plain Apollo req/s. */
+  /** FédérESS req/s (its cache on) ÷ Hive Gateway with its Rust planner's, ÷ Hive Gateway's, ÷ plain Apollo's. */
+  readonly ratioHiveRust: number;
+  /** FédérESS with its cache off ÷ Hive Gateway with its Rust planner. */
+  readonly ratioHiveRustNoCache: number;
   readonly ratioHive: number;
   readonly ratioApollo: number;
   /** Each gateway's p99 ÷ the floor's p99. */
@@ -23,12 +26,12 @@ export interface QueriesResult {
   readonly durationPerRoundS: number;
   readonly rounds: number;
   readonly concurrencies: number[];
-  /** Do the three gateways answer each query with the same data, without errors? */
+  /** Do the gateways answer each query with the same data, without errors? */
   readonly sameData: Record<string, boolean>;
   readonly cells: QueryCell[];
 }
 
-export const GATEWAYS = ['federess', 'hive', 'apollo'] as const;
+export const GATEWAYS = ['federess', 'federess-nocache', 'hive-rust', 'hive', 'apollo'] as const;
 
 /**
  * Every query through every target, at each concurrency, for a fixed duration. Targets take turns:
@@ -82,6 +85,8 @@ export async function runQueries(
         query: scenario.name,
         concurrency,
         results,
+        ratioHiveRust: round(fed.requestsPerSecond / results['hive-rust'].requestsPerSecond),
+        ratioHiveRustNoCache: round(results['federess-nocache'].requestsPerSecond / results['hive-rust'].requestsPerSecond),
         ratioHive: round(fed.requestsPerSecond / results.hive!.requestsPerSecond),
         ratioApollo: round(fed.requestsPerSecond / results.apollo!.requestsPerSecond),
         p99OverFloor: Object.fromEntries(GATEWAYS.map((g) => [g, round(results[g]!.p99 / results.floor!.p99)])),

@@ -50,7 +50,7 @@ export async function runSql(
         await sleep(200);
         await stats.reset();
         for (let i = 0; i < repetitions; i++) await post(gateway.url, scenario.query, scenario.variables);
-        const read = await stats.read();
+        const read = await stats.read(true);
         byDatabase = Object.fromEntries(
           Object.entries(read.byDatabase).map(([db, calls]) => [db.replace(/^federess_/, ''), round(calls / repetitions)]),
         );

@@ -23,7 +23,7 @@ describe('pnpm bench --quick', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`bench --quick exited with ${code}:\n${output}`);
     result = JSON.parse(fs.readFileSync(out, 'utf8'));
-  }, 240_000);
+  }, 480_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -35,15 +35,16 @@ describe('pnpm bench --quick', () => {
     expect(Number.isNaN(Date.parse(result.machine.date))).toBe(false);
     expect(result.dataset.rows.rencontre).toBeGreaterThan(1000);
     expect(result.dataset.rows.club).toBe(18);
-    expect(Object.keys(result.scenarios).sort()).toEqual(['fanout', 'queries', 'search', 'sql', 'startup']);
+    expect(Object.keys(result.scenarios).sort()).toEqual(['fanout', 'freshness', 'queries', 'search', 'sql', 'startup']);
   });
 
-  it('measures every query through the three gateways and the floor, at 1, 16 and 64 connections', () => {
+  it('measures every query through the gateways (Hive Gateway with its Rust planner among them) and the floor, at 1, 16 and 64 connections', () => {
     const { cells, sameData } = result.scenarios.queries;
     expect(cells).toHaveLength(9);
     expect(Object.values(sameData)).toEqual([true, true, true]);
     for (const cell of cells) {
-      expect(Object.keys(cell.results).sort()).toEqual(['apollo', 'federess', 'floor', 'hive']);
+      expect(Object.keys(cell.results).sort()).toEqual(['apollo', 'federess', 'federess-nocache', 'floor', 'hive', 'hive-rust']);
+      expect(finite(cell.ratioHiveRust) && finite(cell.ratioHiveRustNoCache)).toBe(true);
       for (const r of Object.values<any>(cell.results)) {
         for (const key of ['requests', 'requestsPerSecond', 'errors', 'durationS']) expect(finite(r[key])).toBe(true);
         // A cell with no completed request has no latency (null), never a made-up one.
@@ -70,6 +71,26 @@ describe('pnpm bench --quick', () => {
     expect(finite(search.gateway.p50) && finite(search.gateway.p99)).toBe(true);
     expect(search.firstCount).toBeGreaterThanOrEqual(0);
     expect(finite(startup.coldS) && finite(startup.warmS)).toBe(true);
-    expect(result.targets.length).toBeGreaterThanOrEqual(6);
+    expect(result.targets.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('runs a short freshness scenario through the same gateway, another replica and Hive Gateway with a TTL cache', () => {
+    const rows = result.scenarios.freshness.rows;
+    expect(rows.map((r: any) => `${r.readers}<-${r.writer}`)).toEqual([
+      'federess<-federess',
+      'federess-replica<-federess',
+      'hive-ttl<-hive-ttl',
+      'hive-ttl<-federess',
+    ]);
+    for (const row of rows) {
+      expect(row.reads).toBeGreaterThan(0);
+      expect(row.mutations).toBeGreaterThan(0);
+      expect(row.note).toBeUndefined();
+      expect(finite(row.staleReads)).toBe(true);
+    }
+    // The cache is exact through the gateway that wrote: no figure of the machine changes that.
+    expect(rows[0].staleReads).toBe(0);
+    expect(finite(rows[1].staleWindow.p99) && finite(rows[1].eventDelivery.p99)).toBe(true);
+    expect(rows[2].mutations).toBeGreaterThan(0);
   });
 });

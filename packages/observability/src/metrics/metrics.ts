@@ -136,6 +136,62 @@ new Gauge({
   },
 });
 
+/** What the gateway's answer cache reports of itself (AnswerCache.stats): totals since start, and its size now. */
+export interface CacheReading {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly evictions: number;
+}
+const cacheSources = new Set<{ stats: () => CacheReading; listening: () => Readonly<Record<string, { listening: boolean }>> }>();
+
+/** A counter that follows a running total read at each scrape (the cache keeps its own). */
+function totalCounter(name: string, help: string, read: (cache: CacheReading) => number): void {
+  let counted = 0;
+  new Counter({
+    name,
+    help,
+    collect() {
+      let total = 0;
+      for (const source of cacheSources) total += read(source.stats());
+      if (total > counted) this.inc(total - counted);
+      counted = Math.max(counted, total);
+    },
+  });
+}
+totalCounter('federess_cache_hits_total', "Subgraph answers the gateway's cache gave without calling the subgraph", (c) => c.hits);
+totalCounter('federess_cache_misses_total', 'Cacheable subgraph calls the cache could not answer', (c) => c.misses);
+totalCounter('federess_cache_evictions_total', 'Answers evicted from the cache by change events (or by its size)', (c) => c.evictions);
+new Gauge({
+  name: 'federess_cache_entries',
+  help: "Answers in the gateway's cache now",
+  collect() {
+    let entries = 0;
+    for (const source of cacheSources) entries += source.stats().entries;
+    this.set(entries);
+  },
+});
+new Gauge({
+  name: 'federess_cache_bytes',
+  help: "Memory the gateway's cache holds, roughly (bytes)",
+  collect() {
+    let bytes = 0;
+    for (const source of cacheSources) bytes += source.stats().bytes;
+    this.set(bytes);
+  },
+});
+new Gauge({
+  name: 'federess_cache_listening',
+  help: "1 while the cache hears a subgraph's change events (LISTEN), 0 while it is bypassed for that subgraph",
+  labelNames: ['subgraph'] as const,
+  collect() {
+    this.reset();
+    for (const source of cacheSources)
+      for (const [subgraph, status] of Object.entries(source.listening())) this.set({ subgraph }, status.listening ? 1 : 0);
+  },
+});
+
 /** The limit each limit error code stands for (the rate limits and connection caps count themselves, see limitRefused). */
 const LIMIT_OF_CODE: Readonly<Record<string, string>> = {
   DEPTH_LIMIT_EXCEEDED: 'depth',
@@ -214,6 +270,13 @@ export function watchUpstreamSubscriptions(held: Reading, connected: Reading): (
     upstreamSources.held.delete(held);
     upstreamSources.connected.delete(connected);
   };
+}
+
+/** The gateway's answer cache: its totals and size, and whether it hears each subgraph, read at each scrape. */
+export function watchAnswerCache(stats: () => CacheReading, listening: () => Readonly<Record<string, { listening: boolean }>>): () => void {
+  const source = { stats, listening };
+  cacheSources.add(source);
+  return () => cacheSources.delete(source);
 }
 
 /** A node-postgres pool (its `totalCount`, `idleCount`, `waitingCount`), read at each scrape. */

@@ -3,3 +3,4 @@
 export * from './limit-cases';
 export * from './document-limit-cases';
 export * from './small-limits';
+export * from './event-stream-reader';

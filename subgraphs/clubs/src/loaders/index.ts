@@ -33,16 +33,42 @@ function clubsParCollectivite(dataSource: DataSource, clubById: DataLoader<strin
   });
 }
 
+/**
+ * Clubs by id with their animateurs and partenaires, in ONE statement: the links and organisations
+ * are joined and primed into `organisationsByClub`, so a club page reads its club and its animateurs
+ * in the statement that finds the club (a second loader wave took a second statement).
+ */
+function clubsAvecOrganisations(dataSource: DataSource, organisationsByClub: DataLoader<string, ClubOrganisation[]>) {
+  return new DataLoader<string, Club | null>(async (ids) => {
+    const clubs = await dataSource
+      .getRepository(Club)
+      .createQueryBuilder('club')
+      .leftJoinAndMapMany('club.liens', ClubOrganisation, 'lien', 'lien.club_id = club.id')
+      .leftJoinAndSelect('lien.organisation', 'organisation')
+      .where('club.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] })
+      .orderBy('lien.position', 'ASC')
+      .getMany();
+    const byId = new Map<string, Club>();
+    for (const club of clubs as (Club & { liens?: ClubOrganisation[] })[]) {
+      organisationsByClub.prime(club.id, club.liens ?? []);
+      delete club.liens;
+      byId.set(club.id, club);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
 /** Per-request loaders: every related row goes through one, so SQL grows with depth, not rows. */
 export function createLoaders(dataSource: DataSource) {
+  /** Animateurs and partenaires of a club share this loader (organisations joined), so both lists cost one statement. */
+  const organisationsByClub = loaderByParent(dataSource, ClubOrganisation, 'clubId', { position: 'ASC' });
   /** Keys must be UUIDs (the column is uuid): callers check ids with parseClubId first. */
-  const clubById = loaderByKey(dataSource, Club, 'id');
+  const clubById = clubsAvecOrganisations(dataSource, organisationsByClub);
   return {
     clubById,
     clubByRegion: loaderByKey(dataSource, Club, 'regionCode'),
     organisationById: loaderByKey(dataSource, Organisation, 'id'),
-    /** Animateurs and partenaires of a club share this loader (organisations joined), so both lists cost one statement. */
-    organisationsByClub: loaderByParent(dataSource, ClubOrganisation, 'clubId', { position: 'ASC' }),
+    organisationsByClub,
     contactsByClub: loaderByParent(dataSource, ContactClub, 'clubId', { position: 'ASC' }),
     membresByClub: loaderByParent(dataSource, ClubCollectivite, 'clubId', { collectiviteId: 'ASC' }),
     adhesionsByCollectivite: loaderByParent(dataSource, ClubCollectivite, 'collectiviteId', { clubId: 'ASC' }),

@@ -4,6 +4,7 @@ import { clubIdOfRegion } from '@federess/vocabulaire';
 import { Club } from '../entities/club';
 import type { ClubChanges } from '../inputs/validate-modifier-club';
 import { checkOrganisations, writeClubLists } from './modifier-club';
+import { membresChanges, recordClubChange, TypeChangementClub } from './record-change';
 
 /** The région already has its club (one club per région: the primary key and `region_code` are unique). */
 function clubExists(regionCode: string, id: string): ClientError {
@@ -39,5 +40,6 @@ export async function createClub(
   // As for modifierClub: organisations must exist and be readable from this instance.
   await checkOrganisations(manager, changes.organisationIds, scope);
   await writeClubLists(manager, id, changes);
+  await recordClubChange(manager, TypeChangementClub.CREE, { id, regionCode }, membresChanges([], changes.collectiviteIds));
   return manager.getRepository(Club).findOneByOrFail({ id });
 }

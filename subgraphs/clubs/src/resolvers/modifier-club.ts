@@ -8,6 +8,7 @@ import { ContactClub } from '../entities/contact-club';
 import { Organisation } from '../entities/organisation';
 import { RoleOrganisation } from '../entities/type-organisation';
 import type { ClubChanges } from '../inputs/validate-modifier-club';
+import { membresChanges, recordClubChange, TypeChangementClub } from './record-change';
 
 /**
  * Writes checked changes to one club, inside the caller's transaction: any fault thrown here rolls
@@ -31,7 +32,9 @@ export async function writeClubChanges(
     .where('id = :id', { id: clubId })
     .execute();
 
+  const membresAvant = changes.collectiviteIds ? (await manager.findBy(ClubCollectivite, { clubId })).map((m) => m.collectiviteId) : [];
   await writeClubLists(manager, clubId, changes);
+  await recordClubChange(manager, TypeChangementClub.MODIFIE, club, membresChanges(membresAvant, changes.collectiviteIds));
   return manager.getRepository(Club).findOneByOrFail({ id: clubId });
 }
 

@@ -7,6 +7,7 @@ import { Collectivite } from '../entities/collectivite';
 import { Departement } from '../entities/departement';
 import { Region } from '../entities/region';
 import { CollectivitesArgs } from '../inputs/collectivites-args';
+import { recordCollectiviteChange } from './record-change';
 
 @ObjectType()
 export class CollectiviteConnection extends Connection(Collectivite, 'Collectivite') {}
@@ -64,7 +65,9 @@ export class CollectiviteResolver {
       if (!found) throw notFound('Collectivité', collectiviteId);
       if (found.regionCode) assertWritableRegion(ctx.region, found.regionCode);
       found.adherente = adherente;
-      return manager.getRepository(Collectivite).save(found);
+      const saved = await manager.getRepository(Collectivite).save(found);
+      await recordCollectiviteChange(manager, saved);
+      return saved;
     });
   }
 

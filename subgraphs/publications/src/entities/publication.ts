@@ -66,6 +66,10 @@ export class Publication {
   @Column('uuid', { name: 'rencontre_id', nullable: true })
   rencontreId: string | null;
 
+  /** 1 at creation, one more per modification: the revision its change events carry (not a field of the graph). */
+  @Column('int', { default: 1 })
+  revision: number;
+
   /** Set by every write of the row (TypeORM's update date), including one that only changes its citations. */
   @UpdateDateColumn({ name: 'mis_a_jour_le', type: 'timestamptz' })
   @Field({ description: 'Dernière modification' })

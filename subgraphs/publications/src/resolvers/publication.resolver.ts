@@ -19,6 +19,7 @@ import { PublicationsArgs } from '../inputs/publications-args';
 import { assertWritable, isReadable } from '../scope';
 import { documentVisible } from './acces';
 import { ecrireLigne, remplacerCitations } from './publication-ecriture';
+import { recordPublicationChange, TypeChangementPublication } from './record-change';
 import { verifierReferences } from './references-ecrites';
 
 /** Who writes publications at all; which région each may write is checked on the row. */
@@ -54,8 +55,9 @@ export class PublicationResolver {
     const id = randomUUID();
     return ctx.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Publication);
-      await ecrireLigne(valeurs, () => repository.insert({ id, ...valeurs }));
+      await ecrireLigne(valeurs, () => repository.insert({ id, ...valeurs, revision: 1 }));
       await remplacerCitations(manager, id, collectivitesCitees ?? []);
+      await recordPublicationChange(manager, TypeChangementPublication.CREEE, null, { id, ...valeurs, revision: 1 });
       return repository.findOneByOrFail({ id });
     });
   }
@@ -84,7 +86,9 @@ export class PublicationResolver {
       // The citations are written before the row on purpose: the row's unique number is the last
       // check that can refuse the change, and the citations must then roll back with it.
       if (collectivitesCitees) await remplacerCitations(manager, publicationId, collectivitesCitees);
-      await ecrireLigne(valeurs, () => repository.update({ id: publicationId }, valeurs));
+      const revision = current.revision + 1;
+      await ecrireLigne(valeurs, () => repository.update({ id: publicationId }, { ...valeurs, revision }));
+      await recordPublicationChange(manager, TypeChangementPublication.MODIFIEE, current, { id: publicationId, ...valeurs, revision });
       return repository.findOneByOrFail({ id: publicationId });
     });
   }

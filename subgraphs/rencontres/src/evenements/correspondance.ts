@@ -1,6 +1,7 @@
 import type { OutboxEvent } from '@federess/events';
 import { badInput } from '@federess/server-kit';
 import { regionsInScope } from '@federess/subgraph-kit';
+import type { DonneesRencontre } from '../mutations/record-change';
 import { visible } from '../queries/filtre';
 import type { RencontresEnDirectFiltre } from './rencontres-en-direct-filtre';
 
@@ -22,10 +23,18 @@ export function correspondance(
   const thematiques = filtre?.thematiques?.length ? new Set<string>(filtre.thematiques) : undefined;
   const types = filtre?.types?.length ? new Set<string>(filtre.types) : undefined;
   const typesRencontre = filtre?.typesRencontre?.length ? new Set<string>(filtre.typesRencontre) : undefined;
-  return (event) =>
-    (regions ? event.region !== null && regions.includes(event.region) : visible(scope, event.region)) &&
-    (!clubs || (event.clubId !== null && clubs.has(event.clubId))) &&
-    (!thematiques || event.thematiques.some((t) => thematiques.has(t))) &&
-    (!types || types.has(event.type)) &&
-    (!typesRencontre || (event.rencontreType !== null && typesRencontre.has(event.rencontreType)));
+  return (event) => {
+    // The outbox also holds events of no rencontre (a start of the subgraph): the feed shows none.
+    if (event.entite !== 'Rencontre') return false;
+    const donnees = event.donnees as Partial<DonneesRencontre>;
+    const clubId = donnees.clubId ?? null;
+    const rencontreType = donnees.rencontreType ?? null;
+    return (
+      (regions ? event.region !== null && regions.includes(event.region) : visible(scope, event.region)) &&
+      (!clubs || (clubId !== null && clubs.has(clubId))) &&
+      (!thematiques || (donnees.thematiques ?? []).some((t) => thematiques.has(t))) &&
+      (!types || types.has(event.type)) &&
+      (!typesRencontre || (rencontreType !== null && typesRencontre.has(rencontreType)))
+    );
+  };
 }

@@ -8,7 +8,8 @@ import { fromRow, OUTBOX_COLUMNS, type OutboxEvent, type OutboxRow } from '@fede
  */
 export async function dernierEvenement(dataSource: DataSource, scope: string | undefined): Promise<OutboxEvent | null> {
   const rows: OutboxRow[] = await dataSource.query(
-    `SELECT ${OUTBOX_COLUMNS} FROM evenement WHERE $1::text IS NULL OR region IS NULL OR region = $1 ORDER BY evenement.id DESC LIMIT 1`,
+    `SELECT ${OUTBOX_COLUMNS} FROM evenement WHERE entite = 'Rencontre' AND ($1::text IS NULL OR region IS NULL OR region = $1)
+     ORDER BY evenement.id DESC LIMIT 1`,
     [scope ?? null],
   );
   return rows[0] ? fromRow(rows[0]) : null;

@@ -31,7 +31,8 @@ export function evenementRencontre(event: OutboxEvent): EvenementRencontre {
     id: event.id,
     type: event.type as TypeEvenement,
     survenuA: event.survenuA,
-    revision: event.revision,
-    rencontreId: event.rencontreId,
+    // Only rencontre events reach here (see correspondance and dernierEvenement): both are always set.
+    revision: event.revision ?? 0,
+    rencontreId: event.entiteId ?? '',
   };
 }

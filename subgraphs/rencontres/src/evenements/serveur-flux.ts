@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { LimitSettings, Mode } from '@federess/config';
-import { ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
+import { type CorsPolicy, ErrorCode, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { type OutboxListener, purgeExpiredEvents } from '@federess/events';
+import type { OutboxListener } from '@federess/events';
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { Authenticate, Caller, SubgraphResources } from '@federess/subgraph-kit';
 import { createContext } from '../context';
@@ -13,7 +13,6 @@ import { preparerOperation } from './operation-flux';
 
 export interface ServeurFluxOptions {
   readonly listener: OutboxListener;
-  readonly retentionDays: number;
   /** graphql-ws keep-alive ping interval in ms (default 12000). */
   readonly keepAliveMs?: number;
   /** The abuse limits, the same as over HTTP. */
@@ -22,9 +21,9 @@ export interface ServeurFluxOptions {
   readonly mode: Mode;
   /** The HTTP handler's rate limits (see SubgraphDefinition.attach). */
   readonly rateLimiter: RateLimiter;
+  /** A page of an origin CORS does not allow may not open a socket either (browsers let any page try). */
+  readonly cors?: CorsPolicy;
 }
-
-const HOUR = 60 * 60 * 1000;
 
 /** graphql-ws's Forbidden: a bad token at connection, or a token that expired on an open socket. */
 export const FERMETURE_JETON_REFUSE = 4403;
@@ -59,20 +58,19 @@ export async function attacherServeurFlux(
   authenticate: Authenticate,
   options: ServeurFluxOptions,
 ): Promise<() => Promise<void>> {
+  // The retention purge runs in every subgraph (see createSubgraphServer); the listener is the feed's own.
   await options.listener.start();
-  const purger = () =>
-    purgeExpiredEvents(base.dataSource, options.retentionDays).catch((error: unknown) =>
-      console.error('[rencontres] outbox purge failed:', (error as Error).message),
-    );
-  await purger();
-  const purge = setInterval(purger, HOUR);
-  purge.unref();
 
   // Every operation sent over a socket counts as a request, in the same buckets as HTTP.
   const { rateLimiter } = options;
   const format = formateurFlux(options.mode);
   // A message is bounded like an HTTP body (ws would otherwise accept 100 MiB).
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.limits.maxBodyBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: options.cors?.verifyClient,
+  });
   const disposable = useServer<Record<string, unknown> | undefined, Connexion>(
     {
       schema,
@@ -128,7 +126,6 @@ export async function attacherServeurFlux(
     options.keepAliveMs ?? 12_000,
   );
   return async () => {
-    clearInterval(purge);
     await disposable.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     await options.listener.stop();

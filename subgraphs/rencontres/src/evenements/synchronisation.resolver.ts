@@ -35,6 +35,8 @@ export class SynchronisationResolver {
   ): PageDemandee {
     // Arguments are checked at once, before any SQL, whatever is selected.
     const limit = pageSize(first);
+    // The outbox itself: the retention purge changes it without an event, so the gateway never keeps it.
+    ctx.cacheHints?.uncacheable();
     const matches = correspondance(filtre, ctx.region);
     let lue: Promise<EventPage> | undefined;
     return {

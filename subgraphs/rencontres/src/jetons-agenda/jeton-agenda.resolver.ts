@@ -18,6 +18,8 @@ export class JetonAgendaResolver {
   @Query(() => [JetonAgenda], { description: "Vos jetons d'agenda (sans le jeton lui-même), les plus récents d'abord" })
   jetonsAgenda(@Ctx() ctx: Context): Promise<JetonAgenda[]> {
     requireAuthenticated(ctx.viewer, "lister vos jetons d'agenda");
+    // Its answer is the caller's own (not its scope's), and tokens are written without change events.
+    ctx.cacheHints?.uncacheable();
     return ctx.dataSource.getRepository(JetonAgenda).find({ where: { sujet: ctx.viewer.subject! }, order: { creeLe: 'DESC', id: 'ASC' } });
   }
 

@@ -46,7 +46,7 @@ export async function desinscrire(
       };
       await manager.update(Rencontre, { id: r.id }, { statutEnregistre: apres.statutEnregistre, revision: apres.revision, modifieLe: now });
     }
-    await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_ANNULEE, places, now);
+    await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_ANNULEE, places, now, annulee);
     return annulee;
   });
 }

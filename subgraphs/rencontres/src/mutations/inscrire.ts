@@ -94,7 +94,7 @@ export async function inscrire(
         };
         await manager.update(Rencontre, { id }, { statutEnregistre: apres.statutEnregistre, revision: apres.revision, modifieLe: now });
       }
-      await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_CREEE, places, now);
+      await recordChange(manager, r, apres, TypeChangement.INSCRIPTION_CREEE, places, now, inscription);
       return inscription;
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { appendEvent } from '@federess/events';
+import { appendEvent, entityTag, entityTags, rootFieldTag } from '@federess/events';
 import { StatutRencontre } from '../entities/enums';
+import type { Inscription } from '../entities/inscription';
 import type { Rencontre } from '../entities/rencontre';
 import { TypeEvenement } from '../evenements/type-evenement';
 import { estComplete, type Inscrits, inscriptionsOuvertes } from './etat-inscriptions';
@@ -45,10 +46,32 @@ export function typeEvenement(
   return TypeEvenement.MODIFIEE;
 }
 
+/** What the live feed reads of a rencontre event, beside the columns every outbox has (`donnees`). */
+export interface DonneesRencontre {
+  readonly clubId: string | null;
+  readonly thematiques: readonly string[];
+  readonly rencontreType: string | null;
+}
+
+/**
+ * The collectivités whose participations list the rencontre (a confirmed registration): a change of
+ * its dates reorders their lists, a cancellation of a registration may take it out of one.
+ */
+async function collectivitesInscrites(manager: EntityManager, rencontreId: string): Promise<string[]> {
+  const rows: { c: string }[] = await manager.query(
+    "SELECT DISTINCT collectivite_id AS c FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE' AND collectivite_id IS NOT NULL",
+    [rencontreId],
+  );
+  return rows.map((row) => row.c);
+}
+
 /**
  * THE single place where a change of a rencontre is recorded, called by every mutation inside its
  * own transaction as its last write: the outbox event is committed — or rolled back — together with
- * the change it describes, and announced to every replica only once committed.
+ * the change it describes, and announced to every replica only once committed. It names what the
+ * change may alter in this subgraph: the rencontre, its club (Club.rencontres, prochaineRencontre),
+ * the collectivités it is listed for (Collectivite.participations), the registration changed, and
+ * the agenda (Query.rencontres; a creation may also answer a Query.rencontre that found nothing).
  */
 export async function recordChange(
   manager: EntityManager,
@@ -57,14 +80,24 @@ export async function recordChange(
   changement: TypeChangement,
   inscrits: Inscrits | null,
   now?: Date,
+  inscription?: Pick<Inscription, 'id' | 'collectiviteId'>,
 ): Promise<void> {
+  const type = typeEvenement(avant, apres, changement, inscrits, now);
+  const collectivites = avant ? await collectivitesInscrites(manager, apres.id) : [];
+  const donnees: DonneesRencontre = { clubId: apres.clubId, thematiques: apres.thematiques, rencontreType: apres.type };
   await appendEvent(manager, {
-    type: typeEvenement(avant, apres, changement, inscrits, now),
-    rencontreId: apres.id,
+    type,
+    entite: 'Rencontre',
+    entiteId: apres.id,
     region: apres.regionCode,
-    clubId: apres.clubId,
-    thematiques: apres.thematiques,
-    rencontreType: apres.type,
     revision: apres.revision,
+    entites: [
+      entityTag('Rencontre', apres.id),
+      ...entityTags('Club', [avant?.clubId, apres.clubId]),
+      ...entityTags('Collectivite', [...collectivites, inscription?.collectiviteId]),
+      ...entityTags('Inscription', [inscription?.id]),
+    ],
+    listes: [rootFieldTag('rencontres'), ...(avant ? [] : [rootFieldTag('rencontre')])],
+    donnees,
   });
 }

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@federess/server-kit';
-import { regionsInScope } from '@federess/subgraph-kit';
+import { type AnswerCacheHints, regionsInScope } from '@federess/subgraph-kit';
 import type { Thematique } from '@federess/vocabulaire';
 import type { FormatRencontre, StatutRencontre, TypeRencontre } from '../entities/enums';
 import type { RencontreFiltre } from '../inputs/rencontre-filtre';
@@ -31,8 +31,10 @@ const some = <T>(values: readonly T[] | null | undefined): T[] | undefined => (v
  * Validates a client's filter before any SQL: unknown regions, malformed club ids, an inverted
  * period and an over-long search are BAD_USER_INPUT. Regions are reduced to the instance's scope.
  */
-export function lireFiltre(filtre: RencontreFiltre | null | undefined, scope: string | undefined): FiltreLu {
+export function lireFiltre(filtre: RencontreFiltre | null | undefined, scope: string | undefined, hints?: AnswerCacheHints): FiltreLu {
   const f = filtre ?? {};
+  // The status filter compares ends with now: which rencontres match changes with time alone.
+  if (f.statuts?.length) hints?.uncacheable();
   const recherche = f.recherche?.trim();
   if (recherche && recherche.length > MAX_RECHERCHE) throw badInput(`recherche : ${MAX_RECHERCHE} caractères au plus.`);
   if (f.clubs && f.clubs.length > MAX_CLUBS) throw badInput(`clubs : ${MAX_CLUBS} identifiants au plus.`);

@@ -1,3 +1,4 @@
+import type { AnswerCacheHints } from '@federess/subgraph-kit';
 import { StatutRencontre } from '../entities/enums';
 import type { Rencontre } from '../entities/rencontre';
 
@@ -15,4 +16,18 @@ export function statutEffectif(rencontre: Pick<Rencontre, 'statutEnregistre' | '
 export function statutEffectifSql(alias: string): string {
   const devenant = STATUTS_QUI_DEVIENNENT_PASSEE.map((s) => `'${s}'`).join(', ');
   return `(CASE WHEN ${alias}.statut IN (${devenant}) AND ${alias}.fin < now() THEN '${StatutRencontre.PASSEE}' ELSE ${alias}.statut END)`;
+}
+
+/**
+ * The status of a rencontre as the gateway's cache must know it: it changes with time alone (to
+ * PASSEE, at its end), which no event announces, so an answer showing it expires then.
+ */
+export function statutAvecEcheance(
+  rencontre: Pick<Rencontre, 'statutEnregistre' | 'fin'>,
+  hints: AnswerCacheHints | undefined,
+): StatutRencontre {
+  const statut = statutEffectif(rencontre);
+  if (statut !== StatutRencontre.PASSEE && STATUTS_QUI_DEVIENNENT_PASSEE.includes(rencontre.statutEnregistre))
+    hints?.expiresAt(rencontre.fin);
+  return statut;
 }

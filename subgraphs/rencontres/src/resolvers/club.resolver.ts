@@ -13,7 +13,7 @@ import { RencontreConnection } from './rencontre.resolver';
 export class ClubResolver {
   @FieldResolver(() => RencontreConnection, { description: 'Les rencontres du club, par date de début croissante' })
   async rencontres(@Root() club: ClubReference, @Args() args: RencontresArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
-    const filtre = lireFiltre(args.filtre, ctx.region);
+    const filtre = lireFiltre(args.filtre, ctx.region, ctx.cacheHints);
     const { offset, limit } = pageWindow(args);
     if (!isUuid(club.id)) return toConnection([], offset, limit, 0);
     return ctx.loaders.rencontresByClub.load({ parent: club.id.toLowerCase(), filtre, offset, limit });
@@ -21,6 +21,8 @@ export class ClubResolver {
 
   @FieldResolver(() => Rencontre, { nullable: true, description: 'La prochaine rencontre du club qui n’est pas annulée' })
   prochaineRencontre(@Root() club: ClubReference, @Ctx() ctx: Context): Promise<Rencontre | null> | null {
+    // "Next" is relative to now: the answer changes when a rencontre starts, which no event announces.
+    ctx.cacheHints?.uncacheable();
     return isUuid(club.id) ? ctx.loaders.prochaineByClub.load(club.id.toLowerCase()) : null;
   }
 }

@@ -20,7 +20,7 @@ import { inscrire } from '../mutations/inscrire';
 import { exigerEditeur } from '../mutations/droits';
 import { modifierRencontre } from '../mutations/modifier-rencontre';
 import { appliquerFiltre, lireFiltre, visible } from '../queries/filtre';
-import { statutEffectif } from '../queries/statut';
+import { statutAvecEcheance } from '../queries/statut';
 import { enHeureDeParis } from '../time/paris';
 import { inscriptionsVisibles } from './visibilite';
 import { parseUuid } from '../validation/ids';
@@ -32,7 +32,7 @@ export class RencontreConnection extends Connection(Rencontre, 'Rencontre') {}
 export class RencontreResolver {
   @Query(() => RencontreConnection, { description: "L'agenda : rencontres filtrées, par date de début croissante" })
   async rencontres(@Args() args: RencontresArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
-    const filtre = lireFiltre(args.filtre, ctx.region);
+    const filtre = lireFiltre(args.filtre, ctx.region, ctx.cacheHints);
     const query = appliquerFiltre(ctx.dataSource.getRepository(Rencontre).createQueryBuilder('r'), filtre, ctx.region)
       .orderBy('r.debut', 'ASC')
       .addOrderBy('r.id', 'ASC');
@@ -88,8 +88,8 @@ export class RencontreResolver {
   }
 
   @FieldResolver(() => StatutRencontre, { description: 'PASSEE une fois la fin dépassée (si la rencontre était programmée ou complète)' })
-  statut(@Root() rencontre: Rencontre): StatutRencontre {
-    return statutEffectif(rencontre);
+  statut(@Root() rencontre: Rencontre, @Ctx() ctx: Context): StatutRencontre {
+    return statutAvecEcheance(rencontre, ctx.cacheHints);
   }
 
   @FieldResolver(() => String, { description: 'Début en heure de Paris avec son décalage, par exemple 2024-10-03T09:30:00+02:00' })

@@ -55,6 +55,15 @@ interface ClubAgenda {
 
 const CLUBS: readonly ClubAgenda[] = [
   {
+    // The documents hold Bretagne's past meetings only: its sample quarters show a regional site's upcoming agenda.
+    region: 'BRE',
+    nomRegion: 'Bretagne',
+    cress: 'CRESS Bretagne',
+    partenaires: [],
+    ville: { nom: 'Rennes', communeId: 'COMMUNE:35238' },
+    dates: ['2026-12-14', '2027-03-15', '2027-06-14', '2027-09-27'],
+  },
+  {
     region: 'ARA',
     nomRegion: 'Auvergne-Rhône-Alpes',
     cress: 'CRESS Auvergne-Rhône-Alpes',

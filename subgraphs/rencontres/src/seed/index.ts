@@ -7,7 +7,7 @@ import { RENCONTRES_DOCUMENTEES } from './rencontres-documentees';
 
 // Bump a version to reload its step on the next start.
 const RENCONTRES_VERSION = '2';
-const AGENDA_EXEMPLE_VERSION = '1';
+const AGENDA_EXEMPLE_VERSION = '2';
 
 /** The documented rencontres; with FEDERESS_SAMPLE_AGENDA, also the invented sample agenda and its registrations. */
 export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettings, 'sampleAgenda'>): Promise<void> {

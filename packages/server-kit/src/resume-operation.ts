@@ -1,4 +1,4 @@
-import { type ArgumentNode, Kind, type OperationDefinitionNode, parse, print, visit } from 'graphql';
+import { type ArgumentNode, Kind, type OperationDefinitionNode, parse, print, valueFromASTUntyped, visit } from 'graphql';
 
 /** The argument of a subscription root field that asks for the events after a given id. */
 export const RESUME_ARGUMENT = 'apres';
@@ -37,4 +37,14 @@ export function resumeAfter(operation: string, lastId: string): string {
     },
   });
   return print(rewritten);
+}
+
+/** The `apres` an operation itself gives on its subscription root field, if any. */
+export function resumePointOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
+  const root = operation.selectionSet.selections[0];
+  if (!root || root.kind !== Kind.FIELD) return undefined;
+  const argument = root.arguments?.find((a) => a.name.value === RESUME_ARGUMENT);
+  if (!argument) return undefined;
+  const value = valueFromASTUntyped(argument.value, variables);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

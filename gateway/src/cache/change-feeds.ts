@@ -1,0 +1,79 @@
+import { OutboxListener } from '@federess/events';
+import type { AnswerCache } from './answer-cache';
+
+export interface ChangeFeedOptions {
+  /** Safety-net poll of each listening connection, ms (default 1000): a connection that died silently fails its next poll. */
+  readonly pollIntervalMs?: number;
+  /** Bound on each statement of a listening connection, ms (default 2000). */
+  readonly queryTimeoutMs?: number;
+  /** Delay between attempts to (re)connect, ms (default 500). */
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * The gateway hears each subgraph's change events as its replicas do: a LISTEN connection to the
+ * subgraph's own database (NOTIFY at commit), then every event read in id order. Each event evicts
+ * what it names in that subgraph's part of the cache; while a connection is lost the subgraph's part
+ * is emptied and bypassed, until a new one listens and has caught up.
+ */
+export class ChangeFeeds {
+  private readonly listeners = new Map<string, OutboxListener>();
+  /** How many times each subgraph's listening connection was lost. */
+  private readonly losses = new Map<string, number>();
+  private stopped = false;
+
+  constructor(
+    private readonly cache: AnswerCache,
+    private readonly databaseUrls: Readonly<Record<string, string | undefined>>,
+    private readonly options: ChangeFeedOptions = {},
+  ) {}
+
+  /** Starts listening to every subgraph with a database; resolves once each has listened or failed once (then retries alone). */
+  async start(): Promise<void> {
+    await Promise.all(Object.entries(this.databaseUrls).map(([subgraph, url]) => (url ? this.listen(subgraph, url) : Promise.resolve())));
+  }
+
+  private async listen(subgraph: string, databaseUrl: string): Promise<void> {
+    const listener = new OutboxListener({
+      databaseUrl,
+      pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      queryTimeoutMs: this.options.queryTimeoutMs ?? 2000,
+      reconnectDelayMs: this.options.retryDelayMs ?? 500,
+      applicationName: 'federess-gateway-cache',
+      onListening: (listening) => {
+        if (listening) return this.cache.listening(subgraph);
+        this.losses.set(subgraph, (this.losses.get(subgraph) ?? 0) + 1);
+        this.cache.deaf(subgraph);
+      },
+    });
+    listener.subscribe((event) => this.cache.evict(subgraph, [...event.entites, ...event.listes]));
+    this.listeners.set(subgraph, listener);
+    await this.attempt(subgraph, listener);
+  }
+
+  /** One attempt to start listening; on failure, another later, in the background. */
+  private async attempt(subgraph: string, listener: OutboxListener): Promise<void> {
+    try {
+      await listener.start();
+      if (!this.stopped) this.cache.listening(subgraph);
+    } catch (error) {
+      console.error(`[gateway] cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
+      if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener), this.options.retryDelayMs ?? 500).unref();
+    }
+  }
+
+  /** Per subgraph: whether its events are heard, the id of the last one applied, how often its connection was lost. */
+  status(): Record<string, { listening: boolean; lastEvent: string; losses: number }> {
+    return Object.fromEntries(
+      [...this.listeners].map(([subgraph, listener]) => [
+        subgraph,
+        { listening: this.cache.isListening(subgraph), lastEvent: listener.head, losses: this.losses.get(subgraph) ?? 0 },
+      ]),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.listeners.values()].map((listener) => listener.stop()));
+  }
+}

@@ -1,0 +1,126 @@
+import { freePort, openDataSource } from '@federess/database';
+import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { clubIdOfRegion } from '@federess/vocabulaire';
+import { graphql, startTestHub } from './hub';
+import { ADMIN, entetes } from './jetons';
+
+const BRE = clubIdOfRegion('BRE');
+const CLUB = `query($id: ID!) { club(id: $id) { id nom } }`;
+const RENOMMER = `mutation($id: ID!, $nom: String!) { modifierClub(id: $id, input: { nom: $nom }) { nom } }`;
+
+interface Health {
+  cache: { hits: number; entries: number; subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }> };
+}
+
+const health = async (gateway: string): Promise<Health> =>
+  (await fetch(gateway.replace(/\/graphql$/, '/health'))).json() as Promise<Health>;
+
+async function until(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * The gateway's cache is exact: it serves kept answers, a change through another gateway process
+ * evicts them as soon as its event arrives, and from the moment a gateway has been told of a
+ * committed change (its /health shows the event applied), it never answers with a value older than
+ * that change — even under concurrent readers racing the change's commit. A change through the
+ * gateway itself is read back at once; a lost LISTEN connection empties the cache.
+ */
+describe('the exact-freshness cache of the gateway', () => {
+  let hub: RunningHub;
+  let other: ServiceProcess;
+  let otherUrl: string;
+  let clubs: Awaited<ReturnType<typeof openDataSource>>;
+  let admin: Record<string, string>;
+
+  const nom = async (url: string) => (await graphql<{ club: { nom: string } }>(url, CLUB, { id: BRE })).body.data!.club.nom;
+  const renommer = async (url: string, to: string) => {
+    const { body } = await graphql(url, RENOMMER, { id: BRE, nom: to }, admin);
+    expect(body.errors).toBeUndefined();
+  };
+  const lastEvent = async () =>
+    (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
+  const told = (gateway: string, event: string) =>
+    until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs.clubs.lastEvent) >= BigInt(event));
+
+  beforeAll(async () => {
+    // Eight readers loop from this one address: the per-address rate limit would answer 429.
+    hub = await startTestHub('cache', { FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0' });
+    admin = await entetes(ADMIN);
+    const port = await freePort();
+    other = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
+    await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);
+    otherUrl = `http://127.0.0.1:${port}/graphql`;
+    clubs = await openDataSource({ url: hub.env.CLUBS_DATABASE_URL!, entities: [], migrations: [], poolSize: 2 });
+    for (const url of [hub.gatewayUrl, otherUrl]) await until('listening', async () => (await health(url)).cache.subgraphs.clubs.listening);
+  });
+  afterAll(async () => {
+    await clubs?.destroy();
+    await other?.stop();
+    await hub?.stop();
+  });
+
+  it('serves a kept answer, and evicts it on the event of a change made through another gateway process', async () => {
+    const before = await nom(hub.gatewayUrl);
+    const hits = (await health(hub.gatewayUrl)).cache.hits;
+    expect(await nom(hub.gatewayUrl)).toBe(before);
+    expect((await health(hub.gatewayUrl)).cache.hits).toBeGreaterThan(hits);
+
+    await renommer(otherUrl, 'Club breton (par la passerelle 2)');
+    await told(hub.gatewayUrl, await lastEvent());
+    expect(await nom(hub.gatewayUrl)).toBe('Club breton (par la passerelle 2)');
+  });
+
+  it('reads its own writes at once, with no wait for the event', async () => {
+    expect(await nom(hub.gatewayUrl)).toBe('Club breton (par la passerelle 2)');
+    await renommer(hub.gatewayUrl, 'Club breton (lu aussitôt)');
+    expect(await nom(hub.gatewayUrl)).toBe('Club breton (lu aussitôt)');
+  });
+
+  it('never answers with a value older than a committed change it was told of, under concurrent readers', async () => {
+    const reads: { sentAt: number; revision: number }[] = [];
+    let writing = true;
+    const reader = async () => {
+      while (writing) {
+        const sentAt = performance.now();
+        const match = /r(\d+)$/.exec(await nom(hub.gatewayUrl));
+        reads.push({ sentAt, revision: match ? Number(match[1]) : 0 });
+      }
+    };
+    const readers = Array.from({ length: 8 }, reader);
+    const toldAt: number[] = [];
+    for (let revision = 1; revision <= 15; revision++) {
+      await renommer(otherUrl, `Club breton r${revision}`);
+      await told(hub.gatewayUrl, await lastEvent());
+      toldAt[revision] = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    writing = false;
+    await Promise.all(readers);
+    const stale = reads.filter((read) => toldAt.some((at, revision) => at <= read.sentAt && read.revision < revision));
+    expect(reads.length).toBeGreaterThan(50);
+    expect(stale).toEqual([]);
+    // And it did serve from the cache meanwhile: exactness is not bought by never keeping anything.
+    expect((await health(hub.gatewayUrl)).cache.hits).toBeGreaterThan(0);
+  });
+
+  it('empties itself when its LISTEN connection is lost: even a change no event announced is then read', async () => {
+    const kept = await nom(hub.gatewayUrl);
+    expect(await nom(hub.gatewayUrl)).toBe(kept);
+    const losses = (await health(hub.gatewayUrl)).cache.subgraphs.clubs.losses;
+    // A change behind the hub's back (no event), then the gateway's listening connections cut.
+    await clubs.query('UPDATE club SET nom = $1 WHERE id = $2', ['Club breton (sans événement)', BRE]);
+    await clubs.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'federess-gateway-cache'",
+    );
+    await until('reconnected', async () => {
+      const clubsStatus = (await health(hub.gatewayUrl)).cache.subgraphs.clubs;
+      return clubsStatus.losses > losses && clubsStatus.listening;
+    });
+    expect(await nom(hub.gatewayUrl)).toBe('Club breton (sans événement)');
+  });
+});
