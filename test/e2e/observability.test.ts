@@ -62,6 +62,8 @@ describe('a hub its operators can see into', () => {
     for (const [name, url] of Object.entries(urls)) before[name] = await Scrape.of(metricsUrlOf(url));
 
     expect((await graphql(hub.gatewayUrl, AGENDA)).body.errors).toBeUndefined();
+    // The same again: answered from the gateway's cache, without calling the subgraphs.
+    expect((await graphql(hub.gatewayUrl, AGENDA)).body.errors).toBeUndefined();
     await graphql(hub.gatewayUrl, '{ rencontres(first: 1) { ');
     const nested = (depth: number): string => (depth === 0 ? 'id' : `club { rencontres { edges { node { ${nested(depth - 1)} } } } }`);
     const deep = `{ rencontres { edges { node { ${nested(3)} } } } }`;
@@ -92,8 +94,13 @@ describe('a hub its operators can see into', () => {
     const moved = (service: string, name: string, labels: Record<string, string> = {}) =>
       after[service].value(name, labels) - before[service].value(name, labels);
 
-    expect(moved('gateway', 'federess_http_requests_total', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(1);
-    expect(moved('gateway', 'federess_http_request_duration_seconds_count', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(1);
+    expect(moved('gateway', 'federess_http_requests_total', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
+    expect(moved('gateway', 'federess_http_request_duration_seconds_count', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
+    expect(moved('gateway', 'federess_cache_hits_total')).toBeGreaterThanOrEqual(4);
+    expect(moved('gateway', 'federess_cache_misses_total')).toBeGreaterThanOrEqual(4);
+    expect(gateway.value('federess_cache_entries')).toBeGreaterThanOrEqual(4);
+    for (const subgraph of ['clubs', 'rencontres', 'publications', 'collectivites'])
+      expect(gateway.value('federess_cache_listening', { subgraph })).toBe(1);
     expect(moved('gateway', 'federess_http_requests_total', { operation: 'Renommer', type: 'mutation', code: 'OK' })).toBe(1);
     expect(moved('gateway', 'federess_http_requests_total', { type: 'unknown', code: 'GRAPHQL_PARSE_FAILED' })).toBe(1);
     for (const subgraph of ['rencontres', 'clubs', 'publications'])
@@ -120,7 +127,8 @@ describe('a hub its operators can see into', () => {
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
-      body: JSON.stringify({ query: AGENDA }),
+      // A document of its own: a cached answer (the gateway's cache) would make no subgraph call to trace.
+      body: JSON.stringify({ query: AGENDA.replace('first: 5', 'first: 4') }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('traceresponse')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -130,15 +138,20 @@ describe('a hub its operators can see into', () => {
       span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
     const isPost = (span: CollectedSpan) => (span.attributes['http.method'] ?? span.attributes['http.request.method']) === 'POST';
     const sqlOf = (service: string) => (spans: CollectedSpan[]) => spans.some((span) => span.service === service && isSql(span));
-    const spans = await collector.trace(traceId, (s) =>
-      ['federess-rencontres', 'federess-clubs', 'federess-publications'].every((svc) => sqlOf(svc)(s)),
+    // The root fetch (a document of its own) reaches rencontres; the entity fetches may be answered by the cache.
+    const fetched = (spans: CollectedSpan[]) =>
+      spans.filter((span) => span.service === 'federess-gateway' && span.name.startsWith('subgraph ')).map((span) => span.name.slice(9));
+    const spans = await collector.trace(
+      traceId,
+      (s) => sqlOf('federess-rencontres')(s) && fetched(s).every((name) => sqlOf(`federess-${name}`)(s)),
     );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     const ancestors = (span: CollectedSpan): CollectedSpan[] => {
       const parent = span.parentSpanId ? byId.get(span.parentSpanId) : undefined;
       return parent ? [parent, ...ancestors(parent)] : [];
     };
-    for (const subgraph of ['rencontres', 'clubs', 'publications']) {
+    expect(fetched(spans)).toContain('rencontres');
+    for (const subgraph of fetched(spans)) {
       const fetchSpan = spans.find((span) => span.service === 'federess-gateway' && span.name === `subgraph ${subgraph}`);
       expect(fetchSpan?.attributes['federess.subgraph.name']).toBe(subgraph);
       // A statement of the subgraph descends from the gateway's fetch, through the subgraph's own request span.
