@@ -124,9 +124,10 @@ describe('a hub its operators can see into', () => {
 
   it('traces one request through the gateway, each subgraph fetch and its SQL, in the trace of the caller', async () => {
     const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${callerSpanId}-01` },
       // A document of its own: a cached answer (the gateway's cache) would make no subgraph call to trace.
       body: JSON.stringify({ query: AGENDA.replace('first: 5', 'first: 4') }),
     });
@@ -143,7 +144,12 @@ describe('a hub its operators can see into', () => {
       spans.filter((span) => span.service === 'federess-gateway' && span.name.startsWith('subgraph ')).map((span) => span.name.slice(9));
     const spans = await collector.trace(
       traceId,
-      (s) => sqlOf('federess-rencontres')(s) && fetched(s).every((name) => sqlOf(`federess-${name}`)(s)),
+      (s) =>
+        s.some((span) => span.parentSpanId === callerSpanId) &&
+        fetched(s).includes('rencontres') &&
+        fetched(s).every((name) => sqlOf(`federess-${name}`)(s)) &&
+        // Every span's parent is in (a parent ends, so is sent, after its children).
+        s.every((span) => span.parentSpanId === callerSpanId || s.some((other) => other.spanId === span.parentSpanId)),
     );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     const ancestors = (span: CollectedSpan): CollectedSpan[] => {
@@ -162,8 +168,11 @@ describe('a hub its operators can see into', () => {
       // No statement's parameters, no document's values.
       expect(JSON.stringify(statement!.attributes)).not.toMatch(/db\.statement\.parameters|"\$1":/);
     }
-    const root = spans.find((span) => span.service === 'federess-gateway' && !byId.has(span.parentSpanId ?? ''));
+    // The gateway's request span is the child of the caller's, and every other span descends from it.
+    const root = spans.find((span) => span.parentSpanId === callerSpanId);
+    expect(root?.service).toBe('federess-gateway');
     expect(root && isPost(root)).toBe(true);
+    for (const span of spans) if (span !== root) expect(ancestors(span)).toContain(root);
   });
 
   it('serves metrics on a port of their own in production, never on the public port', async () => {
