@@ -59,7 +59,13 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   // Listening first: a subgraph's answers are cached only once its change events are heard.
   const feeds = cache ? new ChangeFeeds(cache, settings.cache.eventDatabaseUrls) : undefined;
   await feeds?.start();
-  const unwatchCache = cache && feeds ? watchAnswerCache(() => cache.stats, () => feeds.status()) : undefined;
+  const unwatchCache =
+    cache && feeds
+      ? watchAnswerCache(
+          () => cache.stats,
+          () => feeds.status(),
+        )
+      : undefined;
   const services: Record<string, SubgraphDataSource> = {};
   // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
   // for the upstream graphql-ws sockets and a second gateway replica on the same address.

@@ -1,5 +1,6 @@
 import { OutboxListener } from '@federess/events';
 import type { AnswerCache } from './answer-cache';
+import { logOf } from '@federess/observability';
 
 export interface ChangeFeedOptions {
   /** Safety-net poll of each listening connection, ms (default 1000): a connection that died silently fails its next poll. */
@@ -57,7 +58,7 @@ export class ChangeFeeds {
       await listener.start();
       if (!this.stopped) this.cache.listening(subgraph);
     } catch (error) {
-      console.error(`[gateway] cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
+      logOf('cache').error(`cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
       if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener), this.options.retryDelayMs ?? 500).unref();
     }
   }

@@ -4,6 +4,7 @@ import { ErrorCode } from '@federess/server-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { FeedError } from './feed-error';
+import { logOf } from '@federess/observability';
 
 /** Who a feed reads as: anonymous (public feeds and pages), or the holder of a private feed's token. */
 export interface FeedReader {
@@ -36,7 +37,7 @@ function feedErrorOf(errors: readonly GraphQLFormattedError[]): FeedError {
         'retry-after': '30',
       });
     default:
-      console.error('[gateway] feed operation failed:', JSON.stringify(errors));
+      logOf('feeds').error('feed operation failed', { errors: JSON.stringify(errors).slice(0, 1000) });
       return new FeedError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
   }
 }

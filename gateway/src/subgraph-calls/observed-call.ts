@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { GatewayResponse } from './process-options';
 
 /** The outcome code of a call: OK, the first error code of the subgraph's answer, or the code of the error it became. */
-function codeOf(outcome: GatewayResponse | unknown, failed: boolean): string {
+function codeOf(outcome: unknown, failed: boolean): string {
   const errors = failed ? [outcome] : (outcome as GatewayResponse).errors;
   const first = errors?.[0] as { extensions?: { code?: unknown } } | undefined;
   if (!first) return 'OK';
@@ -15,7 +15,11 @@ function codeOf(outcome: GatewayResponse | unknown, failed: boolean): string {
  * request's, the parent of the HTTP call and so of the subgraph's own spans), and the call counted
  * and timed by subgraph and outcome (federess_subgraph_request_duration_seconds).
  */
-export function observeSubgraphCall(subgraph: string, operationType: string, call: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
+export function observeSubgraphCall(
+  subgraph: string,
+  operationType: string,
+  call: () => Promise<GatewayResponse>,
+): Promise<GatewayResponse> {
   return inSpan(`subgraph ${subgraph}`, { 'federess.subgraph.name': subgraph, 'graphql.operation.type': operationType }, async (span) => {
     const started = performance.now();
     try {

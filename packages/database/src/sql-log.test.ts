@@ -8,7 +8,9 @@ describe('the SQL log', () => {
     let logs: string;
     try {
       ({ text: logs } = await captureLogs(() =>
-        expect(dataSource.query('SELECT $1::text AS nom, $2::text AS email', ['Jeanne\u0000', 'jeanne.fuite@example.org'])).rejects.toThrow(),
+        expect(
+          dataSource.query('SELECT $1::text AS nom, $2::text AS email', ['Jeanne\u0000', 'jeanne.fuite@example.org']),
+        ).rejects.toThrow(),
       ));
     } finally {
       await dataSource.destroy();

@@ -35,7 +35,8 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: ServiceOutput =
     options.output ??
-    ((line, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(`  ${line.startsWith('[') ? line : `[${name}] ${line}`}\n`));
+    ((line, stream) =>
+      (stream === 'stdout' ? process.stdout : process.stderr).write(`  ${line.startsWith('[') ? line : `[${name}] ${line}`}\n`));
   const lines = (stream: NodeJS.ReadableStream, kind: 'stdout' | 'stderr') => {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {

@@ -48,7 +48,7 @@ export class Drain {
    * clients resume elsewhere), requests in flight finish within `timeoutMs`, then whatever is left
    * is cut. Resolves with whether every request in flight finished.
    */
-  async close(server: Server, timeoutMs: number, closeSockets: () => Promise<void> = async () => undefined): Promise<boolean> {
+  async close(server: Server, timeoutMs: number, closeSockets: () => Promise<void> = () => Promise.resolve()): Promise<boolean> {
     this.stopping = true;
     // Answers not yet begun close their connection too: their clients reconnect elsewhere.
     for (const res of this.inflight) if (!res.headersSent) res.setHeader('connection', 'close');

@@ -22,7 +22,9 @@ async function ouvrirFlux({ args, context }: { args: SubscribeArgs; context: Con
   if (!context.flux) throw badInput('Le flux en direct est servi en WebSocket (graphql-ws) sur /graphql.');
   const matches = correspondance(args.filtre, context.region);
   try {
-    return avecErreursClient(await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches, transport: context.transport }));
+    return avecErreursClient(
+      await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches, transport: context.transport }),
+    );
   } catch (error) {
     throw erreurClient(error);
   }
