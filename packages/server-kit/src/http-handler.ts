@@ -228,7 +228,7 @@ export function createHttpHandler<TContext extends BaseContext>(
     const route = routes[url.pathname] ?? options.routeOf?.(url.pathname);
     options.drain?.track(res);
     const scope = observeRequest(req, res, url.pathname, route !== undefined);
-    runInRequest(scope, () =>
+    void runInRequest(scope, () =>
       handle(req, res, url, route).catch((error: unknown) => {
         // The mode is not known here: logged as in production, where a database fault's message stays out.
         log.error('request failed', { error: describeInternalError(error, 'production') });
