@@ -1,7 +1,7 @@
 import { freePort, openDataSource } from '@federess/database';
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
-import { graphql, startTestHub } from './hub';
+import { graphql, startTestHub, type TestHub } from './hub';
 import { ADMIN, entetes } from './jetons';
 
 const BRE = clubIdOfRegion('BRE');
@@ -31,7 +31,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 10_000): 
  * gateway itself is read back at once; a lost LISTEN connection empties the cache.
  */
 describe('the exact-freshness cache of the gateway', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let other: ServiceProcess;
   let otherUrl: string;
   let clubs: Awaited<ReturnType<typeof openDataSource>>;
@@ -52,7 +52,7 @@ describe('the exact-freshness cache of the gateway', () => {
     hub = await startTestHub('cache', { FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0' });
     admin = await entetes(ADMIN);
     const port = await freePort();
-    other = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
+    other = hub.startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);
     otherUrl = `http://127.0.0.1:${port}/graphql`;
     clubs = await openDataSource({ url: hub.env.CLUBS_DATABASE_URL!, entities: [], migrations: [], poolSize: 2 });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Role, signToken, type TokenRequest } from '@federess/auth';
 import { freePort } from '@federess/database';
-import { entryOf, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import type { Client } from 'graphql-ws';
 import { badCases, SUITE_EMAILS } from './bad-input';
 import { graphql, type GraphQLResponse, startTestHub, type TestHub } from './hub';
@@ -189,13 +189,12 @@ describe('a production hub under attack', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'federess-supergraph-')), 'supergraph.graphql');
     fs.writeFileSync(file, supergraph);
     const port = await freePort();
-    const gateway = startService('gateway-agenda', entryOf('@federess/gateway'), {
+    const gateway = hub.startService('gateway-agenda', entryOf('@federess/gateway'), {
       ...hub.env,
       GATEWAY_PORT: String(port),
       FEDERESS_SUPERGRAPH: file,
     });
     extraGateways.push(gateway);
-    hub.logs.attach(gateway);
     await waitHealthy(gateway, `http://127.0.0.1:${port}/health`, 60_000);
     const url = `http://127.0.0.1:${port}/graphql`;
     const client = liveClient(url, admin);

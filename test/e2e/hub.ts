@@ -1,11 +1,15 @@
 import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
-import { startHub, type RunningHub } from '@federess/launcher';
+import { type RunningHub, type ServiceProcess, startHub, startService } from '@federess/launcher';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { ServiceLogs } from './service-logs';
 
 /** A hub of a test file, with what its services write (see ServiceLogs). */
-export type TestHub = RunningHub & { readonly logs: ServiceLogs };
+export interface TestHub extends RunningHub {
+  readonly logs: ServiceLogs;
+  /** Starts one more service beside the hub's (another replica, another gateway), its output in `logs` too. */
+  startService(name: string, entry: string, env: NodeJS.ProcessEnv): ServiceProcess;
+}
 
 /**
  * Starts the real hub, as `pnpm start` does (one process per subgraph, then the gateway), on the
@@ -29,7 +33,11 @@ export async function startTestHub(prefix: string, extraEnv: Record<string, stri
     { ...settings, ports: ports as typeof settings.ports },
     { env: { ...process.env, ...env }, log: () => undefined, output: logs.output },
   );
-  return { ...hub, logs };
+  return {
+    ...hub,
+    logs,
+    startService: (name, entry, serviceEnv) => startService(name, entry, serviceEnv, { output: (line) => logs.output(name, line) }),
+  };
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { testLogDirectory } from '@federess/jest-preset/test-postgres';
-import type { ServiceProcess } from '@federess/launcher';
 
 /**
  * What the service processes of one test file write: kept in memory for the file's own checks, and
@@ -28,18 +27,6 @@ export class ServiceLogs {
     this.lines.push(entry);
     fs.appendFileSync(this.file, `${entry}\n`);
   };
-
-  /** A service the test started itself, beside its hub's. */
-  attach(service: ServiceProcess): void {
-    for (const stream of [service.child.stdout, service.child.stderr]) {
-      let pending = '';
-      stream?.on('data', (chunk: Buffer) => {
-        const lines = (pending + chunk.toString('utf8')).split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) this.output(service.name, line);
-      });
-    }
-  }
 
   /** How many lines are in so far: a mark for `since`. */
   get count(): number {

@@ -16,20 +16,32 @@ export interface LoggerOptions {
 /** Fields of a log line beside its message: never a value a client sent. */
 export type LogFields = Readonly<Record<string, unknown>>;
 
+/** Standard output, or standard error for `fd` 2, in the chosen format; written synchronously so that no line is lost at exit. */
+function stream(format: LogFormat, fd: 1 | 2): DestinationStream {
+  return format === 'pretty'
+    ? pretty({
+        sync: true,
+        destination: fd,
+        singleLine: true,
+        colorize: fd === 1 ? process.stdout.isTTY : process.stderr.isTTY,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,service,component',
+        messageFormat: '[{service}{if component}/{component}{end}] {msg}',
+      })
+    : pino.destination({ dest: fd, sync: true });
+}
+
 function createLogger(options: LoggerOptions): Logger {
+  // Errors (a service that cannot start, a fault) on standard error, everything else on standard output.
   const destination =
     options.destination ??
-    (options.format === 'pretty'
-      ? pretty({
-          sync: true,
-          destination: 1,
-          singleLine: true,
-          colorize: process.stdout.isTTY,
-          translateTime: 'SYS:HH:MM:ss.l',
-          ignore: 'pid,hostname,service,component',
-          messageFormat: '[{service}{if component}/{component}{end}] {msg}',
-        })
-      : pino.destination({ dest: 1, sync: true }));
+    pino.multistream(
+      [
+        { level: 'trace', stream: stream(options.format, 1) },
+        { level: 'error', stream: stream(options.format, 2) },
+      ],
+      { dedupe: true },
+    );
   return pino(
     {
       level: options.level,
