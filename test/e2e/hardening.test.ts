@@ -8,6 +8,7 @@ import type { Client } from 'graphql-ws';
 import { badCases, SUITE_EMAILS } from './bad-input';
 import { graphql, type GraphQLResponse, startTestHub, type TestHub } from './hub';
 import { collect, liveClient } from './live';
+import { openRencontres } from './open-rencontres';
 
 /**
  * What an attack on a production hub found, each finding held by the whole stack: references to
@@ -44,21 +45,8 @@ describe('a production hub under attack', () => {
       FEDERESS_RATE_LIMIT_TOKEN_BURST: '100000',
     });
     admin = await as({ role: Role.ADMIN, sub: 'test-durcissement' });
-    interface Candidate {
-      id: string;
-      region: { code: string };
-      dateLimiteInscription: string | null;
-      placesRestantes: number | null;
-    }
-    const { body } = await graphql<{ rencontres: { edges: { node: Candidate }[] } }>(
-      hub.gatewayUrl,
-      '{ rencontres(filtre: { statuts: [PROGRAMMEE] }, first: 100) { edges { node { id region { code } dateLimiteInscription placesRestantes } } } }',
-    );
     // One per région still open to registration: the suite's registrations must get as far as a valid one would.
-    const open = (r: Candidate) =>
-      (r.dateLimiteInscription === null || Date.parse(r.dateLimiteInscription) > Date.now() + 86_400_000) &&
-      (r.placesRestantes === null || r.placesRestantes > 10);
-    for (const { node } of body.data!.rencontres.edges) if (open(node)) rencontres[node.region.code] ??= node.id;
+    for (const { id, region } of await openRencontres(hub.gatewayUrl)) rencontres[region] ??= id;
   });
   afterAll(async () => {
     for (const client of clients) await client.dispose();

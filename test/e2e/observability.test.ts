@@ -4,6 +4,7 @@ import { entryOf, type ServiceProcess, startService, waitHealthy } from '@federe
 import { graphql, startTestHub, type TestHub } from './hub';
 import { ADMIN, entetes } from './jetons';
 import { collect, liveClient } from './live';
+import { openRencontres } from './open-rencontres';
 import { metricsUrlOf, Scrape } from './prometheus';
 import { runLogs } from './service-logs';
 import { type CollectedSpan, SpanCollector } from './span-collector';
@@ -34,20 +35,10 @@ describe('a hub its operators can see into', () => {
       OTEL_BSP_SCHEDULE_DELAY: '100',
     });
     admin = await entetes(ADMIN);
-    interface Candidate {
-      id: string;
-      dateLimiteInscription: string | null;
-      placesRestantes: number | null;
-    }
-    const { body } = await graphql<{ rencontres: { edges: { node: Candidate }[] } }>(
-      hub.gatewayUrl,
-      '{ rencontres(filtre: { statuts: [PROGRAMMEE] }, first: 100) { edges { node { id dateLimiteInscription placesRestantes } } } }',
-    );
     // One still open to registration: the last test registers someone to it.
-    const open = (r: Candidate) =>
-      (r.dateLimiteInscription === null || Date.parse(r.dateLimiteInscription) > Date.now() + 86_400_000) &&
-      (r.placesRestantes === null || r.placesRestantes > 10);
-    rencontreId = body.data!.rencontres.edges.map((edge) => edge.node).find(open)!.id;
+    const open = (await openRencontres(hub.gatewayUrl)).at(0);
+    if (!open) throw new Error('no upcoming rencontre open to registration in the sample agenda');
+    rencontreId = open.id;
   });
 
   afterAll(async () => {

@@ -29,6 +29,7 @@ import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
 import { runQueries } from './scenario-queries';
 import { type FreshnessResult, type FreshnessRow, prepareFreshness, runFreshness } from './scenario-freshness';
 import { runSearch } from './scenario-search';
+import { LOAD_FROM_ONE_ADDRESS } from './bench-environment';
 import { runOverhead } from './scenario-overhead';
 import { runSql } from './scenario-sql';
 import { runStartup } from './scenario-startup';
@@ -168,11 +169,7 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) ports[name] = await freePort();
     const env: Record<string, string> = {
       DATABASE_URL: pg.serverUrl,
-      // The peers have no rate limit; the bench's client is one loopback address sending thousands of requests a second.
-      FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
-      FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
-      // Thousands of live-feed clients hold a socket each, all from this one address.
-      FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
+      ...LOAD_FROM_ONE_ADDRESS,
       // Warnings and errors only: an access line per request would flood the bench's own output.
       FEDERESS_LOG_LEVEL: 'warn',
     };

@@ -6,6 +6,7 @@ import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federes
 import { freePort } from '@federess/database';
 import { type RunningHub, startHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
+import { LOAD_FROM_ONE_ADDRESS } from './bench-environment';
 import { FULL_DATASET, loadDataset, QUICK_DATASET } from './dataset';
 import { post } from './graphql';
 import { load, type LoadResult, type RawLoad, round, summarize } from './load';
@@ -70,8 +71,7 @@ export async function runOverhead(quick: boolean, outFile: string, log: (line: s
       for (const name of SUBGRAPH_NAMES) ports[name] = await freePort();
       const env: Record<string, string> = {
         DATABASE_URL: pg.serverUrl,
-        FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
-        FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
+        ...LOAD_FROM_ONE_ADDRESS,
         FEDERESS_LOG_LEVEL: 'info',
         // The first stack migrates and seeds; the others start on the same databases.
         FEDERESS_SEED: index === 0 ? 'true' : 'false',

@@ -163,24 +163,20 @@ function totalCounter(name: string, help: string, read: (cache: CacheReading) =>
 totalCounter('federess_cache_hits_total', "Subgraph answers the gateway's cache gave without calling the subgraph", (c) => c.hits);
 totalCounter('federess_cache_misses_total', 'Cacheable subgraph calls the cache could not answer', (c) => c.misses);
 totalCounter('federess_cache_evictions_total', 'Answers evicted from the cache by change events (or by its size)', (c) => c.evictions);
-new Gauge({
-  name: 'federess_cache_entries',
-  help: "Answers in the gateway's cache now",
-  collect() {
-    let entries = 0;
-    for (const source of cacheSources) entries += source.stats().entries;
-    this.set(entries);
-  },
-});
-new Gauge({
-  name: 'federess_cache_bytes',
-  help: "Memory the gateway's cache holds, roughly (bytes)",
-  collect() {
-    let bytes = 0;
-    for (const source of cacheSources) bytes += source.stats().bytes;
-    this.set(bytes);
-  },
-});
+/** A gauge of the caches' size now, summed over them. */
+function cacheGauge(name: string, help: string, read: (cache: CacheReading) => number): void {
+  new Gauge({
+    name,
+    help,
+    collect() {
+      let value = 0;
+      for (const source of cacheSources) value += read(source.stats());
+      this.set(value);
+    },
+  });
+}
+cacheGauge('federess_cache_entries', "Answers in the gateway's cache now", (c) => c.entries);
+cacheGauge('federess_cache_bytes', "Memory the gateway's cache holds, roughly (bytes)", (c) => c.bytes);
 new Gauge({
   name: 'federess_cache_listening',
   help: "1 while the cache hears a subgraph's change events (LISTEN), 0 while it is bypassed for that subgraph",
