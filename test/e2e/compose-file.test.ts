@@ -2,15 +2,19 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isolatedEnvironment } from '@federess/config';
+import Ajv from 'ajv';
 import { parse } from 'yaml';
 
 /**
- * docker/compose.yml, as Compose reads it: `docker-compose config` (a real Compose implementation,
- * Debian's docker-compose, which CI installs) must accept it, and what it describes must be a
- * deployment that stops gracefully and keeps its metrics private.
+ * docker/compose.yml, as Compose reads it: it must conform to the Compose specification's JSON schema
+ * (always checked, offline), `docker-compose config` (a real Compose implementation, Debian's
+ * docker-compose, where it is installed) must accept it, and what it describes must be a deployment
+ * that stops gracefully and keeps its metrics private.
  */
 
 const FILE = path.resolve(__dirname, '..', '..', 'docker', 'compose.yml');
+/** schema/compose-spec.json of github.com/compose-spec/compose-spec (commit 170098b), kept beside the file it checks. */
+const SCHEMA = path.resolve(__dirname, '..', '..', 'docker', 'compose-spec.schema.json');
 const SECRETS = { FEDERESS_GATEWAY_SECRET: 'secret-de-la-validation-du-fichier-compose', FEDERESS_JWT_SECRET: 'x'.repeat(40) };
 
 interface Service {
@@ -47,6 +51,17 @@ const seconds = (duration: string | undefined) => {
 };
 
 describe('docker/compose.yml', () => {
+  it("conforms to the Compose specification's JSON schema", () => {
+    // The schema names draft-07 by an address Ajv does not know; its keywords are draft-07's, which Ajv implements.
+    const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(
+      JSON.parse(fs.readFileSync(SCHEMA, 'utf8')),
+    );
+    const file: unknown = parse(fs.readFileSync(FILE, 'utf8'), { merge: true });
+    expect(validate(file) ? [] : validate.errors).toEqual([]);
+    // The check can fail: a misspelt key is refused.
+    expect(validate({ services: { gateway: { image: 'federess:latest', stop_grace_periode: '20s' } } })).toBe(false);
+  });
+
   (hasCompose ? it : it.skip)('is accepted by docker-compose, and refused without the gateway secret', () => {
     expect(() => execFileSync('docker-compose', ['-f', FILE, 'config', '-q'], { env: isolatedEnvironment(SECRETS) })).not.toThrow();
     expect(() => execFileSync('docker-compose', ['-f', FILE, 'config', '-q'], { env: isolatedEnvironment(), stdio: 'pipe' })).toThrow(
