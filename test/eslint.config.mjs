@@ -1,3 +1,4 @@
 import { federess } from '@federess/eslint-config';
 
-export default federess(import.meta.dirname);
+// test/bench is a package of its own, with its own config: linted there, not twice.
+export default [{ ignores: ['bench/**'] }, ...federess(import.meta.dirname)];

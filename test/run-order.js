@@ -1,6 +1,6 @@
 // The order of the e2e test files: Jest's own (the slowest and the last failed first), with
 // observability.test.ts last, whose final test reads what the services of every other file logged.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- Jest loads a sequencer with require().
+// Jest loads a sequencer with require().
 const Sequencer = require('@jest/test-sequencer').default;
 
 const LAST = /observability\.test\.ts$/;

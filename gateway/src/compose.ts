@@ -35,6 +35,7 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): string {
 export async function composeFromWorkspace(): Promise<string> {
   const sources: SubgraphSource[] = [];
   for (const name of SUBGRAPH_NAMES) {
+    // Each subgraph package is loaded by its name, from SUBGRAPH_NAMES: a static import would be a second list of them.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildSchema } = require(`@federess/subgraph-${name}`) as { buildSchema: () => Promise<GraphQLSchema> };
     sources.push({ name, schema: await buildSchema() });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '@federess/config';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, isolatedEnvironment } from '@federess/config';
 
 const run = promisify(execFile);
 const GATEWAY = path.join(__dirname, '..', 'dist', 'index.js');
@@ -10,8 +10,8 @@ const OWN = 'un-secret-de-production-long-et-aleatoire-0123456789';
 
 /** Starts a service in production mode with `env`; it must exit at once with status 1 and this message. */
 async function refusesToStart(entry: string, env: Record<string, string>, message: RegExp): Promise<void> {
-  const base = { PATH: process.env.PATH ?? '', FEDERESS_MODE: 'production', GATEWAY_PORT: '0', CLUBS_PORT: '0' };
-  const failure = await run(process.execPath, [entry], { env: { ...base, ...env }, timeout: 20_000 }).then(
+  const base = { FEDERESS_MODE: 'production', GATEWAY_PORT: '0', CLUBS_PORT: '0' };
+  const failure = await run(process.execPath, [entry], { env: isolatedEnvironment({ ...base, ...env }), timeout: 20_000 }).then(
     () => undefined,
     (error: { code?: number; stderr?: string }) => error,
   );

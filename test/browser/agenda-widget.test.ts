@@ -4,7 +4,7 @@ import type { RunningHub } from '@federess/launcher';
 import type { Browser, Page } from 'puppeteer-core';
 import { clubOf } from '../e2e/clubs';
 import { graphql, startTestHub } from '../e2e/hub';
-import { ADMIN, entetes } from '../e2e/jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { launchBrowser, outsideRequests, type PartnerSite, partnerSite, until } from './browser';
 
 /** Where the README's "Sur votre site" screenshot is written by this test. */
@@ -41,25 +41,28 @@ describe('the agenda widget on a partner site, in a real browser', () => {
   const health = async () => (await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json()) as Record<string, number>;
   /** The widget's EventSource is open on the gateway. */
   const streaming = () => until('the widget subscribed', async () => (await health()).eventStreams === 1, 10_000);
-  const muter = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await graphql<Record<string, { id: string }>>(hub.gatewayUrl, query, variables, await entetes(ADMIN));
+  const muter = async <TData>(query: string, variables: Record<string, unknown>) => {
+    const { body } = await graphql<TData>(hub.gatewayUrl, query, variables, await authHeaders(ADMIN));
     expect(body.errors).toBeUndefined();
     return body.data!;
   };
   const creer = async (titre: string, jours: number) => {
     const debut = new Date(Date.now() + jours * 86_400_000);
     debut.setUTCHours(8, 0, 0, 0);
-    const data = await muter('mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }', {
-      input: {
-        clubId: clubAra,
-        titre,
-        thematiques: ['TIERS_LIEUX'],
-        format: 'DISTANCIEL',
-        debut: debut.toISOString(),
-        fin: new Date(debut.getTime() + 2 * 3_600_000).toISOString(),
-        lienEnLigne: 'https://visio.example.org/widget',
+    const data = await muter<{ creerRencontre: { id: string } }>(
+      'mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id } }',
+      {
+        input: {
+          clubId: clubAra,
+          titre,
+          thematiques: ['TIERS_LIEUX'],
+          format: 'DISTANCIEL',
+          debut: debut.toISOString(),
+          fin: new Date(debut.getTime() + 2 * 3_600_000).toISOString(),
+          lienEnLigne: 'https://visio.example.org/widget',
+        },
       },
-    });
+    );
     return data.creerRencontre.id;
   };
   const ouvrir = async (): Promise<Page> => {
@@ -104,9 +107,9 @@ describe('the agenda widget on a partner site, in a real browser', () => {
     );
     expect(items.map((i) => i.titre)).toEqual(body.data!.rencontres.edges.map((e) => e.node.titre));
     // A date in Europe/Paris, in French, with the club, the format and the status.
-    expect(items[0].texte).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4}/u);
-    expect(items[0].texte).toMatch(/Club/);
-    expect(items[0].texte).toMatch(/Programmée|Complète|Reportée/);
+    expect(items[0]?.texte).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4}/u);
+    expect(items[0]?.texte).toMatch(/Club/);
+    expect(items[0]?.texte).toMatch(/Programmée|Complète|Reportée/);
     const lien = await page.evaluate(() => document.querySelector('federess-agenda')?.shadowRoot?.querySelector('a')?.href);
     expect(lien).toBe(`${gatewayOrigin}/agenda.ics?region=ARA`);
     // The feeds' calendar, with the widget's filters.

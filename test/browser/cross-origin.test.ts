@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import NodeWebSocket from 'ws';
 import { clubOf } from '../e2e/clubs';
 import { graphql, startTestHub, type TestHub } from '../e2e/hub';
-import { ADMIN, entetes } from '../e2e/jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { launchBrowser, type PartnerSite, partnerSite, until } from './browser';
 
 const LIVE = 'subscription($filtre: RencontresEnDirectFiltre) { rencontresEnDirect(filtre: $filtre) { type rencontre { titre } } }';
@@ -128,7 +128,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
             lienEnLigne: 'https://visio.example.org/naq',
           },
         },
-        await entetes(ADMIN),
+        await authHeaders(ADMIN),
       );
       expect(created.body.errors).toBeUndefined();
     };
@@ -171,7 +171,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
         'NAQ pendant la coupure 3',
       ]);
       const ids = all.map((e) => BigInt(e.id));
-      expect(ids.every((id, i) => i === 0 || id > ids[i - 1])).toBe(true);
+      expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true);
     } finally {
       await page.close();
       await restarted?.stop();

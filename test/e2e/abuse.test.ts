@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { Role, signToken } from '@federess/auth';
 import { SUBGRAPH_NAMES } from '@federess/config';
 import { freePort, openDataSource } from '@federess/database';
@@ -84,7 +85,7 @@ function overWebSocket(client: Client, query: string, variables: Record<string, 
       { query, variables },
       {
         next: (value) => {
-          result = value as GraphQLResponse;
+          result = value;
         },
         error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
         complete: () => resolve(result),
@@ -103,7 +104,7 @@ async function rowCounts(prefix: string): Promise<Record<string, number>> {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
       );
       for (const { table_name } of tables)
-        counts[`${name}.${table_name}`] = Number((await ds.query(`SELECT count(*) AS n FROM "${table_name}"`))[0].n);
+        counts[`${name}.${table_name}`] = Number((await ds.query<[{ n: string }]>(`SELECT count(*) AS n FROM "${table_name}"`))[0].n);
     } finally {
       await ds.destroy();
     }

@@ -1,6 +1,8 @@
+import { expect } from '@jest/globals';
 import type { RunningHub } from '@federess/launcher';
+import { dataOf } from '@federess/server-kit/testing';
 import { graphql, type GraphQLResponse, startTestHub } from './hub';
-import { ADMIN, adherent, editeur, entetes, jetonsRefuses, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, authHeaders, refusedTokens, type TestCaller } from '@federess/auth/testing';
 import { collect, liveClient } from './live';
 
 /**
@@ -14,7 +16,7 @@ const RENNES = 'COMMUNE:35238';
 const LIEN = 'https://visio.example.org/club-ara-e2e';
 const FICHIER = 'https://docs.example.org/club-ara-e2e.pdf';
 
-const ROLES: Record<string, Qui> = {
+const ROLES: Record<string, TestCaller> = {
   anonyme: null,
   adherentLyon: adherent(LYON),
   editeurARA: editeur('ARA'),
@@ -38,13 +40,9 @@ describe('authorisation through the gateway', () => {
   let hub: RunningHub;
   let clubs: Record<string, string>;
   let n = 0;
-  const send = async (query: string, variables: Record<string, unknown>, qui: Qui) =>
-    (await graphql(hub.gatewayUrl, query, variables, await entetes(qui))).body;
-  const asAdmin = async (query: string, variables: Record<string, unknown>) => {
-    const body = await send(query, variables, ADMIN);
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data as Record<string, any>;
-  };
+  const send = async (query: string, variables: Record<string, unknown>, caller: TestCaller) =>
+    (await graphql(hub.gatewayUrl, query, variables, await authHeaders(caller))).body;
+  const asAdmin = async (query: string, variables: Record<string, unknown>) => dataOf(await send(query, variables, ADMIN));
   const rencontreInput = (region = 'ARA') => ({
     clubId: clubs[region],
     titre: `Rencontre d'autorisation ${(n += 1)}`,
@@ -62,7 +60,7 @@ describe('authorisation through the gateway', () => {
     qualite: 'AGENT',
     collectiviteId,
   });
-  const nouvelleRencontre = async () => (await asAdmin(CREER_RENCONTRE, { input: rencontreInput() })).creerRencontre.id as string;
+  const nouvelleRencontre = async () => (await asAdmin(CREER_RENCONTRE, { input: rencontreInput() })).creerRencontre.id;
   const publicationInput = (extra: Record<string, unknown>) => ({
     titre: `Compte-rendu ${(n += 1)}`,
     type: 'COMPTE_RENDU',
@@ -122,22 +120,22 @@ describe('authorisation through the gateway', () => {
     };
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
-      const qui = ROLES[role]!;
+      const caller = ROLES[role]!;
       const got: Record<string, string> = {};
-      got.creerRencontre = verdict(await send(CREER_RENCONTRE, { input: rencontreInput() }, qui));
-      got.modifierRencontre = verdict(await send(MODIFIER_RENCONTRE, { id: await nouvelleRencontre() }, qui));
-      got.annulerRencontre = verdict(await send(ANNULER_RENCONTRE, { id: await nouvelleRencontre() }, qui));
+      got.creerRencontre = verdict(await send(CREER_RENCONTRE, { input: rencontreInput() }, caller));
+      got.modifierRencontre = verdict(await send(MODIFIER_RENCONTRE, { id: await nouvelleRencontre() }, caller));
+      got.annulerRencontre = verdict(await send(ANNULER_RENCONTRE, { id: await nouvelleRencontre() }, caller));
       const r = await nouvelleRencontre();
-      got.inscrire = verdict(await send(INSCRIRE, { id: r, input: personne(LYON) }, qui));
-      got.inscrireAutreCollectivite = verdict(await send(INSCRIRE, { id: r, input: personne(RENNES) }, qui));
+      got.inscrire = verdict(await send(INSCRIRE, { id: r, input: personne(LYON) }, caller));
+      got.inscrireAutreCollectivite = verdict(await send(INSCRIRE, { id: r, input: personne(RENNES) }, caller));
       const inscription = (await asAdmin(INSCRIRE, { id: r, input: personne(LYON) })).inscrire.id;
-      got.desinscrire = verdict(await send(DESINSCRIRE, { id: inscription }, qui));
-      got.creerPublication = verdict(await send(CREER_PUBLICATION, { input: publicationInput({ clubId: clubs.ARA }) }, qui));
-      got.creerPublicationNationale = verdict(await send(CREER_PUBLICATION, { input: publicationInput({}) }, qui));
+      got.desinscrire = verdict(await send(DESINSCRIRE, { id: inscription }, caller));
+      got.creerPublication = verdict(await send(CREER_PUBLICATION, { input: publicationInput({ clubId: clubs.ARA }) }, caller));
+      got.creerPublicationNationale = verdict(await send(CREER_PUBLICATION, { input: publicationInput({}) }, caller));
       const publication = (await asAdmin(CREER_PUBLICATION, { input: publicationInput({ region: 'ARA' }) })).creerPublication.id;
-      got.modifierPublication = verdict(await send(MODIFIER_PUBLICATION, { id: publication }, qui));
-      got.modifierClub = verdict(await send(MODIFIER_CLUB, { id: clubs.ARA }, qui));
-      got.marquerAdherente = verdict(await send(MARQUER, {}, qui));
+      got.modifierPublication = verdict(await send(MODIFIER_PUBLICATION, { id: publication }, caller));
+      got.modifierClub = verdict(await send(MODIFIER_CLUB, { id: clubs.ARA }, caller));
+      got.marquerAdherente = verdict(await send(MARQUER, {}, caller));
       expect(got).toEqual(Object.fromEntries(Object.keys(attendu).map((m) => [m, attendu[m]![role]])));
     });
 
@@ -172,30 +170,30 @@ describe('authorisation through the gateway', () => {
     };
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
-      const qui = ROLES[role]!;
+      const caller = ROLES[role]!;
       const direct = await send(
         `query($r: ID!, $p: ID!) {
           rencontre(id: $r) { inscriptions { email collectivite { id } } sessions { lienEnLigne } ressources { id titre fichier } }
           publication(id: $p) { titre fichier rencontre { inscriptions { email } sessions { lienEnLigne } } }
         }`,
         { r: rencontre, p: publication },
-        qui,
+        caller,
       );
       expect(direct.errors).toBeUndefined();
       const { rencontre: r, publication: p } = direct.data!;
       const expected = attendu[role]!;
       expect({
         inscrits: r.inscriptions.length,
-        collectivites: [...new Set(r.inscriptions.map((i: { collectivite: { id: string } }) => i.collectivite.id))].sort(),
-        lien: r.sessions[0].lienEnLigne,
-        fichier: r.ressources.find((x: { id: string }) => x.id === publication).fichier,
+        collectivites: [...new Set(r.inscriptions.map((i) => i.collectivite?.id))].sort(),
+        lien: r.sessions[0]?.lienEnLigne,
+        fichier: r.ressources.find((x) => x.id === publication)?.fichier,
       }).toEqual(expected);
       // The same rules when the rencontre is reached from the publications subgraph (an entity reference).
       expect({
         titre: typeof p.titre,
         fichier: p.fichier,
-        inscrits: p.rencontre.inscriptions.length,
-        lien: p.rencontre.sessions[0].lienEnLigne,
+        inscrits: p.rencontre?.inscriptions.length,
+        lien: p.rencontre?.sessions[0]?.lienEnLigne,
       }).toEqual({
         titre: 'string',
         fichier: expected.fichier,
@@ -207,17 +205,17 @@ describe('authorisation through the gateway', () => {
 
   describe('tokens', () => {
     it('refuses expired, tampered, unsigned, foreign and malformed tokens with 401 UNAUTHENTICATED', async () => {
-      for (const [raison, token] of Object.entries(await jetonsRefuses())) {
+      for (const [raison, token] of Object.entries(await refusedTokens())) {
         const { status, body } = await graphql(hub.gatewayUrl, '{ regions { code } }', {}, { authorization: `Bearer ${token}` });
         expect([raison, status, body.errors?.[0]?.extensions?.code, body.data]).toEqual([raison, 401, 'UNAUTHENTICATED', undefined]);
       }
     });
 
     it('lets a subgraph refuse a request that claims to come from the gateway with a wrong secret', async () => {
-      const wrong = await graphql(hub.subgraphUrls.clubs!, '{ clubs { id } }', {}, { 'x-federess-gateway': 'faux-secret' });
+      const wrong = await graphql(hub.subgraphUrls.clubs, '{ clubs { id } }', {}, { 'x-federess-gateway': 'faux-secret' });
       expect([wrong.status, wrong.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
       // Without the claim, a regional site calls the subgraph directly.
-      expect((await graphql(hub.subgraphUrls.clubs!, '{ clubs { id } }')).status).toBe(200);
+      expect((await graphql(hub.subgraphUrls.clubs, '{ clubs { id } }')).status).toBe(200);
     });
   });
 
@@ -235,8 +233,8 @@ describe('authorisation through the gateway', () => {
     };
 
     it('closes the socket with 4403 on a bad token', async () => {
-      const refused = await jetonsRefuses();
-      for (const token of [refused.falsifie, refused.expire, refused.sansAlgorithme]) {
+      const refused = await refusedTokens();
+      for (const token of [refused.tampered, refused.expired, refused.unsigned]) {
         const client = liveClient(hub.gatewayUrl, { authorization: `Bearer ${token}` });
         const code = await new Promise<number>((resolve) => {
           client.subscribe(
@@ -251,8 +249,8 @@ describe('authorisation through the gateway', () => {
 
     it('shares an upstream between tokens of the same scope, and shows each scope what its rules allow', async () => {
       const variables = { filtre: { regions: ['ARA'] } };
-      const admin1 = liveClient(hub.gatewayUrl, await entetes({ ...ADMIN, sub: 'admin-1' }));
-      const admin2 = liveClient(hub.gatewayUrl, await entetes({ ...ADMIN, sub: 'admin-2' }));
+      const admin1 = liveClient(hub.gatewayUrl, await authHeaders({ ...ADMIN, sub: 'admin-1' }));
+      const admin2 = liveClient(hub.gatewayUrl, await authHeaders({ ...ADMIN, sub: 'admin-2' }));
       const anonyme = liveClient(hub.gatewayUrl);
       try {
         const feeds = [collect(admin1, LIVE, variables), collect(admin2, LIVE, variables), collect(anonyme, LIVE, variables)];

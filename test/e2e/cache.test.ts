@@ -1,15 +1,16 @@
+import type { SubgraphName } from '@federess/config';
 import { freePort, openDataSource } from '@federess/database';
 import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { graphql, startTestHub, type TestHub } from './hub';
-import { ADMIN, entetes } from './jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 
 const BRE = clubIdOfRegion('BRE');
 const CLUB = `query($id: ID!) { club(id: $id) { id nom } }`;
 const RENOMMER = `mutation($id: ID!, $nom: String!) { modifierClub(id: $id, input: { nom: $nom }) { nom } }`;
 
 interface Health {
-  cache: { hits: number; entries: number; subgraphs: Record<string, { listening: boolean; lastEvent: string; losses: number }> };
+  cache: { hits: number; entries: number; subgraphs: Record<SubgraphName, { listening: boolean; lastEvent: string; losses: number }> };
 }
 
 const health = async (gateway: string): Promise<Health> =>
@@ -43,14 +44,14 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(body.errors).toBeUndefined();
   };
   const lastEvent = async () =>
-    (await clubs.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
+    (await clubs.query<[{ id: string }]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'"))[0].id;
   const told = (gateway: string, event: string) =>
     until(`event ${event} applied`, async () => BigInt((await health(gateway)).cache.subgraphs.clubs.lastEvent) >= BigInt(event));
 
   beforeAll(async () => {
     // Eight readers loop from this one address: the per-address rate limit would answer 429.
     hub = await startTestHub('cache', { FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0' });
-    admin = await entetes(ADMIN);
+    admin = await authHeaders(ADMIN);
     const port = await freePort();
     other = hub.startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);

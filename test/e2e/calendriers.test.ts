@@ -1,5 +1,6 @@
 import type { RunningHub } from '@federess/launcher';
-import { adherent, ADMIN } from './jetons';
+import { adherent, ADMIN } from '@federess/auth/testing';
+import { firstOf } from '@federess/server-kit/testing';
 import { annulerRencontre, creerRencontre, dataAs, get, modifierRencontre, type ParsedEvent, parseCalendar } from './feeds';
 import { startTestHub } from './hub';
 
@@ -64,7 +65,7 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
       debut: '2027-05-04T07:30:00Z',
       fin: '2027-05-04T10:30:00Z',
     });
-    const [created] = await eventsOf(id);
+    const created = firstOf(await eventsOf(id), 'VEVENT');
     expect(created).toMatchObject({
       uid: `${id}-1@localhost`,
       status: 'CONFIRMED',
@@ -73,14 +74,14 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
     expect(created.start.toISOString()).toBe('2027-05-04T07:30:00.000Z');
 
     await modifierRencontre(url, id, { debut: '2027-05-11T07:30:00Z', fin: '2027-05-11T10:30:00Z' });
-    const [moved] = await eventsOf(id);
+    const moved = firstOf(await eventsOf(id), 'VEVENT');
     expect(moved.uid).toBe(created.uid);
     expect(moved.sequence).toBeGreaterThan(created.sequence);
     expect(moved.start.toISOString()).toBe('2027-05-11T07:30:00.000Z');
     expect(moved.description).toMatch(/Reportée \(initialement le 4 mai 2027 à 9h30\)/);
 
     await annulerRencontre(url, id, 'Salle indisponible');
-    const [cancelled] = await eventsOf(id);
+    const cancelled = firstOf(await eventsOf(id), 'VEVENT');
     expect(cancelled).toMatchObject({ uid: created.uid, status: 'CANCELLED' });
     expect(cancelled.sequence).toBeGreaterThan(moved.sequence);
     expect(cancelled.description).toMatch(/ANNULÉE : Salle indisponible/);
@@ -107,7 +108,7 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
       ['2027-04-13T07:00:00.000Z', '2027-04-13T09:00:00.000Z'],
       ['2027-04-20T12:00:00.000Z', '2027-04-20T14:00:00.000Z'],
     ]);
-    expect(events[2].summary).toBe('Cycle de formation en trois séances (séance 3/3)');
+    expect(events[2]?.summary).toBe('Cycle de formation en trois séances (séance 3/3)');
   });
 
   it('writes Paris wall-clock times that stay right across the DST changes of 2027-03-28 and 2027-10-31', async () => {
@@ -124,7 +125,7 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
       const { id } = await creerRencontre(url, { titre: `Rencontre du ${local}`, thematiques: ['TOURISME'], debut, fin });
       const ics = (await get(url, `/rencontres/${id}.ics`)).text;
       expect(ics).toContain(`DTSTART;TZID=Europe/Paris:${local}`);
-      const [event] = (await parseCalendar(ics)).events;
+      const event = firstOf((await parseCalendar(ics)).events, 'VEVENT');
       expect(event.start.toISOString()).toBe(new Date(debut).toISOString());
       expect(event.end.toISOString()).toBe(fin);
     }
@@ -183,7 +184,7 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
       const refused = await get(url, path);
       expect(refused.status).toBe(401);
       expect(refused.text).not.toMatch(/BEGIN:VCALENDAR|visio/);
-      expect((JSON.parse(refused.text) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      expect((JSON.parse(refused.text) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
         'UNAUTHENTICATED',
       );
     }
@@ -235,7 +236,7 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
     for (const [path, status, code] of cases) {
       const answer = await get(url, path);
       expect([path, answer.status]).toEqual([path, status]);
-      const error = (JSON.parse(answer.text) as { errors: { message: string; extensions: { code: string } }[] }).errors[0];
+      const error = firstOf((JSON.parse(answer.text) as { errors: { message: string; extensions: { code: string } }[] }).errors, 'error');
       expect(error.extensions.code).toBe(code);
       expect(error.message).toMatch(/[a-zé]/);
     }

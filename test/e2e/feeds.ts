@@ -1,7 +1,7 @@
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { graphql, type GraphQLResponse } from './hub';
-import { ADMIN, entetes, type Qui } from './jetons';
+import { ADMIN, authHeaders, type TestCaller } from '@federess/auth/testing';
 
 /** The gateway's origin, from its GraphQL URL. */
 export const originOf = (gatewayUrl: string): string => gatewayUrl.replace(/\/graphql$/, '');
@@ -21,15 +21,19 @@ export async function dataAs<T = Record<string, unknown>>(
   gatewayUrl: string,
   query: string,
   variables: Record<string, unknown>,
-  qui: Qui,
+  qui: TestCaller,
 ): Promise<T> {
-  const { body } = await graphql<T>(gatewayUrl, query, variables, await entetes(qui));
+  const { body } = await graphql<T>(gatewayUrl, query, variables, await authHeaders(qui));
   if (body.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(body.errors)}`);
   return body.data!;
 }
 
-export const errorsOf = async (gatewayUrl: string, query: string, variables: Record<string, unknown>, qui: Qui): Promise<GraphQLResponse> =>
-  (await graphql(gatewayUrl, query, variables, await entetes(qui))).body;
+export const errorsOf = async (
+  gatewayUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  qui: TestCaller,
+): Promise<GraphQLResponse> => (await graphql(gatewayUrl, query, variables, await authHeaders(qui))).body;
 
 const CREER = `mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id revision } }`;
 const MODIFIER = `mutation($id: ID!, $input: ModifierRencontreInput!) { modifierRencontre(id: $id, input: $input) { id revision } }`;

@@ -68,17 +68,17 @@ describe('a production hub under attack', () => {
 
     it("refuses an ARA editor's publication on a NAQ rencontre, and on one that does not exist, through the gateway", async () => {
       const editor = await as({ role: Role.EDITEUR, regions: ['ARA'], sub: 'editeur-ara' });
-      for (const rencontreId of [rencontres.NAQ, '00000000-0000-4000-8000-000000000000']) {
+      for (const rencontreId of [rencontres.NAQ!, '00000000-0000-4000-8000-000000000000']) {
         const { body } = await graphql(hub.gatewayUrl, CREER, { input: publication(rencontreId) }, editor);
         expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.champ])).toEqual([['BAD_USER_INPUT', 'rencontreId']]);
       }
       const { body: ressources } = await graphql<{ rencontre: { ressources: unknown[] } }>(
         hub.gatewayUrl,
         'query($id: ID!) { rencontre(id: $id) { ressources { titre } } }',
-        { id: rencontres.NAQ },
+        { id: rencontres.NAQ! },
       );
       expect(ressources.data?.rencontre.ressources).not.toContainEqual({ titre: 'Replay officiel' });
-      expect((await graphql(hub.gatewayUrl, CREER, { input: publication(rencontres.ARA) }, editor)).body.errors).toBeUndefined();
+      expect((await graphql(hub.gatewayUrl, CREER, { input: publication(rencontres.ARA!) }, editor)).body.errors).toBeUndefined();
     });
 
     it('refuses a registration of an unknown collectivité and a session in an unknown commune', async () => {

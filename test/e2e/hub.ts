@@ -1,8 +1,18 @@
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import {
+  childEnvironment,
+  DEVELOPMENT_GATEWAY_SECRET,
+  DEVELOPMENT_JWT_SECRET,
+  readLauncherSettings,
+  SUBGRAPH_NAMES,
+} from '@federess/config';
 import { freePort } from '@federess/database';
 import { type RunningHub, type ServiceProcess, startHub, startService } from '@federess/launcher';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
+import { graphqlRequest } from '@federess/server-kit/testing';
+import type { Data } from './graph';
 import { ServiceLogs } from './service-logs';
+
+export type { GraphQLBody as GraphQLResponse } from '@federess/server-kit/testing';
 
 /** A hub of a test file, with what its services write (see ServiceLogs). */
 export interface TestHub extends RunningHub {
@@ -31,7 +41,7 @@ export async function startTestHub(prefix: string, extraEnv: Record<string, stri
   ]);
   const hub = await startHub(
     { ...settings, ports: ports as typeof settings.ports },
-    { env: { ...process.env, ...env }, log: () => undefined, output: logs.output },
+    { env: childEnvironment(env), log: () => undefined, output: logs.output },
   );
   return {
     ...hub,
@@ -40,21 +50,10 @@ export async function startTestHub(prefix: string, extraEnv: Record<string, stri
   };
 }
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
-}
-
-export async function graphql<T = Record<string, any>>(
+/** POSTs one operation to the gateway (or a subgraph), with `Data` as the default shape of its answer. */
+export const graphql = <TData = Data>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: GraphQLResponse<T> }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
-}
+) => graphqlRequest<TData>(url, query, variables, headers);

@@ -4,7 +4,7 @@ import { readEventStream } from '@federess/server-kit/testing';
 import { createClient } from 'graphql-sse';
 import { clubOf } from './clubs';
 import { graphql, startTestHub, type TestHub } from './hub';
-import { ADMIN, entetes, jeton } from './jetons';
+import { ADMIN, authHeaders, token } from '@federess/auth/testing';
 import { collect, liveClient } from './live';
 
 // No `id` selected: the SSE id carries the event id all the same.
@@ -43,7 +43,7 @@ describe('live feeds over Server-Sent Events through the gateway', () => {
           lienEnLigne: 'https://visio.example.org/sse',
         },
       },
-      await entetes(ADMIN),
+      await authHeaders(ADMIN),
     );
     expect(body.errors).toBeUndefined();
     return body.data!.creerRencontre.id;
@@ -89,13 +89,13 @@ describe('live feeds over Server-Sent Events through the gateway', () => {
     live.close();
     expect(events.map((e) => (e.data as LiveResult).data.rencontresEnDirect.rencontre.id)).toEqual(ids);
     const eventIds = events.map((e) => BigInt(e.id!));
-    expect(eventIds[0] < eventIds[1] && eventIds[1] < eventIds[2]).toBe(true);
+    expect(eventIds[0]! < eventIds[1]! && eventIds[1]! < eventIds[2]!).toBe(true);
 
     const fromHeader = await readEventStream(hub.gatewayUrl, {
       body: { query: LIVE, variables: BRE },
-      headers: { 'last-event-id': events[0].id! },
+      headers: { 'last-event-id': events[0]!.id! },
     });
-    const fromApres = await readEventStream(hub.gatewayUrl, { body: { query: LIVE, variables: { ...BRE, apres: events[0].id } } });
+    const fromApres = await readEventStream(hub.gatewayUrl, { body: { query: LIVE, variables: { ...BRE, apres: events[0]!.id } } });
     const [a, b] = [await fromHeader.waitFor(2), await fromApres.waitFor(2)];
     expect(a).toEqual(events.slice(1));
     expect(b).toEqual(events.slice(1));
@@ -119,10 +119,10 @@ describe('live feeds over Server-Sent Events through the gateway', () => {
   });
 
   it('authenticates with the Authorization header and refuses as HTTP would', async () => {
-    const token = await jeton(ADMIN);
+    const bearer = await token(ADMIN);
     const authorised = await readEventStream(hub.gatewayUrl, {
       body: { query: LIVE, variables: BRE },
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${bearer}` },
     });
     expect(authorised.status).toBe(200);
     authorised.close();

@@ -11,7 +11,7 @@ export const REFUSED_AT_COMMIT = '[refusé au commit]';
  */
 export async function refuseAtCommit(
   databaseUrl: string,
-): Promise<{ query: (sql: string) => Promise<any[]>; restore: () => Promise<void> }> {
+): Promise<{ query: <T>(sql: string) => Promise<T[]>; restore: () => Promise<void> }> {
   const db = await openDataSource({ url: databaseUrl, entities: [], migrations: [] });
   await db.query(`
     CREATE OR REPLACE FUNCTION test_refuser_au_commit() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -24,7 +24,7 @@ export async function refuseAtCommit(
   await db.query(`CREATE CONSTRAINT TRIGGER test_refus_au_commit AFTER INSERT ON evenement DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION test_refuser_au_commit()`);
   return {
-    query: (sql) => db.query(sql),
+    query: <T>(sql: string) => db.query<T[]>(sql),
     restore: async () => {
       await db.query('DROP TRIGGER test_refus_au_commit ON evenement');
       await db.query('DROP FUNCTION test_refuser_au_commit()');

@@ -1,11 +1,12 @@
 import { type Client, type ClientOptions, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Rencontre } from './graph';
 
 export interface LiveEvent {
   id: string;
   type: string;
   revision: number;
-  rencontre: Record<string, any> | null;
+  rencontre: Rencontre | null;
 }
 
 /** A real graphql-ws client (the one front-ends use) to a gateway or subgraph `/graphql`. */

@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import type { RunningHub } from '@federess/launcher';
-import { graphql, startTestHub } from './hub';
+import { graphql, type GraphQLResponse, startTestHub } from './hub';
 
 const NATIONAL_AGENDA = `{
   rencontres(filtre: { depuis: "2024-01-01T00:00:00Z" }, first: 50) {
@@ -21,17 +22,17 @@ describe('the national graph through the gateway', () => {
     const { status, body } = await graphql(hub.gatewayUrl, NATIONAL_AGENDA);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    const nodes = body.data!.rencontres.edges.map((e: { node: any }) => e.node);
+    const nodes = body.data!.rencontres.edges.map((e) => e.node);
     expect(body.data!.rencontres.totalCount).toBeGreaterThanOrEqual(nodes.length);
-    const regional = nodes.filter((n: any) => n.region);
-    const regions = new Set(regional.map((n: any) => n.region.code));
+    const regional = nodes.filter((n) => n.region);
+    const regions = new Set(regional.map((n) => n.region?.code));
     expect(regions.size).toBeGreaterThanOrEqual(4);
     for (const node of regional) {
-      expect(node.region.nom).toEqual(expect.any(String));
+      expect(node.region?.nom).toEqual(expect.any(String));
       expect(node.club?.nom).toEqual(expect.any(String));
       expect(new Date(node.debut).getTime()).toBeGreaterThanOrEqual(Date.parse('2024-01-01T00:00:00Z'));
     }
-    expect(nodes.some((n: any) => n.ressources.length > 0)).toBe(true);
+    expect(nodes.some((n) => n.ressources.length > 0)).toBe(true);
   });
 
   it('finds Saint-Étienne first among more than 35,000 collectivités', async () => {
@@ -41,7 +42,7 @@ describe('the national graph through the gateway', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.all.totalCount).toBeGreaterThan(35_000);
-    expect(body.data!.found.edges[0].node).toEqual({ nom: 'Saint-Étienne', type: 'COMMUNE', region: { code: 'ARA' } });
+    expect(body.data!.found.edges[0]?.node).toEqual({ nom: 'Saint-Étienne', type: 'COMMUNE', region: { code: 'ARA' } });
   });
 
   it('joins a region to its club, its publications and its collectivité', async () => {
@@ -51,8 +52,8 @@ describe('the national graph through the gateway', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.region.nom).toBe('Bretagne');
-    expect(body.data!.region.club.nom).toMatch(/Bretagne/);
-    expect(body.data!.region.club.rencontres.totalCount).toBeGreaterThanOrEqual(3);
+    expect(body.data!.region.club?.nom).toMatch(/Bretagne/);
+    expect(body.data!.region.club?.rencontres.totalCount).toBeGreaterThanOrEqual(3);
   });
 
   it('answers a client mistake with a stable code, never a 5xx', async () => {
@@ -72,7 +73,7 @@ describe('the national graph through the gateway', () => {
 
     const notJson = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await notJson.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('serves an explorer page that needs no network and a health endpoint', async () => {

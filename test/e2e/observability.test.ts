@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { freePort } from '@federess/database';
 import { entryOf, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { dataOf } from '@federess/server-kit/testing';
 import { graphql, startTestHub, type TestHub } from './hub';
-import { ADMIN, entetes } from './jetons';
 import { collect, liveClient } from './live';
 import { openRencontres } from './open-rencontres';
 import { metricsUrlOf, Scrape } from './prometheus';
@@ -34,7 +35,7 @@ describe('a hub its operators can see into', () => {
       // Spans are sent every 100 ms rather than every 5 s: the test waits for them.
       OTEL_BSP_SCHEDULE_DELAY: '100',
     });
-    admin = await entetes(ADMIN);
+    admin = await authHeaders(ADMIN);
     // One still open to registration: the last test registers someone to it.
     const open = (await openRencontres(hub.gatewayUrl)).at(0);
     if (!open) throw new Error('no upcoming rencontre open to registration in the sample agenda');
@@ -73,7 +74,7 @@ describe('a hub its operators can see into', () => {
     );
     expect(renamed.body.errors).toBeUndefined();
     const [event] = await feed.waitFor(1);
-    const resumed = collect(client, LIVE, { apres: String(BigInt(event.id) - 1n) });
+    const resumed = collect(client, LIVE, { apres: String(BigInt(event!.id) - 1n) });
     await resumed.waitFor(1);
     feed.stop();
     resumed.stop();
@@ -83,7 +84,7 @@ describe('a hub its operators can see into', () => {
     const after: Record<string, Scrape> = { gateway };
     for (const [name, url] of Object.entries(hub.subgraphUrls)) after[name] = await Scrape.of(metricsUrlOf(url));
     const moved = (service: string, name: string, labels: Record<string, string> = {}) =>
-      after[service].value(name, labels) - before[service].value(name, labels);
+      after[service]!.value(name, labels) - before[service]!.value(name, labels);
 
     expect(moved('gateway', 'federess_http_requests_total', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
     expect(moved('gateway', 'federess_http_request_duration_seconds_count', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
@@ -108,7 +109,7 @@ describe('a hub its operators can see into', () => {
     expect(moved('rencontres', 'federess_http_requests_total', { type: 'mutation', code: 'OK' })).toBe(1);
     expect(moved('rencontres', 'federess_live_events_delivered_total')).toBeGreaterThanOrEqual(2);
     expect(moved('rencontres', 'federess_live_feed_replays_total')).toBeGreaterThanOrEqual(1);
-    expect(after.rencontres.has('federess_sql_pool_connections') && after.rencontres.has('federess_sql_pool_waiting')).toBe(true);
+    expect(after.rencontres!.has('federess_sql_pool_connections') && after.rencontres!.has('federess_sql_pool_waiting')).toBe(true);
     for (const name of ['clubs', 'publications', 'collectivites'])
       expect(moved(name, 'federess_http_requests_total', { type: 'query', code: 'OK' })).toBeGreaterThanOrEqual(1);
   });
@@ -213,8 +214,13 @@ describe('a hub its operators can see into', () => {
       admin,
     );
     expect(inscription.body.errors).toBeUndefined();
-    const { body } = await graphql(hub.gatewayUrl, 'mutation { creerJetonAgenda(libelle: "Journal") { chemin } }', {}, admin);
-    const chemin = (body.data as { creerJetonAgenda: { chemin: string } }).creerJetonAgenda.chemin;
+    const { body } = await graphql<{ creerJetonAgenda: { chemin: string } }>(
+      hub.gatewayUrl,
+      'mutation { creerJetonAgenda(libelle: "Journal") { chemin } }',
+      {},
+      admin,
+    );
+    const { chemin } = dataOf(body).creerJetonAgenda;
     expect((await fetch(new URL(chemin, hub.gatewayUrl))).status).toBe(200);
     expect((await fetch(new URL('/agenda.ics?jeton=agenda_inconnu0123456789abcdef', hub.gatewayUrl))).status).toBe(401);
     await graphql(hub.gatewayUrl, '{ __typename }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' });

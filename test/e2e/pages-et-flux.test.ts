@@ -2,8 +2,9 @@ import type { RunningHub } from '@federess/launcher';
 import { Google } from 'structured-data-testing-tool/presets';
 import { annulerRencontre, creerRencontre, dataAs, get, modifierRencontre } from './feeds';
 import { startTestHub } from './hub';
-import { ADMIN } from './jetons';
-import { htmlFindings, parseJsonFeed, parseXmlFeed, sitemapErrors, structuredData, type StructuredDataTest } from './syndication';
+import { ADMIN } from '@federess/auth/testing';
+import { firstOf } from '@federess/server-kit/testing';
+import { htmlFindings, jsonLdOf, parseJsonFeed, parseXmlFeed, sitemapErrors, structuredData, type StructuredDataTest } from './syndication';
 
 const HTML = { accept: 'text/html' };
 const CREER_PUBLICATION = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
@@ -118,14 +119,14 @@ describe('syndication feeds, pages and the sitemap', () => {
       const result = await structuredData(html, { tests: googleEvent(status, mode, place, virtual) });
       expect([id, result.failed.map((f) => f.test)]).toEqual([id, []]);
       expect(result.schemas).toEqual(['Event']);
-      const event = result.structuredData.jsonld.Event[0];
+      const event = jsonLdOf(result, 'Event');
       expect(event.startDate).toMatch(ISO_WITH_OFFSET);
       expect(event.url).toBe(`${origin()}/rencontres/${id}`);
       // The private link is never published; a virtual location points at the public page.
       expect(html).not.toContain(lien);
       expect(html).toContain(`href="/rencontres/${id}.ics"`);
     }
-    const programmeeLd = (await structuredData(await page(`/rencontres/${programmee.id}`), {})).structuredData.jsonld.Event[0];
+    const programmeeLd = jsonLdOf(await structuredData(await page(`/rencontres/${programmee.id}`), {}), 'Event');
     expect(programmeeLd.startDate).toBe('2027-03-28T09:30:00+02:00');
     expect(programmeeLd.performer).toEqual([
       {
@@ -135,9 +136,9 @@ describe('syndication feeds, pages and the sitemap', () => {
         affiliation: { '@type': 'Organization', name: 'Ville de Lyon' },
       },
     ]);
-    const reporteeLd = (await structuredData(await page(`/rencontres/${reportee.id}`), {})).structuredData.jsonld.Event[0];
+    const reporteeLd = jsonLdOf(await structuredData(await page(`/rencontres/${reportee.id}`), {}), 'Event');
     expect(reporteeLd.previousStartDate).toBe('2027-04-01T09:30:00+02:00');
-    const cycleLd = (await structuredData(await page(`/rencontres/${cycle.id}`), {})).structuredData.jsonld.Event[0];
+    const cycleLd = jsonLdOf(await structuredData(await page(`/rencontres/${cycle.id}`), {}), 'Event');
     expect((cycleLd.subEvent as { startDate: string }[]).map((s) => s.startDate)).toEqual([
       '2027-10-30T09:30:00+02:00',
       '2027-10-31T09:30:00+01:00',
@@ -185,7 +186,7 @@ describe('syndication feeds, pages and the sitemap', () => {
     });
     expect(result.failed.map((f) => f.test)).toEqual([]);
     expect(result.schemas).toEqual(['Report']);
-    expect(result.structuredData.jsonld.Report[0].isAccessibleForFree).toBe(false);
+    expect(jsonLdOf(result, 'Report').isAccessibleForFree).toBe(false);
     expect(JSON.stringify(result.structuredData.jsonld)).not.toContain(fichier);
 
     for (const format of ['atom', 'rss', 'json']) {
@@ -248,10 +249,10 @@ describe('syndication feeds, pages and the sitemap', () => {
     expect(answer.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(await sitemapErrors(answer.text)).toEqual([]);
     const entries = [...answer.text.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)];
-    expect(entries.some(([, loc]) => loc.includes('/rencontres/'))).toBe(true);
-    expect(entries.some(([, loc]) => loc.includes('/publications/'))).toBe(true);
+    expect(entries.some(([, loc]) => loc?.includes('/rencontres/'))).toBe(true);
+    expect(entries.some(([, loc]) => loc?.includes('/publications/'))).toBe(true);
     // A page listed there is served.
-    expect((await get(url, new URL(entries[0][1]).pathname, HTML)).status).toBe(200);
+    expect((await get(url, new URL(firstOf(entries, 'sitemap entry')[1]!).pathname, HTML)).status).toBe(200);
     expect(await sitemapErrors(answer.text.replace('<lastmod>', '<lastmod>hier'))).not.toEqual([]);
   });
 

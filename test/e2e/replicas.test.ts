@@ -1,10 +1,10 @@
 import * as net from 'node:net';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { childEnvironment, DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { entryOf, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { graphql } from './hub';
-import { ADMIN, entetes } from './jetons';
 import { type Collector, collect, liveClient } from './live';
 import { metricsUrlOf, Scrape } from './prometheus';
 import { ServiceLogs } from './service-logs';
@@ -55,29 +55,30 @@ describe('two replicas of the gateway and of the rencontres subgraph on one Post
 
   beforeAll(async () => {
     for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_DATABASE_URL`] = testDatabaseUrl(`replicas_${name}`);
-    const ports: Record<string, number> = {};
-    for (const name of ['clubs', 'publications', 'collectivites', 'rencontres-a', 'rencontres-b', 'gateway-a', 'gateway-b'])
-      ports[name] = await freePort();
-    for (const name of ['clubs', 'publications', 'collectivites']) {
+    const names = ['clubs', 'publications', 'collectivites', 'rencontres-a', 'rencontres-b', 'gateway-a', 'gateway-b'] as const;
+    const ports = {} as Record<(typeof names)[number], number>;
+    for (const name of names) ports[name] = await freePort();
+    const onePerDatabase = ['clubs', 'publications', 'collectivites'] as const;
+    for (const name of onePerDatabase) {
       env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
     }
-    env.RENCONTRES_URL = ['rencontres-a', 'rencontres-b'].map((name) => `http://127.0.0.1:${ports[name]}/graphql`).join(',');
-    const others = ['clubs', 'publications', 'collectivites'].map((name) => start(name, `@federess/subgraph-${name}`));
+    env.RENCONTRES_URL = (['rencontres-a', 'rencontres-b'] as const).map((name) => `http://127.0.0.1:${ports[name]}/graphql`).join(',');
+    const others = onePerDatabase.map((name) => ({ name, service: start(name, `@federess/subgraph-${name}`) }));
     // The first replica migrates and seeds; the second starts on the database as it is.
     const a = { name: 'rencontres-a', port: ports['rencontres-a'] };
     const b = { name: 'rencontres-b', port: ports['rencontres-b'] };
     rencontres.push({ ...a, process: await startRencontres(a, true) });
     rencontres.push({ ...b, process: await startRencontres(b, false) });
-    await Promise.all(others.map((service) => waitHealthy(service, `http://127.0.0.1:${ports[service.name]}/health`, 120_000)));
-    for (const name of ['gateway-a', 'gateway-b']) {
+    await Promise.all(others.map(({ name, service }) => waitHealthy(service, `http://127.0.0.1:${ports[name]}/health`, 120_000)));
+    for (const name of ['gateway-a', 'gateway-b'] as const) {
       const gateway = start(name, '@federess/gateway', { GATEWAY_PORT: String(ports[name]) });
       await waitHealthy(gateway, `http://127.0.0.1:${ports[name]}/health`, 60_000);
       gateways.push({ name, url: `http://127.0.0.1:${ports[name]}/graphql` });
     }
-    admin = await entetes(ADMIN);
+    admin = await authHeaders(ADMIN);
     const { body } = await graphql<{ clubs: { id: string; region: { code: string } }[] }>(
-      gateways[0].url,
+      gateways[0]!.url,
       '{ clubs { id region { code } } }',
     );
     clubId = body.data!.clubs.find((club) => club.region.code === 'PDL')!.id;
@@ -88,7 +89,7 @@ describe('two replicas of the gateway and of the rencontres subgraph on one Post
     for (const service of started.reverse()) await service.stop();
   });
 
-  const [gatewayA, gatewayB] = [() => gateways[0].url, () => gateways[1].url];
+  const [gatewayA, gatewayB] = [() => gateways[0]!.url, () => gateways[1]!.url];
   const subscribe = (url: string, variables: Record<string, unknown> = {}): Collector => {
     const client = liveClient(url);
     clients.push(client);

@@ -1,5 +1,5 @@
 import type { RunningHub } from '@federess/launcher';
-import { ADMIN, entetes } from './jetons';
+import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { graphql, startTestHub } from './hub';
 
 describe('a hub that loses a subgraph, and a hub that restarts', () => {
@@ -11,14 +11,14 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
 
   it('still answers with the other subgraphs when one is down, naming the missing one', async () => {
     hub = await startTestHub('resilience');
-    await hub.services.clubs!.stop();
+    await hub.services.clubs.stop();
     const { status, body } = await graphql(
       hub.gatewayUrl,
       '{ rencontres(first: 20) { totalCount edges { node { titre club { nom } region { nom } } } } }',
     );
     expect(status).toBe(200);
     expect(body.data!.rencontres.totalCount).toBeGreaterThan(0);
-    expect(body.data!.rencontres.edges.some((e: any) => e.node.region?.nom)).toBe(true);
+    expect(body.data!.rencontres.edges.some((e) => e.node.region?.nom)).toBe(true);
     const codes = body.errors!.map((e) => [e.extensions?.code, e.extensions?.serviceName]);
     expect(codes).toContainEqual(['SUBGRAPH_UNAVAILABLE', 'clubs']);
     expect(body.errors![0]!.message).toMatch(/clubs/);
@@ -30,7 +30,7 @@ describe('a hub that loses a subgraph, and a hub that restarts', () => {
       hub.gatewayUrl,
       'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: true) { nom adherente } }',
       {},
-      await entetes(ADMIN),
+      await authHeaders(ADMIN),
     );
     expect(marked.body.errors).toBeUndefined();
     expect(marked.body.data!.marquerAdherente).toEqual({ nom: 'Saint-Étienne', adherente: true });

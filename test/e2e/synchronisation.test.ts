@@ -5,7 +5,7 @@ import type { RunningHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { annulerRencontre, creerRencontre, dataAs, errorsOf, modifierRencontre } from './feeds';
 import { startTestHub } from './hub';
-import { ADMIN } from './jetons';
+import { ADMIN } from '@federess/auth/testing';
 import { collect, liveClient } from './live';
 
 const PREFIX = 'synchronisation';
@@ -103,7 +103,7 @@ describe('delta sync: evenementsRencontres', () => {
     }
     // Events carry the rencontre as it is now, with fields of other subgraphs.
     const { nodes } = await pull(depart, 10);
-    expect(nodes[0].rencontre).toEqual({
+    expect(nodes[0]?.rencontre).toEqual({
       titre: 'Synchronisée en ARA',
       club: { nom: expect.stringMatching(/Auvergne-Rhône-Alpes/) as string },
     });

@@ -4,6 +4,7 @@ import { extractFromJson } from '@extractus/feed-extractor';
 import FeedParser from 'feedparser';
 import { HtmlValidate } from 'html-validate';
 import { structuredDataTest } from 'structured-data-testing-tool';
+import { firstOf } from '@federess/server-kit/testing';
 import { validateXML } from 'xmllint-wasm';
 
 /** An Atom or RSS feed as feedparser (a sax-based parser of Atom, RSS and RDF) reads it, in strict mode. */
@@ -78,6 +79,11 @@ export async function structuredData(
     if (res) return res;
     throw error;
   }
+}
+
+/** The first JSON-LD item of `type` a page carries; none fails the test. */
+export function jsonLdOf(result: StructuredDataResult, type: string): Record<string, unknown> {
+  return firstOf(result.structuredData.jsonld[type] ?? [], `JSON-LD ${type}`);
 }
 
 const SITEMAP_XSD = fs.readFileSync(path.join(path.dirname(require.resolve('sitemap/package.json')), 'schema', 'sitemap.xsd'), 'utf8');

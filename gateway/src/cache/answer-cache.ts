@@ -124,9 +124,8 @@ export class AnswerCache {
     if (left > 0) state.running.set(ticket.seq, left);
     else state.running.delete(ticket.seq);
     const oldest = state.running.size ? Math.min(...state.running.keys()) : Infinity;
-    let drop = 0;
-    while (drop < state.log.length && state.log[drop].seq <= oldest) drop += 1;
-    if (drop) state.log.splice(0, drop);
+    const kept = state.log.findIndex((entry) => entry.seq > oldest);
+    state.log.splice(0, kept === -1 ? state.log.length : kept);
   }
 
   /** Keeps an answer read by the call of `ticket`, unless it may already be stale or must not be kept. */

@@ -24,8 +24,7 @@ const unknownToken = (): FeedError =>
   );
 
 /** Why an operation failed, as an HTTP answer (any error at all: a feed is never served with holes). */
-function feedErrorOf(errors: readonly GraphQLFormattedError[]): FeedError {
-  const first = errors[0];
+function feedErrorOf(first: GraphQLFormattedError, errors: readonly GraphQLFormattedError[]): FeedError {
   switch (first.extensions?.code) {
     case ErrorCode.UNAUTHENTICATED:
       return unknownToken();
@@ -55,7 +54,7 @@ export function graphRunner(apollo: ApolloServer<GatewayContext>): RunOperation 
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('A feed operation answered incrementally.');
     const { data, errors } = response.body.singleResult;
-    if (errors?.length) throw feedErrorOf(errors);
+    if (errors?.[0]) throw feedErrorOf(errors[0], errors);
     return data as T;
   };
 }

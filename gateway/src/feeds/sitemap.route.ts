@@ -23,7 +23,7 @@ async function pageThrough(run: RunOperation, field: 'rencontres' | 'publication
   const found: Listed[] = [];
   let after: string | null = null;
   do {
-    type Page = { [list: string]: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listed }[] } };
+    type Page = Record<typeof field, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listed }[] }>;
     const page: Page = await run<Page>(query, { first: Math.min(PAGE, max - found.length), after }, ANONYMOUS_READER);
     const list = page[field];
     found.push(...list.edges.map((e) => e.node));

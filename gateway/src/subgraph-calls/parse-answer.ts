@@ -1,3 +1,4 @@
+import { ErrorCode } from '@federess/server-kit';
 import { GraphQLError } from 'graphql';
 import type { RawAnswer } from './http-transport';
 import type { GatewayResponse } from './process-options';
@@ -22,11 +23,11 @@ export function parseAnswer(answer: RawAnswer, url: string | undefined): Gateway
     throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
       extensions: {
         response: { url, status: answer.status, statusText: answer.statusText, body },
-        ...(answer.status === 401 ? { code: 'UNAUTHENTICATED' } : answer.status === 403 ? { code: 'FORBIDDEN' } : {}),
+        ...(answer.status === 401 ? { code: ErrorCode.UNAUTHENTICATED } : answer.status === 403 ? { code: ErrorCode.FORBIDDEN } : {}),
       },
     });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new Error(`Expected JSON response body, but received: ${answer.text.slice(0, 200)}`);
-  return body as GatewayResponse;
+  return body;
 }

@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type DocumentNode, Kind } from 'graphql';
+import { type DocumentNode, Kind, OperationTypeNode } from 'graphql';
 import type { GatewayContext } from '../context';
 
 /** What @apollo/gateway hands a data source's `process`, and what it expects back. */
@@ -9,12 +9,9 @@ export type GatewayResponse = Awaited<ProcessResult>;
 
 /** The options of a fetch of a client operation (not a health check or a schema load): its plan's document, its request context. */
 export type IncomingOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
-// The enum's value, not the enum: @apollo/gateway's GraphQLDataSourceRequestKind is a runtime
-// object this module need not load just to compare a string.
-const INCOMING_OPERATION = 'incoming operation' as IncomingOptions['kind'];
-
+/** The options of a client operation's fetch: only they carry the incoming request's context. */
 export const incoming = (options: ProcessOptions): IncomingOptions | undefined =>
-  options.kind === INCOMING_OPERATION ? (options as IncomingOptions) : undefined;
+  'incomingRequestContext' in options ? options : undefined;
 
 /**
  * Whether the fetch is a query (the only operations whose identical in-flight copies may share one
@@ -23,6 +20,6 @@ export const incoming = (options: ProcessOptions): IncomingOptions | undefined =
  */
 export function isQuery(document: DocumentNode | undefined, query: string): boolean {
   const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  if (operation) return operation.operation === 'query';
+  if (operation) return operation.operation === OperationTypeNode.QUERY;
   return /^\s*(query\b|\{)/.test(query);
 }

@@ -11,8 +11,9 @@ export function subgraphHeaders(options: ProcessOptions, gatewaySecret: string):
   const planned = options.request.http?.headers as Iterable<[string, string]> | undefined;
   if (planned) for (const [name, value] of planned) headers[name.toLowerCase()] = value;
   headers['content-type'] = 'application/json';
-  const authorization = options.context?.authorization;
-  if (authorization) headers.authorization = authorization;
+  // @apollo/gateway types the context loosely: read as what GatewayContext says it holds.
+  const authorization: unknown = options.context?.authorization;
+  if (typeof authorization === 'string' && authorization) headers.authorization = authorization;
   const feedToken: unknown = options.context?.feedToken;
   if (typeof feedToken === 'string' && feedToken) headers[FEED_TOKEN_HEADER] = feedToken;
   headers[GATEWAY_HEADER] = gatewaySecret;

@@ -16,7 +16,7 @@ export function answerForFailure(error: unknown, subgraphName: string, timeoutMs
   // A subgraph that answers with a non-2xx status and a GraphQL body (400 for a variable its own
   // scalar refuses) is reachable: its errors, with their codes, are the answer.
   const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
-  if (isGraphQLErrorBody(body)) return { errors: body.errors } as GatewayResponse;
+  if (isGraphQLErrorBody(body)) return { errors: body.errors };
   const timedOut = /timeout|aborted/i.test(String((error as Error).message ?? error)) || (error as Error).name === 'TimeoutError';
   logOf('subgraph-calls').error(`subgraph ${subgraphName} ${timedOut ? 'timed out' : 'unreachable'}: ${(error as Error).message}`, {
     subgraph: subgraphName,

@@ -18,7 +18,7 @@ export async function executeEvent(
   context: GatewayContext,
   variables: Record<string, unknown>,
 ): Promise<ExecutionResult> {
-  const pushed: GraphQLDataSource = { process: async () => ({ data: event }) } as unknown as GraphQLDataSource;
+  const pushed: GraphQLDataSource = { process: () => Promise.resolve({ data: event }) };
   const queryPlan: QueryPlan = {
     kind: 'QueryPlan',
     node: plan.rest ? { kind: 'Sequence', nodes: [plan.primary, plan.rest] } : plan.primary,

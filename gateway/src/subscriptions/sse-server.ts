@@ -1,10 +1,15 @@
 import type { LimitSettings, Mode } from '@federess/config';
 import type { TokenVerifier } from '@federess/auth';
-import { EventStreamEndpoint, mapEvents, ONLY_SUBSCRIPTIONS, streamRefusal } from '@federess/server-kit';
+import {
+  EventStreamEndpoint,
+  mapEvents,
+  ONLY_SUBSCRIPTIONS,
+  prepareOperation,
+  socketErrorFormatter,
+  streamRefusal,
+} from '@federess/server-kit';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import { contextOf, type GatewayContext } from '../context';
-import { subscriptionResultFormatter } from './event-errors';
-import { checkLiveOperation, liveValidationRules } from './operation-checks';
 import { eventIdOf, type SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
 
@@ -26,8 +31,7 @@ export interface GatewayEventStreamOptions {
  */
 export function gatewayEventStream(options: GatewayEventStreamOptions): EventStreamEndpoint {
   const schema = options.planner.apiGraphQLSchema;
-  const rules = liveValidationRules(options.mode, options.limits);
-  const format = subscriptionResultFormatter(options.mode);
+  const format = socketErrorFormatter(options.mode);
   return new EventStreamEndpoint({
     keepAliveMs: options.keepAliveMs,
     open: async (req, payload) => {
@@ -37,14 +41,15 @@ export function gatewayEventStream(options: GatewayEventStreamOptions): EventStr
       } catch (error) {
         return streamRefusal([error instanceof GraphQLError ? error : new GraphQLError('Jeton refusé.')]);
       }
-      const checked = checkLiveOperation(schema, rules, options, payload);
+      // The same checks as over HTTP and graphql-ws, with the same codes (see prepareOperation).
+      const checked = prepareOperation(payload, { schema, limits: options.limits, mode: options.mode, trusted: false });
       if (Array.isArray(checked)) return streamRefusal(checked);
       if (checked.operation.operation !== OperationTypeNode.SUBSCRIPTION) return streamRefusal([ONLY_SUBSCRIPTIONS]);
       const results = options.subscriptions.subscribe(checked.document, checked.operationName, checked.variableValues, context, 'sse');
       return {
         expiresAt: context.viewer.expiresAt,
         startsAfter: await options.subscriptions.startingPoint(results),
-        events: mapEvents(results, (result) => ({ result: format(result), id: eventIdOf(result) })),
+        events: mapEvents(results, (result) => ({ result: format.result(result), id: eventIdOf(result) })),
       };
     },
   });

@@ -1,3 +1,5 @@
+import { ErrorCode } from '@federess/server-kit';
+
 /** An error as the upstream sends it in a graphql-ws `next` or `error` message. */
 export interface UpstreamError {
   readonly message: string;
@@ -5,10 +7,23 @@ export interface UpstreamError {
 }
 
 /** Codes that mean the request itself is wrong (arguments, resume point, rights, limits). */
-const CLIENT_CAUSED_CODES = new Set(['BAD_USER_INPUT', 'EVENTS_EXPIRED', 'GRAPHQL_VALIDATION_FAILED', 'FORBIDDEN', 'UNAUTHENTICATED']);
+const CLIENT_CAUSED_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.EVENTS_EXPIRED,
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.DEPTH_LIMIT_EXCEEDED,
+  ErrorCode.ALIAS_LIMIT_EXCEEDED,
+  ErrorCode.ROOT_FIELD_LIMIT_EXCEEDED,
+  ErrorCode.TOKEN_LIMIT_EXCEEDED,
+  ErrorCode.DIRECTIVE_LIMIT_EXCEEDED,
+  ErrorCode.COST_LIMIT_EXCEEDED,
+]);
 
-const isClientCausedCode = (code: unknown): boolean =>
-  typeof code === 'string' && (CLIENT_CAUSED_CODES.has(code) || code.endsWith('_LIMIT_EXCEEDED'));
+const isClientCausedCode = (code: unknown): boolean => typeof code === 'string' && CLIENT_CAUSED_CODES.has(code);
 
 /**
  * Whether errors refusing an upstream subscription are the client's doing: resubscribing would be

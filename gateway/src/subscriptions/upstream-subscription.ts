@@ -1,12 +1,20 @@
 import { recordUpstreamReconnection } from '@federess/observability';
-import { type Client, createClient } from 'graphql-ws';
+import { ErrorCode } from '@federess/server-kit';
+import { type Client, CloseCode, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { RESUME_ARGUMENT, resumeAfter } from '@federess/server-kit';
 import { EVENT_ID_KEY } from './supergraph-planner';
 import { isClientCaused, type UpstreamError } from './upstream-errors';
 
 /** Close codes of the graphql-ws protocol that mean the request itself is wrong: retrying cannot help. */
-const FATAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429]);
+const FATAL_CLOSE_CODES = new Set<number>([
+  CloseCode.BadRequest,
+  CloseCode.Unauthorized,
+  CloseCode.Forbidden,
+  CloseCode.SubprotocolNotAcceptable,
+  CloseCode.SubscriberAlreadyExists,
+  CloseCode.TooManyInitialisationRequests,
+]);
 
 export interface UpstreamOptions {
   /**
@@ -158,12 +166,12 @@ export class UpstreamSubscription {
     this.connected = false;
     this.clearPongTimer();
     if (this.stopped) return;
-    if (event.code === 4403) {
+    if (event.code === CloseCode.Forbidden) {
       // The subgraph refused the token at (re)connection: typically every subscriber's token expired.
       this.fail([
         {
           message: "Le sous-graphe a refusé le jeton de l'abonnement (expiré ?) : reprenez avec un jeton valide et `apres`.",
-          extensions: { code: 'UNAUTHENTICATED' },
+          extensions: { code: ErrorCode.UNAUTHENTICATED },
         },
       ]);
       return;
@@ -172,7 +180,7 @@ export class UpstreamSubscription {
       this.fail([
         {
           message: `Le sous-graphe a fermé l'abonnement (${event.code} ${event.reason ?? ''})`.trim(),
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+          extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE },
         },
       ]);
       return;

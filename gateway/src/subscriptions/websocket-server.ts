@@ -1,15 +1,22 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { LimitSettings, Mode } from '@federess/config';
-import { type CorsPolicy, type RateLimiter, watchTokenExpiry } from '@federess/server-kit';
-import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import {
+  connectionAuthorization,
+  type CorsPolicy,
+  ErrorCode,
+  prepareOperation,
+  type RateLimiter,
+  rateLimitedError,
+  socketErrorFormatter,
+  watchTokenExpiry,
+} from '@federess/server-kit';
+import { type ExecutionResult, GraphQLError, getOperationAST, OperationTypeNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@federess/auth';
 import { contextOf, type GatewayContext } from '../context';
-import { subscriptionResultFormatter } from './event-errors';
-import { checkLiveOperation, liveValidationRules } from './operation-checks';
 import type { SharedSubscriptions } from './shared-subscriptions';
 import type { SupergraphPlanner } from './supergraph-planner';
 
@@ -32,11 +39,6 @@ export interface GatewayWebSocketOptions {
   readonly cors?: CorsPolicy;
 }
 
-const connectionAuthorization = (params: Readonly<Record<string, unknown>> | undefined): string | undefined => {
-  const value = Object.entries(params ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1];
-  return typeof value === 'string' ? value : undefined;
-};
-
 /**
  * graphql-ws on the gateway's `/graphql`, beside HTTP. Operations are parsed and validated against
  * the API schema first (protocol `error` messages for bad ones); subscriptions go to the shared
@@ -51,8 +53,7 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
     verifyClient: options.cors?.verifyClient,
   });
   const schema = options.planner.apiGraphQLSchema;
-  const rules = liveValidationRules(options.mode, options.limits);
-  const formatSubscriptionResult = subscriptionResultFormatter(options.mode);
+  const format = socketErrorFormatter(options.mode);
   const disposable = useServer<Record<string, unknown>, { context?: GatewayContext }>(
     {
       schema,
@@ -75,57 +76,55 @@ export function attachGatewayWebSocket(httpServer: Server, options: GatewayWebSo
           ctx.extra.request.socket.remoteAddress,
           connectionAuthorization(ctx.connectionParams),
         );
-        if (limited)
-          return [
-            new GraphQLError(limited.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: limited.retryAfterSeconds } }),
-          ];
-        // The same abuse limits as over HTTP, in the same order (shared with the SSE transport).
-        const checked = checkLiveOperation(schema, rules, options, payload);
-        if (Array.isArray(checked)) return checked;
-        const { document } = checked;
+        if (limited) return [rateLimitedError(limited)];
+        // The same checks as over HTTP, in the same order, with the same codes (see prepareOperation).
+        const prepared = prepareOperation(payload, { schema, limits: options.limits, mode: options.mode, trusted: false });
+        if (Array.isArray(prepared)) return prepared;
         const contextValue: GatewayContext = ctx.extra.context!;
         return {
           schema,
-          document,
-          operationName: payload.operationName ?? undefined,
-          variableValues: payload.variables ?? {},
+          document: prepared.document,
+          operationName: prepared.operationName,
+          variableValues: prepared.variableValues,
           contextValue,
         };
       },
       // Errors of subscription events leave here as those of HTTP responses leave Apollo's formatter
       // (queries and mutations over the socket already went through it in `execute`).
       onNext: (_ctx, _id, _payload, args, result) =>
-        result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === 'subscription'
-          ? formatSubscriptionResult(result as ExecutionResult)
+        result.errors?.length && getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.SUBSCRIPTION
+          ? format.result(result)
           : undefined,
       subscribe: (args) =>
         options.subscriptions.subscribe(
           args.document,
           args.operationName ?? undefined,
-          (args.variableValues ?? {}) as Record<string, unknown>,
+          args.variableValues ?? {},
           args.contextValue as GatewayContext,
         ),
       execute: async (args): Promise<ExecutionResult> => {
         const response = await options.apollo.executeOperation(
           {
             query: args.document,
-            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            variables: args.variableValues ?? {},
             operationName: args.operationName ?? undefined,
           },
           { contextValue: args.contextValue as GatewayContext },
         );
         if (response.body.kind !== 'single')
           return {
-            errors: [new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: 'BAD_REQUEST' } })],
+            errors: [
+              new GraphQLError('Réponse incrémentale non prise en charge sur WebSocket.', { extensions: { code: ErrorCode.BAD_REQUEST } }),
+            ],
           };
         // Apollo hands back errors already formatted (plain objects); graphql-ws serialises errors with
         // toJSON() and would close the socket on a plain one, so they become GraphQLErrors again.
         const { errors, ...rest } = response.body.singleResult;
-        if (!errors) return rest as ExecutionResult;
+        if (!errors) return rest;
         return {
           ...rest,
           errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })),
-        } as ExecutionResult;
+        };
       },
     },
     wss,

@@ -40,8 +40,9 @@ export function readClaims(payload: JWTPayload): Claims {
   const { sub, exp } = payload;
   if (typeof sub !== 'string' || sub.trim() === '') throw refuse('la revendication « sub » manque.');
   if (typeof exp !== 'number') throw refuse('la revendication « exp » (expiration) manque.');
-  const role = typeof payload.role === 'string' ? payload.role.toUpperCase() : undefined;
-  if (!role || !(ROLES as readonly string[]).includes(role)) {
+  const asked = typeof payload.role === 'string' ? payload.role.toUpperCase() : undefined;
+  const role = ROLES.find((known) => known === asked);
+  if (!role) {
     throw refuse(`rôle inconnu : ${String(payload.role)} (attendu ADMIN, EDITEUR ou ADHERENT).`);
   }
   if (role === Role.EDITEUR) return { sub, exp, role, regions: regionsOf(payload.regions), collectivite: null };

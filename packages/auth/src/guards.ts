@@ -1,5 +1,5 @@
 import { authenticationRequired, forbidden } from './errors';
-import { Role } from './roles';
+import { EDITOR_ROLES, Role } from './roles';
 import type { Viewer } from './viewer';
 
 /**
@@ -29,6 +29,11 @@ export function requireRole(viewer: Viewer, action: string, roles: readonly Role
       role: viewer.role,
     });
   }
+}
+
+/** In front of every write of clubs, rencontres and publications: an admin or an editor (the région is checked on the data). */
+export function requireEditor(viewer: Viewer, action: string): void {
+  requireRole(viewer, action, EDITOR_ROLES);
 }
 
 export function requireAdmin(viewer: Viewer, action: string): void {

@@ -10,5 +10,8 @@ export enum Role {
 
 export const ROLES: readonly Role[] = [Role.ADMIN, Role.EDITEUR, Role.ADHERENT];
 
+/** Who writes clubs, rencontres and publications at all; which région each may write is checked on the data. */
+export const EDITOR_ROLES: readonly Role[] = [Role.ADMIN, Role.EDITEUR];
+
 /** How a collectivité is named across the hub (the collectivites subgraph's ids). */
 export const COLLECTIVITE_ID = /^(COMMUNE|EPCI|DEPARTEMENT|REGION|PETR):[A-Za-z0-9-]{1,60}$/;

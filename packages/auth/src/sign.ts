@@ -22,7 +22,7 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
  */
 export function parseTtl(value: string, maxSeconds: number): number {
   const match = /^(\d{1,7})([smhd]?)$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * UNITS[match[2] || 's'] : NaN;
+  const seconds = match ? Number(match[1]) * (UNITS[match[2] || 's'] ?? NaN) : NaN;
   if (!match || seconds < 1) throw badInput(`Durée invalide : ${value} (attendu par exemple 90s, 15m, 1h ou 7d).`);
   if (seconds > maxSeconds) {
     throw badInput(

@@ -1,7 +1,8 @@
+import { expect } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { DEVELOPMENT_JWT_SECRET, readCommonSettings } from '@federess/config';
+import { childEnvironment, DEVELOPMENT_JWT_SECRET, readCommonSettings } from '@federess/config';
 import { createTokenVerifier } from '../src';
 import { parseArguments, UsageError } from '../src/cli/arguments';
 
@@ -36,7 +37,7 @@ describe('pnpm token', () => {
   });
 
   it('prints a token the hub accepts, and clear usage errors', async () => {
-    const env = { ...process.env, FEDERESS_MODE: 'development', FEDERESS_JWT_SECRET: '' };
+    const env = childEnvironment({ FEDERESS_MODE: 'development', FEDERESS_JWT_SECRET: '' });
     const { stdout } = await run(process.execPath, [CLI, '--role', 'editeur', '--region', 'ARA'], { env });
     const viewer = await createTokenVerifier(readCommonSettings({}).auth).verify(stdout.trim());
     expect(viewer.isEditorOf('ARA')).toBe(true);

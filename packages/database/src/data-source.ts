@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { readSqlSettings, type SqlSettings } from '@federess/config';
 import { watchSqlPool } from '@federess/observability';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
@@ -7,9 +6,10 @@ import { SqlErrorLogger } from './sql-error-logger';
 
 export interface DataSourceOptions {
   readonly url: string;
+  // TypeORM's own type for entity and migration classes (DataSourceOptions): `Function`, which ours must accept as it is.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the same TypeORM type as above
   readonly migrations: MixedList<Function | string>;
   /** Pool size (default: `sql.poolSize`, 10). */
   readonly poolSize?: number;

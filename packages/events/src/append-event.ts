@@ -13,7 +13,8 @@ const OUTBOX_LOCK = 7_270_001;
  */
 export async function appendEvent<D extends object>(manager: EntityManager, event: NewOutboxEvent<D>): Promise<string> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK]);
-  const rows: { id: string }[] = await manager.query(
+  // INSERT … RETURNING answers one row per row inserted: here, one.
+  const [row]: [{ id: string }] = await manager.query(
     `INSERT INTO evenement (type, entite, entite_id, region, revision, entites, listes, donnees)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
     [
@@ -27,7 +28,7 @@ export async function appendEvent<D extends object>(manager: EntityManager, even
       JSON.stringify(event.donnees),
     ],
   );
-  const id = rows[0].id;
+  const id = row.id;
   noteAppendedEvent({ id, tags: [...event.entites, ...event.listes] });
   return id;
 }

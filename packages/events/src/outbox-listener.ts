@@ -52,9 +52,9 @@ export class OutboxListener {
   async start(): Promise<void> {
     await this.connect();
     // Past events are those already committed, or purged (ids never go back below the purge mark).
-    const rows: { head: string | null }[] = (
-      await this.client!.query('SELECT GREATEST((SELECT max(id) FROM evenement), purge_jusqua)::text AS head FROM evenement_retention')
-    ).rows;
+    const { rows } = await this.client!.query<{ head: string | null }>(
+      'SELECT GREATEST((SELECT max(id) FROM evenement), purge_jusqua)::text AS head FROM evenement_retention',
+    );
     this.headId = BigInt(rows[0]?.head ?? '0');
     this.poll = setInterval(() => this.requestDrain(), this.options.pollIntervalMs ?? 5000);
     this.poll.unref();

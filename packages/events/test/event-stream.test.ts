@@ -110,7 +110,7 @@ describe('an event stream', () => {
     let purged = 0;
     const racing = new Proxy(dataSource, {
       get(target, key) {
-        if (key !== 'transaction') return Reflect.get(target, key);
+        if (key !== 'transaction') return Reflect.get(target, key) as unknown;
         return (isolation: 'REPEATABLE READ', work: (manager: EntityManager) => Promise<unknown>) =>
           target.transaction(isolation, (manager) => {
             let statements = 0;
@@ -119,7 +119,7 @@ describe('an event stream', () => {
               if (++statements === 1) purged += await purgeExpiredEvents(target, 30);
               return rows;
             };
-            return work(new Proxy(manager, { get: (m, k) => (k === 'query' ? query : Reflect.get(m, k)) }));
+            return work(new Proxy(manager, { get: (m, k) => (k === 'query' ? query : (Reflect.get(m, k) as unknown)) }));
           });
       },
     });

@@ -6,7 +6,7 @@ import { appendEvent, createOutbox, type NewOutboxEvent, type OutboxListener } f
 export class Outbox1700000000000 implements MigrationInterface {
   name = 'Outbox1700000000000';
   up = (runner: QueryRunner) => createOutbox(runner);
-  down = async () => undefined;
+  down = () => Promise.resolve();
 }
 
 export const event = (type: string, region = 'ARA'): NewOutboxEvent => {

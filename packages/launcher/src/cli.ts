@@ -1,4 +1,4 @@
-import { readLauncherSettings } from '@federess/config';
+import { childEnvironment, readLauncherSettings } from '@federess/config';
 import { type RunningHub, startHub } from './hub';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -7,13 +7,14 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const settings = readLauncherSettings();
-  let hub: RunningHub | undefined;
-  let stopRequested: string | undefined;
+  /** The running hub, once started; a stop signal that came before it is honoured then. */
+  const state: { hub?: RunningHub; stopRequested?: string } = {};
 
   const stop = (signal: string) => {
-    if (stopRequested) return;
-    stopRequested = signal;
+    if (state.stopRequested) return;
+    state.stopRequested = signal;
     // A signal during start-up is honoured once the hub is up (or has failed and cleaned up after itself).
+    const { hub } = state;
     if (!hub) return console.log(`\n${signal}: the hub stops as soon as it has started…`);
     console.log(`\n${signal}: stopping the hub…`);
     hub.stop().then(
@@ -30,10 +31,11 @@ async function main(): Promise<void> {
   // Registered before anything starts, so that no signal can end this process with its services still running.
   for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal));
 
-  hub = await startHub(settings, { env: process.env });
-  if (stopRequested) {
-    const signal = stopRequested;
-    stopRequested = undefined;
+  const hub = await startHub(settings, { env: childEnvironment() });
+  state.hub = hub;
+  if (state.stopRequested) {
+    const signal = state.stopRequested;
+    state.stopRequested = undefined;
     return stop(signal);
   }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

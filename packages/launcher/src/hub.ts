@@ -1,4 +1,4 @@
-import { type LauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { type LauncherSettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
 import { startEmbeddedPostgres } from '@federess/database';
 import { entryOf, type ServiceProcess, startService, waitHealthy } from './service-process';
 
@@ -13,12 +13,12 @@ const METRICS_PORT_OFFSETS: Readonly<Record<'gateway' | (typeof SUBGRAPH_NAMES)[
 
 export interface RunningHub {
   readonly gatewayUrl: string;
-  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly databaseUrl: string;
   /** The environment the services run with (to start another replica like them). */
   readonly env: NodeJS.ProcessEnv;
   /** The running service processes by name (`gateway`, `clubs`, …). */
-  readonly services: Readonly<Record<string, ServiceProcess>>;
+  readonly services: Readonly<Record<SubgraphName | 'gateway', ServiceProcess>>;
   /**
    * Stops the gateway, the subgraphs, then the embedded Postgres if this hub started it. The caller
    * calls it on SIGINT, SIGTERM and SIGHUP: an embedded Postgres does not stop itself on a signal here.
@@ -37,6 +37,12 @@ export interface HubOptions {
   readonly output?: (service: string, line: string, stream: 'stdout' | 'stderr') => void;
 }
 
+/** One value per name, as a record keyed by those names. */
+function recordOf<K extends string, V>(names: readonly K[], value: (name: K) => V): Record<K, V> {
+  // fromEntries types its keys as string: here they are exactly `names`.
+  return Object.fromEntries(names.map((name) => [name, value(name)])) as Record<K, V>;
+}
+
 /**
  * Starts the whole hub: Postgres (embedded unless a server URL is configured), the four subgraphs
  * (each creates and migrates its own database, then seeds), then the gateway once they are healthy.
@@ -45,7 +51,7 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
   const log = options.log ?? ((line: string) => console.log(line));
   const timeout = options.startTimeoutMs ?? 120_000;
   const started: ServiceProcess[] = [];
-  let stopPostgres = async () => undefined as void;
+  let stopPostgres = (): Promise<void> => Promise.resolve();
 
   const stopAll = async () => {
     for (const service of started.reverse()) await service.stop();
@@ -89,9 +95,9 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
         { output: output && ((line, stream) => output(name, line, stream)), killAfterMs: drainTimeoutMs + 5_000 },
       );
     log(`Subgraphs: starting ${SUBGRAPH_NAMES.join(', ')} (migrations, then seed data)`);
-    const subgraphs = SUBGRAPH_NAMES.map((name) => start(name, entryOf(`@federess/subgraph-${name}`)));
-    started.push(...subgraphs);
-    await Promise.all(subgraphs.map((service, i) => waitHealthy(service, `${urlOf(settings.ports[SUBGRAPH_NAMES[i]!])}/health`, timeout)));
+    const subgraphs = recordOf(SUBGRAPH_NAMES, (name) => start(name, entryOf(`@federess/subgraph-${name}`)));
+    started.push(...Object.values(subgraphs));
+    await Promise.all(SUBGRAPH_NAMES.map((name) => waitHealthy(subgraphs[name], `${urlOf(settings.ports[name])}/health`, timeout)));
 
     log('Gateway: starting');
     const gateway = start('gateway', entryOf('@federess/gateway'));
@@ -100,10 +106,10 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
 
     return {
       gatewayUrl: `${urlOf(settings.ports.gateway)}/graphql`,
-      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `${urlOf(settings.ports[name])}/graphql`])),
+      subgraphUrls: recordOf(SUBGRAPH_NAMES, (name) => `${urlOf(settings.ports[name])}/graphql`),
       databaseUrl,
       env,
-      services: Object.fromEntries(started.map((service) => [service.name, service])),
+      services: { ...subgraphs, gateway },
       stop: stopAll,
     };
   } catch (error) {

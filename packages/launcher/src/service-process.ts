@@ -48,8 +48,8 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
       if (pending.trim()) output(pending, kind);
     });
   };
-  lines(child.stdout!, 'stdout');
-  lines(child.stderr!, 'stderr');
+  lines(child.stdout, 'stdout');
+  lines(child.stderr, 'stderr');
   // 'close' rather than 'exit': the service's last lines (its stop) have been read by then.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {

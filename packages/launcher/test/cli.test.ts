@@ -1,12 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessByStdio, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SUBGRAPH_NAMES } from '@federess/config';
+import type { Readable } from 'node:stream';
+import { isolatedEnvironment, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 
 const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
+const REPO_ROOT = path.join(__dirname, '..', '..', '..');
 
 /** `pnpm start` as a user runs it: the built CLI, an embedded Postgres in its own data directory, Ctrl-C. */
 interface Started {
@@ -16,10 +18,26 @@ interface Started {
 }
 
 function startCli(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [CLI], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return started(spawn(process.execPath, [CLI], { env: isolatedEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/**
+ * `pnpm start` itself, from the repository root, as a process manager runs it: the signals it sends
+ * go to the pnpm process, which must hand them to the launcher.
+ */
+function pnpmStart(env: Record<string, string>): Started {
+  const child = spawn('pnpm', ['start'], {
+    cwd: REPO_ROOT,
+    env: isolatedEnvironment({ HOME: os.homedir(), TURBO_TELEMETRY_DISABLED: '1', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return started(child);
+}
+
+function started(child: ChildProcessByStdio<null, Readable, Readable>): Started {
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -85,7 +103,7 @@ describe('pnpm start (the launcher CLI on an embedded Postgres)', () => {
     return env;
   };
 
-  it('starts everything, stops cleanly on Ctrl-C, and reuses its data on the next start without seeding again', async () => {
+  it('starts everything, stops cleanly on Ctrl-C, then through `pnpm start` reuses its data without seeding and stops on SIGTERM', async () => {
     const env = await environment('pgdata');
     const gatewayPort = Number(env.GATEWAY_PORT);
     const pgPort = Number(env.FEDERESS_PG_PORT);
@@ -110,15 +128,20 @@ describe('pnpm start (the launcher CLI on an embedded Postgres)', () => {
     expect(await portOpen(gatewayPort)).toBe(false);
     expect(await portOpen(pgPort)).toBe(false);
 
-    running = startCli(env);
+    // Then through `pnpm start`, stopped as a process manager stops it: SIGTERM to the pnpm process.
+    running = pnpmStart(env);
     await until(running, 'FédérESS is ready', 120_000);
     expect(running.output()).toContain('existing data reused');
     expect(running.output()).not.toContain('COG referential loaded');
     expect(running.output()).not.toMatch(/rencontres seeded|sample agenda seeded|publications seeded|clubs loaded/);
     expect(await agenda(gatewayPort)).toBe(seeded);
 
-    running.child.kill('SIGINT');
+    running.child.kill('SIGTERM');
     await expectCleanExit(running);
+    expect(running.output()).toContain('SIGTERM: stopping the hub');
+    for (const port of [gatewayPort, pgPort, ...SUBGRAPH_NAMES.map((name) => Number(env[`${name.toUpperCase()}_PORT`]))]) {
+      expect({ port, open: await portOpen(port) }).toEqual({ port, open: false });
+    }
   }, 300_000);
 
   it('honours a Ctrl-C that comes while it is still starting: it starts, then stops everything', async () => {

@@ -52,7 +52,7 @@ function shapeError(mode: Mode, maxValidationErrors: number) {
     const code = formatted.extensions?.code;
     // A subgraph error without a code of ours (the gateway labels it DOWNSTREAM_SERVICE_ERROR) is no
     // client mistake we know of: in production its message may say anything, so it is hidden.
-    if (code === 'DOWNSTREAM_SERVICE_ERROR' && mode === 'production') {
+    if (code === ErrorCode.DOWNSTREAM_SERVICE_ERROR && mode === 'production') {
       return {
         message: 'Erreur interne du serveur.',
         path: formatted.path,

@@ -15,7 +15,7 @@ import { explorerPage } from './explorer-page';
 import { describeInternalError } from './internal-error-log';
 import { observeRequest } from './observed-request';
 import { checkTokens } from './limits/token-limit';
-import type { SubscribePayload } from './limits/graphql-ws-limits';
+import type { SubscribePayload } from './operation-gate';
 import type { RateLimiter } from './limits/rate-limit';
 import type { CorsPolicy } from './web/cors';
 import type { EventStreamEndpoint } from './web/event-stream-endpoint';

@@ -30,15 +30,17 @@ export function selectsRootField(document: DocumentNode, operation: OperationDef
  */
 export function serviceSdlGuardPlugin(fromGateway: (context: BaseContext) => boolean): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, contextValue }) {
-          if (!operation || fromGateway(contextValue) || !selectsRootField(document, operation, '_service')) return;
-          throw new ClientError(ErrorCode.FORBIDDEN, 'Le schéma du sous-graphe (_service) est réservé à la passerelle en production.', {
-            http: { status: 403 },
-          });
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, operation, contextValue }) {
+          if (!operation || fromGateway(contextValue) || !selectsRootField(document, operation, '_service')) return Promise.resolve();
+          return Promise.reject(
+            new ClientError(ErrorCode.FORBIDDEN, 'Le schéma du sous-graphe (_service) est réservé à la passerelle en production.', {
+              http: { status: 403 },
+            }),
+          );
         },
-      };
+      });
     },
   };
 }

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@federess/server-kit';
@@ -56,7 +55,7 @@ const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toSt
 
 function decodeCursor(cursor: string): number {
   const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput(`Curseur invalide : ${cursor}`);
+  if (!match) throw badInput(`after : curseur invalide : ${cursor}`, { champ: 'after' });
   return Number(match[1]);
 }
 
@@ -64,7 +63,7 @@ function decodeCursor(cursor: string): number {
 export function pageSize(first: number | null | undefined): number {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw badInput(`first doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`);
+    throw badInput(`first : doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu ${limit}).`, { champ: 'first' });
   }
   return limit;
 }

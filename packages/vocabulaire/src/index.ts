@@ -2,3 +2,4 @@ export * from './clubs';
 export * from './regions';
 export * from './stable-uuid';
 export * from './thematiques';
+export * from './paris-time';

@@ -1,15 +1,12 @@
-// type-graphql's decorators need the metadata polyfill before any decorated class (here or in subgraph-kit) loads.
-import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@federess/subgraph-kit';
+import { buildFederatedSchema, isUuid } from '@federess/subgraph-kit';
 import { regionOfClubId } from '@federess/vocabulaire';
 import type { Context } from './context';
-import { isUuid } from './inputs/ids';
 import { ClubResolver, clubInScope } from './resolvers/club.resolver';
-import { CollectiviteReferenceResolver } from './resolvers/collectivite.resolver';
+import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { ContactClubResolver } from './resolvers/contact-club.resolver';
 import { OrganisationResolver, organisationInScope } from './resolvers/organisation.resolver';
-import { RegionReferenceResolver } from './resolvers/region.resolver';
+import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
 
 /**
  * Entities the gateway asks for are answered only when in this instance's région; a malformed id

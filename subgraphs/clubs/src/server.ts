@@ -1,5 +1,3 @@
-// type-graphql's decorators need the metadata polyfill before any decorated class (here or in subgraph-kit) loads.
-import 'reflect-metadata';
 import type { SubgraphSettings } from '@federess/config';
 import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from '@federess/subgraph-kit';
 import { createContext } from './context';

@@ -4,7 +4,9 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, REGIONS, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { post } from './graphql';
+import { post } from '@federess/auth/testing';
+import { dataOf } from '@federess/server-kit/testing';
+import type { Club } from './graph';
 
 const NESTED = `query($region: String) { clubs(region: $region) {
   nom region { code }
@@ -56,10 +58,9 @@ describe('subgraph clubs: DataLoader batching', () => {
   it('runs as many SQL statements for one club as for all eighteen', async () => {
     const statementsFor = async (region: string | null, expectedClubs: number) => {
       counter.reset();
-      const { data, errors } = await post(url, NESTED, { region });
-      expect(errors).toBeUndefined();
-      expect(data.clubs).toHaveLength(expectedClubs);
-      for (const club of data.clubs) {
+      const { clubs } = dataOf(await post<{ clubs: Club[] }>(url, NESTED, { region }));
+      expect(clubs).toHaveLength(expectedClubs);
+      for (const club of clubs) {
         expect(club.animateurs.length).toBeGreaterThan(0);
         expect(club.partenaires.length).toBeGreaterThan(0);
         expect(club.contacts.length).toBeGreaterThan(0);
@@ -93,13 +94,14 @@ describe('subgraph clubs: DataLoader batching', () => {
         { __typename: 'Club', id: clubIdOfRegion(code) },
         { __typename: 'Region', code },
       ]);
-      const { data, errors } = await post(
-        url,
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Club { nom animateurs { nom } contacts { nom } } ... on Region { club { nom } } } }',
-        { r: representations },
+      const { _entities } = dataOf(
+        await post<{ _entities: unknown[] }>(
+          url,
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Club { nom animateurs { nom } contacts { nom } } ... on Region { club { nom } } } }',
+          { r: representations },
+        ),
       );
-      expect(errors).toBeUndefined();
-      expect(data._entities.every((e: unknown) => e !== null)).toBe(true);
+      expect(_entities.every((e) => e !== null)).toBe(true);
       return counter.count;
     };
     expect(await statementsFor(REGIONS.map((r) => r.code))).toBe(await statementsFor(['BRE']));

@@ -4,7 +4,9 @@ import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { loadClubs, loadOrganisations } from '../src/seed/load';
 import { createServer } from '../src/server';
-import { post } from './graphql';
+import { post } from '@federess/auth/testing';
+import { dataOf } from '@federess/server-kit/testing';
+import type { Club, Organisation } from './graph';
 
 const ARA = clubIdOfRegion('ARA');
 const BRE = clubIdOfRegion('BRE');
@@ -29,24 +31,24 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('serves the seeded clubs of seven régions', async () => {
-    const { data, errors } = await post(url, '{ clubs { id nom region { code } } }');
-    expect(errors).toBeUndefined();
-    const regions = data.clubs.map((c: { region: { code: string } }) => c.region.code).sort();
+    const data = dataOf(await post<{ clubs: Club[] }>(url, '{ clubs { id nom region { code } } }'));
+    const regions = data.clubs.map((c) => c.region.code).sort();
     expect(regions).toEqual(['ARA', 'BRE', 'HDF', 'NAQ', 'OCC', 'PAC', 'PDL']);
     for (const club of data.clubs) expect(club.id).toBe(clubIdOfRegion(club.region.code));
   });
 
   it('tells the Auvergne-Rhône-Alpes club as its page does', async () => {
-    const { data, errors } = await post(
-      url,
-      `query($id: ID!) { club(id: $id) {
+    const data = dataOf(
+      await post<{ club: Club }>(
+        url,
+        `query($id: ID!) { club(id: $id) {
          nom chiffresParticipation nombreParticipants nombreCollectivites anneeChiffres anneeLancement siteWeb frequence thematiques exemplesThemes
          animateurs { sigle type } partenaires { sigle type region { code } }
          contacts { nom role email telephone organisation { sigle region { code } } }
          collectivitesMembres { id } } }`,
-      { id: ARA },
+        { id: ARA },
+      ),
     );
-    expect(errors).toBeUndefined();
     const club = data.club;
     expect(club.nom).toBe("Club des collectivités pour l'ESS en Auvergne-Rhône-Alpes");
     expect(club).toMatchObject({
@@ -78,23 +80,23 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('knows the Bretagne, Nouvelle-Aquitaine, Occitanie and Hauts-de-France clubs', async () => {
-    const { data } = await post(
+    const { data } = await post<Record<'bre' | 'naq' | 'occ' | 'hdf', Club[]>>(
       url,
       `{ bre: clubs(region: "BRE") { nom partenaires { sigle } contacts { nom email telephone } }
          naq: clubs(region: "naq") { animateurs { sigle } contacts { email } }
          occ: clubs(region: "OCC") { anneeLancement animateurs { sigle } contacts { nom } }
          hdf: clubs(region: "HDF") { collectivitesMembres { id } } }`,
     );
-    expect(data.bre).toEqual([
+    expect(data?.bre).toEqual([
       {
         nom: "Club des collectivités pour l'ESS en Bretagne",
         partenaires: [{ sigle: 'CNFPT Bretagne' }],
         contacts: [{ nom: 'Floriane Désille', email: 'fdesille@cress-bretagne.org', telephone: null }],
       },
     ]);
-    expect(data.naq).toEqual([{ animateurs: [{ sigle: 'CRESS Nouvelle-Aquitaine' }], contacts: [{ email: 'contact@cress-na.org' }] }]);
-    expect(data.occ).toEqual([{ anneeLancement: 2023, animateurs: [{ sigle: 'CRESS Occitanie' }, { sigle: 'RTES' }], contacts: [] }]);
-    expect(data.hdf[0].collectivitesMembres.map((c: { id: string }) => c.id).sort()).toEqual([
+    expect(data?.naq).toEqual([{ animateurs: [{ sigle: 'CRESS Nouvelle-Aquitaine' }], contacts: [{ email: 'contact@cress-na.org' }] }]);
+    expect(data?.occ).toEqual([{ anneeLancement: 2023, animateurs: [{ sigle: 'CRESS Occitanie' }, { sigle: 'RTES' }], contacts: [] }]);
+    expect(data?.hdf[0]?.collectivitesMembres.map((c) => c.id).sort()).toEqual([
       'COMMUNE:59350',
       'COMMUNE:62907',
       'EPCI:200093201',
@@ -103,12 +105,10 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('lists organisations, national ones on every instance', async () => {
-    const all = await post(url, '{ organisations { sigle } }');
-    expect(all.data.organisations.map((o: { sigle: string }) => o.sigle)).toEqual(
-      expect.arrayContaining(['RTES', 'CNFPT', 'CRESS AURA', 'CRESS Bretagne']),
-    );
-    const regional = await post(auraUrl, '{ organisations { sigle } }');
-    expect(regional.data.organisations.map((o: { sigle: string }) => o.sigle).sort()).toEqual(['CNFPT', 'CRESS AURA', 'RTES']);
+    const all = dataOf(await post<{ organisations: Organisation[] }>(url, '{ organisations { sigle } }'));
+    expect(all.organisations.map((o) => o.sigle)).toEqual(expect.arrayContaining(['RTES', 'CNFPT', 'CRESS AURA', 'CRESS Bretagne']));
+    const regional = dataOf(await post<{ organisations: Organisation[] }>(auraUrl, '{ organisations { sigle } }'));
+    expect(regional.organisations.map((o) => o.sigle).sort()).toEqual(['CNFPT', 'CRESS AURA', 'RTES']);
   });
 
   it.each([
@@ -123,8 +123,7 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('answers null for a well-formed id that is no club', async () => {
-    const { data, errors } = await post(url, '{ club(id: "00000000-0000-4000-8000-000000000000") { nom } }');
-    expect(errors).toBeUndefined();
+    const data = dataOf(await post<{ club: Club | null }>(url, '{ club(id: "00000000-0000-4000-8000-000000000000") { nom } }'));
     expect(data.club).toBeNull();
   });
 
@@ -140,7 +139,7 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('resolves Club, Region.club and Collectivite.clubs references for the gateway', async () => {
-    const { data, errors } = await post(
+    const { data, errors } = await post<{ _entities: unknown[] }>(
       url,
       `query($ara: ID!, $bre: ID!) { _entities(representations: [
           { __typename: "Club", id: $ara },
@@ -155,7 +154,7 @@ describe('subgraph clubs: reads', () => {
       { ara: ARA, bre: BRE },
     );
     expect(errors).toBeUndefined();
-    expect(data._entities).toEqual([
+    expect(data?._entities).toEqual([
       { nom: "Club des collectivités pour l'ESS en Auvergne-Rhône-Alpes", region: { code: 'ARA' } },
       { nom: "Club des collectivités pour l'ESS en Bretagne", region: { code: 'BRE' } },
       null,
@@ -177,7 +176,7 @@ describe('subgraph clubs: reads', () => {
   ])('refuses %s in _entities with BAD_USER_INPUT, the whole call, without a stack in the log', async (_what, representation) => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const { data, errors } = await post(
+      const { data, errors } = await post<{ _entities: unknown }>(
         url,
         `{ _entities(representations: [{ __typename: "Club", id: "${ARA}" }, ${representation}]) { ... on Club { nom } } }`,
       );
@@ -191,7 +190,7 @@ describe('subgraph clubs: reads', () => {
   });
 
   it('resolves references on a regional instance only within its région', async () => {
-    const { data, errors } = await post(
+    const { data, errors } = await post<{ _entities: unknown[] }>(
       auraUrl,
       `query($ara: ID!, $bre: ID!) { _entities(representations: [
           { __typename: "Club", id: $ara },
@@ -203,7 +202,7 @@ describe('subgraph clubs: reads', () => {
       { ara: ARA, bre: BRE },
     );
     expect(errors).toBeUndefined();
-    expect(data._entities).toEqual([
+    expect(data?._entities).toEqual([
       { region: { code: 'ARA' } },
       null,
       { club: null },
@@ -214,7 +213,7 @@ describe('subgraph clubs: reads', () => {
 
   it('seeds idempotently: running the seed steps again changes no row count', async () => {
     const counts = async () =>
-      national.dataSource.query(
+      national.dataSource.query<Record<string, string>[]>(
         `SELECT (SELECT count(*) FROM club) AS clubs, (SELECT count(*) FROM organisation) AS organisations,
                 (SELECT count(*) FROM club_organisation) AS roles, (SELECT count(*) FROM contact) AS contacts,
                 (SELECT count(*) FROM club_collectivite) AS membres`,

@@ -1,10 +1,12 @@
+import { expect } from '@jest/globals';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import { createServer } from '../src/server';
-import { post } from './graphql';
-import { ADMIN, adherent, editeur, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, type TestCaller, post } from '@federess/auth/testing';
+import { dataOf } from '@federess/server-kit/testing';
+import type { Club } from './graph';
 import { demarrerCollectivites, reglages } from './proprietaires';
 
 const ARA = clubIdOfRegion('ARA');
@@ -25,20 +27,19 @@ describe('subgraph clubs: creerClub', () => {
   let auraUrl: string;
   let centreUrl: string;
 
-  const creer = (input: Record<string, unknown>, qui: Qui = ADMIN, to = url) => post(to, CREER, { input }, qui);
+  const creer = (input: Record<string, unknown>, caller: TestCaller = ADMIN, to = url) =>
+    post<{ creerClub: Club }>(to, CREER, { input }, caller);
   const snapshot = async (id: string) => {
-    const { data, errors } = await post(url, EVERYTHING, { id });
-    expect(errors).toBeUndefined();
-    return data.club;
+    return dataOf(await post<{ club: Club | null }>(url, EVERYTHING, { id })).club;
   };
   /** Every row of the subgraph, counted: a refused creation must leave them all as they were. */
   const counts = async () =>
     (
-      await national.dataSource.query(
+      await national.dataSource.query<Record<'clubs' | 'roles' | 'contacts' | 'membres', string>[]>(
         `SELECT (SELECT count(*) FROM club) AS clubs, (SELECT count(*) FROM club_organisation) AS roles,
                 (SELECT count(*) FROM contact) AS contacts, (SELECT count(*) FROM club_collectivite) AS membres`,
       )
-    )[0];
+    )[0]!;
 
   // The collectivites subgraph, which checks the member collectivités a club is given.
   let collectivites: OwnerForTests;
@@ -61,7 +62,7 @@ describe('subgraph clubs: creerClub', () => {
   it('creates the club of a région that has none, with every field, and serves it as any club', async () => {
     const id = clubIdOfRegion('IDF');
     expect(await snapshot(id)).toBeNull();
-    const { data, errors } = await post(
+    const { data, errors } = await post<{ creerClub: Club }>(
       url,
       `mutation($input: CreerClubInput!) { creerClub(input: $input) {
          id nom description nombreParticipants siteWeb thematiques region { code } region { club { id } }
@@ -99,7 +100,7 @@ describe('subgraph clubs: creerClub', () => {
       ADMIN,
     );
     expect(errors).toBeUndefined();
-    expect(data.creerClub).toEqual({
+    expect(data?.creerClub).toEqual({
       id,
       nom: "Club des collectivités pour l'ESS en Île-de-France",
       description: 'Un club lancé en 2025 par la CRESS et le RTES.',
@@ -148,15 +149,16 @@ describe('subgraph clubs: creerClub', () => {
       ],
       collectivitesMembres: [{ id: 'COMMUNE:75056' }, { id: 'EPCI:200054781' }],
     });
-    expect(Number.isNaN(Date.parse(club.misAJourLe))).toBe(false);
+    expect(Number.isNaN(Date.parse(club?.misAJourLe ?? ''))).toBe(false);
 
     // Through `clubs`, `clubs(region)` and as the federation entities Club, Region.club and Collectivite.clubs.
-    const lists = await post(url, '{ clubs { id region { code } } idf: clubs(region: "IDF") { id nom } }');
-    expect(lists.errors).toBeUndefined();
-    expect(lists.data.clubs).toContainEqual({ id, region: { code: 'IDF' } });
-    expect(lists.data.clubs).toHaveLength(8);
-    expect(lists.data.idf).toEqual([{ id, nom: "Club des collectivités pour l'ESS en Île-de-France" }]);
-    const entities = await post(
+    const lists = dataOf(
+      await post<Record<'clubs' | 'idf', Club[]>>(url, '{ clubs { id region { code } } idf: clubs(region: "IDF") { id nom } }'),
+    );
+    expect(lists.clubs).toContainEqual({ id, region: { code: 'IDF' } });
+    expect(lists.clubs).toHaveLength(8);
+    expect(lists.idf).toEqual([{ id, nom: "Club des collectivités pour l'ESS en Île-de-France" }]);
+    const entities = await post<{ _entities: unknown[] }>(
       url,
       `query($id: ID!) { _entities(representations: [
           { __typename: "Club", id: $id },
@@ -166,27 +168,27 @@ describe('subgraph clubs: creerClub', () => {
       { id: id.toUpperCase() },
     );
     expect(entities.errors).toBeUndefined();
-    expect(entities.data._entities).toEqual([
+    expect(entities.data?._entities).toEqual([
       { nom: "Club des collectivités pour l'ESS en Île-de-France", region: { code: 'IDF' } },
       { code: 'IDF', club: { id } },
       { clubs: [{ id }] },
     ]);
 
     // And modifierClub now edits it.
-    const modifie = await post(
+    const modifie = await post<{ modifierClub: Club }>(
       url,
       'mutation($id: ID!) { modifierClub(id: $id, input: { nombreParticipants: 41 }) { nombreParticipants } }',
       { id },
       ADMIN,
     );
     expect(modifie.errors).toBeUndefined();
-    expect(modifie.data.modifierClub).toEqual({ nombreParticipants: 41 });
+    expect(modifie.data?.modifierClub).toEqual({ nombreParticipants: 41 });
   });
 
   it('lets an editor of the région create its club with only a région and a name; lists left out are empty', async () => {
     const { data, errors } = await creer({ region: 'ges', nom: "Club des collectivités pour l'ESS en Grand Est" }, editeur('GES'));
     expect(errors).toBeUndefined();
-    expect(data.creerClub).toEqual({
+    expect(data?.creerClub).toEqual({
       id: clubIdOfRegion('GES'),
       nom: "Club des collectivités pour l'ESS en Grand Est",
       region: { code: 'GES' },
@@ -203,16 +205,16 @@ describe('subgraph clubs: creerClub', () => {
     });
   });
 
-  it.each<[string, Qui, string]>([
+  it.each<[string, TestCaller, string]>([
     ['an anonymous caller', null, 'UNAUTHENTICATED'],
     ['an adherent', adherent('COMMUNE:14118'), 'FORBIDDEN'],
     ['an editor of another région', editeur('BRE'), 'FORBIDDEN'],
     ['an editor of several other régions', editeur('ARA', 'BRE', 'IDF'), 'FORBIDDEN'],
-  ])('refuses %s with its code and writes nothing', async (_who, qui, code) => {
+  ])('refuses %s with its code and writes nothing', async (_who, caller, code) => {
     const before = await counts();
     const { data, errors } = await creer(
       { region: 'NOR', nom: 'Club normand', contacts: [{ nom: 'A' }], collectiviteIds: ['COMMUNE:14118'] },
-      qui,
+      caller,
     );
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe(code);
@@ -220,15 +222,15 @@ describe('subgraph clubs: creerClub', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it.each<[string, Qui]>([
+  it.each<[string, TestCaller]>([
     ['an admin', ADMIN],
     ['an editor of the région', editeur('ARA')],
-  ])('refuses %s a second club for a région with CONFLICT and changes nothing', async (_who, qui) => {
+  ])('refuses %s a second club for a région with CONFLICT and changes nothing', async (_who, caller) => {
     const before = await snapshot(ARA);
     const rows = await counts();
     const { data, errors } = await creer(
       { region: 'ARA', nom: 'Un second club AURA', contacts: [{ nom: 'Intrus' }], partenaireIds: [org('rtes')] },
-      qui,
+      caller,
     );
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', region: 'ARA', id: ARA });
@@ -250,7 +252,7 @@ describe('subgraph clubs: creerClub', () => {
     const answers = await Promise.all([creer(input(1)), creer(input(2), editeur('BFC'))]);
     const codes = answers.map((a) => (a.errors?.length ? a.errors[0]!.extensions?.code : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
-    const winner = answers.find((a) => !a.errors)!.data.creerClub;
+    const winner = dataOf(answers.find((a) => !a.errors)!).creerClub;
     const n = winner.nom.endsWith('1') ? 1 : 2;
     const club = await snapshot(id);
     expect(club).toMatchObject({
@@ -281,10 +283,10 @@ describe('subgraph clubs: creerClub', () => {
       const blocked = async () =>
         Number(
           (
-            await national.dataSource.query(
+            await national.dataSource.query<{ n: string }[]>(
               `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
             )
-          )[0].n,
+          )[0]!.n,
         );
       for (let i = 0; i < 200 && (await blocked()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(await blocked()).toBe(1);
@@ -303,8 +305,8 @@ describe('subgraph clubs: creerClub', () => {
 
   it("on a regional instance, creates its own région's club and refuses the others with OUT_OF_REGION", async () => {
     const before = await counts();
-    for (const qui of [ADMIN, editeur('COR')]) {
-      const refused = await creer({ region: 'COR', nom: 'Club corse' }, qui, auraUrl);
+    for (const caller of [ADMIN, editeur('COR')]) {
+      const refused = await creer({ region: 'COR', nom: 'Club corse' }, caller, auraUrl);
       expect(refused.data).toBeNull();
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'OUT_OF_REGION', region: 'COR', scope: 'ARA' });
     }
@@ -323,8 +325,8 @@ describe('subgraph clubs: creerClub', () => {
       centreUrl,
     );
     expect(own.errors).toBeUndefined();
-    const seen = await post(centreUrl, '{ clubs { id region { code } partenaires { sigle } } }');
-    expect(seen.data.clubs).toEqual([{ id: clubIdOfRegion('CVL'), region: { code: 'CVL' }, partenaires: [{ sigle: 'RTES' }] }]);
+    const seen = dataOf(await post<{ clubs: Club[] }>(centreUrl, '{ clubs { id region { code } partenaires { sigle } } }'));
+    expect(seen.clubs).toEqual([{ id: clubIdOfRegion('CVL'), region: { code: 'CVL' }, partenaires: [{ sigle: 'RTES' }] }]);
   });
 
   it.each([

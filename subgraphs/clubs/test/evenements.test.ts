@@ -3,8 +3,7 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { post } from './graphql';
-import { ADMIN } from './jetons';
+import { ADMIN, post } from '@federess/auth/testing';
 
 const BRE = clubIdOfRegion('BRE');
 const MODIFIER = `mutation($id: ID!, $input: ModifierClubInput!) { modifierClub(id: $id, input: $input) { id } }`;

@@ -5,6 +5,7 @@ import {
   expectedLimitProbe,
   type LimitCase,
   type LimitTarget,
+  dataOf,
   probeLimitCase,
   SMALL_LIMITS,
 } from '@federess/server-kit/testing';
@@ -12,7 +13,8 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, REGIONS } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { post } from './graphql';
+import { post } from '@federess/auth/testing';
+import type { Club } from './graph';
 
 describe('subgraph clubs: abuse limits refuse before any SQL', () => {
   const counter = new StatementCounter();
@@ -64,21 +66,19 @@ describe('subgraph clubs: abuse limits refuse before any SQL', () => {
   );
 
   it("keeps federation's _service and _entities working, a gateway-sized entity fetch included", async () => {
-    const service = await post(defaultsUrl, '{ _service { sdl } }');
-    expect(service.errors).toBeUndefined();
-    expect(service.data._service.sdl).toMatch(/type Club/);
+    const service = dataOf(await post<{ _service: { sdl: string } }>(defaultsUrl, '{ _service { sdl } }'));
+    expect(service._service.sdl).toMatch(/type Club/);
     // What the gateway sends for `region { club { … } }` over all 18 régions: one _entities call,
     // its cost counted by the number of representations (18), not a guessed list size.
     const representations = REGIONS.map((r) => ({ __typename: 'Region', code: r.code }));
-    const entities = await post(
+    const entities = await post<{ _entities: { club: Club | null }[] }>(
       defaultsUrl,
       'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Region { club { id nom animateurs { nom } contacts { nom } } } } }',
       { representations },
     );
     expect(entities.errors).toBeUndefined();
-    expect(entities.data._entities).toHaveLength(18);
-    expect(
-      entities.data._entities.filter((e: { club: { id: string } | null }) => e.club).map((e: { club: { id: string } }) => e.club.id),
-    ).toContain(clubIdOfRegion('BRE'));
+    const { _entities } = dataOf(entities);
+    expect(_entities).toHaveLength(18);
+    expect(_entities.flatMap((e) => (e.club ? [e.club.id] : []))).toContain(clubIdOfRegion('BRE'));
   });
 });

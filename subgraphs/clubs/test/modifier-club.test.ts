@@ -3,12 +3,14 @@ import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import { createServer } from '../src/server';
-import { post as envoyer } from './graphql';
-import { ADMIN } from './jetons';
+import { ADMIN, post as send } from '@federess/auth/testing';
+import { dataOf } from '@federess/server-kit/testing';
+import type { Club } from './graph';
 import { demarrerCollectivites, reglages } from './proprietaires';
 
 // Writes need a token since authorisation exists: this file writes as the national admin.
-const post = (url: string, query: string, variables: Record<string, unknown> = {}) => envoyer(url, query, variables, ADMIN);
+/** As the national admin, who may write every club. */
+const post = <TData>(url: string, query: string, variables: Record<string, unknown> = {}) => send<TData>(url, query, variables, ADMIN);
 
 const ARA = clubIdOfRegion('ARA');
 const BRE = clubIdOfRegion('BRE');
@@ -28,9 +30,7 @@ describe('subgraph clubs: modifierClub', () => {
   let auraUrl: string;
 
   const snapshot = async (id: string) => {
-    const { data, errors } = await post(url, EVERYTHING, { id });
-    expect(errors).toBeUndefined();
-    return data.club;
+    return dataOf(await post<{ club: Club }>(url, EVERYTHING, { id })).club;
   };
 
   // The collectivites subgraph, which checks the member collectivités a club is given.
@@ -50,7 +50,7 @@ describe('subgraph clubs: modifierClub', () => {
 
   it('changes texts, figures and every list of a club in one call', async () => {
     const before = await snapshot(BRE);
-    const { data, errors } = await post(
+    const { data, errors } = await post<{ modifierClub: Club }>(
       url,
       `mutation($id: ID!, $input: ModifierClubInput!) { modifierClub(id: $id, input: $input) {
          nom description nombreParticipants siteWeb thematiques misAJourLe
@@ -74,7 +74,7 @@ describe('subgraph clubs: modifierClub', () => {
       },
     );
     expect(errors).toBeUndefined();
-    expect(data.modifierClub).toMatchObject({
+    expect(data?.modifierClub).toMatchObject({
       nom: "Club des collectivités pour l'ESS en Bretagne (2025)",
       description: null,
       nombreParticipants: 45,
@@ -88,7 +88,7 @@ describe('subgraph clubs: modifierClub', () => {
       ],
       collectivitesMembres: [{ id: 'COMMUNE:35238' }, { id: 'EPCI:243500139' }],
     });
-    expect(Date.parse(data.modifierClub.misAJourLe)).toBeGreaterThan(Date.parse(before.misAJourLe));
+    expect(Date.parse(data?.modifierClub.misAJourLe ?? '')).toBeGreaterThan(Date.parse(before.misAJourLe));
     // What was not in the input is unchanged, and a later read sees the change.
     const after = await snapshot(BRE);
     expect(after.frequence).toBe(before.frequence);

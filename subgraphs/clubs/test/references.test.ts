@@ -4,8 +4,7 @@ import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { post } from './graphql';
-import { ADMIN } from './jetons';
+import { ADMIN, post } from '@federess/auth/testing';
 import { demarrerCollectivites, reglages } from './proprietaires';
 
 /**

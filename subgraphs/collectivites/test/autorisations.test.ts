@@ -2,10 +2,10 @@ import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
-import { ADMIN, adherent, editeur, entetes, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, post, type TestCaller } from '@federess/auth/testing';
 
 /** RTES membership is national data: only an admin marks a collectivité adhérente (here one that is not, left as it is). */
-const attendu: [string, Qui, string][] = [
+const attendu: [string, TestCaller, string][] = [
   ['anonyme', null, 'UNAUTHENTICATED'],
   ['adherent', adherent('COMMUNE:42218'), 'FORBIDDEN'],
   ['editeurARA', editeur('ARA'), 'FORBIDDEN'],
@@ -24,13 +24,13 @@ describe('authorisation on the collectivites subgraph', () => {
     await server?.stop();
   });
 
-  it.each(attendu)('marquerAdherente as %s: %s', async (_role, qui, code) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await entetes(qui)) },
-      body: JSON.stringify({ query: 'mutation { marquerAdherente(collectiviteId: "COMMUNE:01001", adherente: false) { adherente } }' }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  it.each(attendu)('marquerAdherente as %s: %s', async (_role, caller, code) => {
+    const body = await post(
+      url,
+      'mutation { marquerAdherente(collectiviteId: "COMMUNE:01001", adherente: false) { adherente } }',
+      {},
+      caller,
+    );
     expect(body.errors?.[0]?.extensions?.code ?? 'OK').toBe(code);
   });
 });

@@ -3,16 +3,9 @@ import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
-import { ADMIN, entetes, type Qui } from './jetons';
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, qui: Qui = null) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await entetes(qui)) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+import { ADMIN } from '@federess/auth/testing';
+import { dataOf } from '@federess/server-kit/testing';
+import { post } from './graph';
 
 describe('subgraph collectivites', () => {
   const counter = new StatementCounter();
@@ -35,13 +28,15 @@ describe('subgraph collectivites', () => {
   });
 
   it('loads the whole official referential', async () => {
-    const { data } = await post(
-      url,
-      `{ all: collectivites { totalCount }
+    const data = dataOf(
+      await post(
+        url,
+        `{ all: collectivites { totalCount }
          communes: collectivites(types: [COMMUNE]) { totalCount }
          epci: collectivites(types: [EPCI]) { totalCount }
          departements: collectivites(types: [DEPARTEMENT]) { totalCount }
          regions { code } }`,
+      ),
     );
     expect(data.all.totalCount).toBeGreaterThan(35_000);
     expect(data.communes.totalCount).toBeGreaterThan(34_000);
@@ -57,17 +52,20 @@ describe('subgraph collectivites', () => {
     ['clermont auvergne metropole', 'Clermont Auvergne Métropole'],
     ['lyon', 'Lyon'],
   ])('ranks the intended collectivité first for %p', async (recherche, expected) => {
-    const { data, errors } = await post(url, 'query($q: String) { collectivites(recherche: $q, first: 3) { edges { node { nom } } } }', {
-      q: recherche,
-    });
-    expect(errors).toBeUndefined();
-    expect(data.collectivites.edges[0].node.nom).toBe(expected);
+    const data = dataOf(
+      await post(url, 'query($q: String) { collectivites(recherche: $q, first: 3) { edges { node { nom } } } }', {
+        q: recherche,
+      }),
+    );
+    expect(data.collectivites.edges[0]?.node.nom).toBe(expected);
   });
 
   it('links communes, EPCI, départements and régions', async () => {
-    const { data } = await post(
-      url,
-      '{ collectivite(id: "COMMUNE:42218") { nom siren population departement { code nom region { code } } region { nom } epci { nom nature communesMembres { id } } } }',
+    const data = dataOf(
+      await post(
+        url,
+        '{ collectivite(id: "COMMUNE:42218") { nom siren population departement { code nom region { code } } region { nom } epci { nom nature communesMembres { id } } } }',
+      ),
     );
     const c = data.collectivite;
     expect(c).toMatchObject({
@@ -75,16 +73,15 @@ describe('subgraph collectivites', () => {
       departement: { code: '42', nom: 'Loire', region: { code: 'ARA' } },
       region: { nom: 'Auvergne-Rhône-Alpes' },
     });
-    expect(c.epci.nature).toBe('METRO');
-    expect(c.epci.communesMembres.map((m: { id: string }) => m.id)).toContain('COMMUNE:42218');
+    expect(c.epci?.nature).toBe('METRO');
+    expect(c.epci?.communesMembres.map((m) => m.id)).toContain('COMMUNE:42218');
   });
 
   it('filters by région, type and RTES membership', async () => {
-    const { data } = await post(
-      url,
-      '{ collectivites(region: "HDF", adherente: true, first: 50) { edges { node { id region { code } adherente } } } }',
+    const data = dataOf(
+      await post(url, '{ collectivites(region: "HDF", adherente: true, first: 50) { edges { node { id region { code } adherente } } } }'),
     );
-    const nodes = data.collectivites.edges.map((e: { node: any }) => e.node);
+    const nodes = data.collectivites.edges.map((e) => e.node);
     expect(nodes.map((n: { id: string }) => n.id).sort()).toEqual(['COMMUNE:59350', 'COMMUNE:62907', 'EPCI:200093201', 'EPCI:246200299']);
     for (const n of nodes) expect(n).toMatchObject({ region: { code: 'HDF' }, adherente: true });
   });
@@ -94,21 +91,21 @@ describe('subgraph collectivites', () => {
       url,
       '{ collectivites(region: "COR", types: [DEPARTEMENT]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
     );
-    expect(first.data.collectivites.totalCount).toBe(2);
+    expect(dataOf(first).collectivites.totalCount).toBe(2);
     const page1 = await post(
       url,
       '{ collectivites(region: "COR", types: [DEPARTEMENT], first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }',
     );
-    expect(page1.data.collectivites.pageInfo.hasNextPage).toBe(true);
+    expect(dataOf(page1).collectivites.pageInfo.hasNextPage).toBe(true);
     const page2 = await post(
       url,
       'query($a: String) { collectivites(region: "COR", types: [DEPARTEMENT], first: 1, after: $a) { pageInfo { hasNextPage } edges { node { id } } } }',
       {
-        a: page1.data.collectivites.pageInfo.endCursor,
+        a: dataOf(page1).collectivites.pageInfo.endCursor,
       },
     );
-    expect(page2.data.collectivites.pageInfo.hasNextPage).toBe(false);
-    expect(page2.data.collectivites.edges[0].node.id).not.toBe(page1.data.collectivites.edges[0].node.id);
+    expect(dataOf(page2).collectivites.pageInfo.hasNextPage).toBe(false);
+    expect(dataOf(page2).collectivites.edges[0]?.node.id).not.toBe(dataOf(page1).collectivites.edges[0]?.node.id);
   });
 
   it.each([
@@ -130,14 +127,14 @@ describe('subgraph collectivites', () => {
       {},
       ADMIN,
     );
-    expect(marked.data.marquerAdherente.adherente).toBe(true);
+    expect(dataOf(marked).marquerAdherente.adherente).toBe(true);
     const unmarked = await post(
       url,
       'mutation { marquerAdherente(collectiviteId: "COMMUNE:42218", adherente: false) { adherente } }',
       {},
       ADMIN,
     );
-    expect(unmarked.data.marquerAdherente.adherente).toBe(false);
+    expect(dataOf(unmarked).marquerAdherente.adherente).toBe(false);
     const unknown = await post(
       url,
       'mutation { marquerAdherente(collectiviteId: "COMMUNE:00000", adherente: true) { adherente } }',
@@ -163,9 +160,11 @@ describe('subgraph collectivites', () => {
   });
 
   it('on a regional instance, returns and writes only its own région', async () => {
-    const { data } = await post(
-      auraUrl,
-      '{ regions { code } collectivites(region: "BRE") { totalCount } ara: collectivites { totalCount } rennes: collectivite(id: "COMMUNE:35238") { nom } }',
+    const data = dataOf(
+      await post(
+        auraUrl,
+        '{ regions { code } collectivites(region: "BRE") { totalCount } ara: collectivites { totalCount } rennes: collectivite(id: "COMMUNE:35238") { nom } }',
+      ),
     );
     expect(data.regions).toEqual([{ code: 'ARA' }]);
     expect(data.collectivites.totalCount).toBe(0);
@@ -179,22 +178,24 @@ describe('subgraph collectivites', () => {
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('OUT_OF_REGION');
     const after = await post(url, '{ collectivite(id: "COMMUNE:35238") { adherente } }');
-    expect(after.data.collectivite.adherente).toBe(false);
+    expect(dataOf(after).collectivite.adherente).toBe(false);
     const entities = await post(
       auraUrl,
       '{ _entities(representations: [{ __typename: "Collectivite", id: "COMMUNE:35238" }, { __typename: "Collectivite", id: "COMMUNE:42218" }]) { ... on Collectivite { nom } } }',
     );
-    expect(entities.data._entities).toEqual([null, { nom: 'Saint-Étienne' }]);
+    expect(dataOf(entities)._entities).toEqual([null, { nom: 'Saint-Étienne' }]);
   });
 
   it('resolves entity references for the gateway', async () => {
-    const { data } = await post(
-      url,
-      `{ _entities(representations: [
+    const data = dataOf(
+      await post(
+        url,
+        `{ _entities(representations: [
           { __typename: "Region", code: "BRE" },
           { __typename: "Departement", code: "2A" },
           { __typename: "Collectivite", id: "EPCI:246700488" }
         ]) { ... on Region { nom } ... on Departement { nom } ... on Collectivite { nom adherente } } }`,
+      ),
     );
     expect(data._entities).toEqual([{ nom: 'Bretagne' }, { nom: 'Corse-du-Sud' }, { nom: 'Eurométropole de Strasbourg', adherente: true }]);
   });
@@ -204,8 +205,7 @@ describe('subgraph collectivites', () => {
       'query($n: Int) { collectivites(types: [COMMUNE], first: $n) { edges { node { region { nom } departement { nom region { code } } epci { nom communesMembres { id } } } } } }';
     const statementsFor = async (n: number) => {
       counter.reset();
-      const { data, errors } = await post(url, query, { n });
-      expect(errors).toBeUndefined();
+      const data = dataOf(await post(url, query, { n }));
       expect(data.collectivites.edges).toHaveLength(n);
       return counter.count;
     };

@@ -7,6 +7,8 @@ import {
   expectedLimitProbe,
   type LimitCase,
   type LimitTarget,
+  dataOf,
+  graphqlRequest,
   probeLimitCase,
   SMALL_LIMITS,
 } from '@federess/server-kit/testing';
@@ -65,17 +67,8 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
   );
 
   it('answers _service { sdl } in production only to the gateway, with its secret', async () => {
-    const ask = async (headers: Record<string, string>) => {
-      const response = await fetch(productionUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: 'query { ... on Query { schema: _service { sdl } } }' }),
-      });
-      return {
-        status: response.status,
-        body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
-      };
-    };
+    const ask = (headers: Record<string, string>) =>
+      graphqlRequest<{ schema: { sdl: string } }>(productionUrl, 'query { ... on Query { schema: _service { sdl } } }', {}, headers);
     const refused = await ask({});
     expect(refused.status).toBe(403);
     expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -84,14 +77,10 @@ describe('subgraph collectivites: abuse limits refuse before any SQL', () => {
     expect((await ask({ [GATEWAY_HEADER]: 'pas-le-secret' })).body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     const gateway = await ask({ [GATEWAY_HEADER]: PRODUCTION.FEDERESS_GATEWAY_SECRET });
     expect(gateway.status).toBe(200);
-    expect(gateway.body.data.schema.sdl).toMatch(/type Collectivite/);
+    expect(dataOf(gateway.body).schema.sdl).toMatch(/type Collectivite/);
     // In development mode, as before: composition tools may ask any subgraph.
-    expect(
-      (
-        (await (
-          await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ _service { sdl } }"}' })
-        ).json()) as any
-      ).data._service.sdl,
-    ).toMatch(/type Collectivite/);
+    expect(dataOf((await graphqlRequest<{ _service: { sdl: string } }>(url, '{ _service { sdl } }')).body)._service.sdl).toMatch(
+      /type Collectivite/,
+    );
   });
 });

@@ -1,12 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@federess/subgraph-kit';
+import { buildFederatedSchema, isUuid, readableInScope } from '@federess/subgraph-kit';
 import type { Context } from './context';
-import { isUuid } from './inputs/ids';
 import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
 import { PublicationResolver } from './resolvers/publication.resolver';
 import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
 import { RencontreReferenceResolver } from './resolvers/rencontre-reference.resolver';
-import { isReadable } from './scope';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -17,7 +15,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         __resolveReference: async (ref: { id: string }, ctx: Context) => {
           if (!isUuid(ref.id)) return null;
           const found = await ctx.loaders.publicationById.load(ref.id.toLowerCase());
-          return found && isReadable(ctx.region, found.regionCode) ? found : null;
+          return found && readableInScope(ctx.region, found.regionCode) ? found : null;
         },
       },
     },

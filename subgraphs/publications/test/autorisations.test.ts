@@ -3,8 +3,9 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { post, type Reponse } from './graphql';
-import { ADMIN, adherent, editeur, type Qui } from './jetons';
+import { type GraphQLBody, dataOf } from '@federess/server-kit/testing';
+import { ADMIN, adherent, editeur, type TestCaller } from '@federess/auth/testing';
+import { post } from './graph';
 import { demarrerProprietaires, type Proprietaires, uneRencontreDe } from './proprietaires';
 
 /**
@@ -12,14 +13,14 @@ import { demarrerProprietaires, type Proprietaires, uneRencontreDe } from './pro
  * the members-only rule on `fichier` and `lien` in a query and in entity references.
  */
 
-const ROLES: Record<string, Qui> = {
+const ROLES: Record<string, TestCaller> = {
   anonyme: null,
   adherent: adherent('COMMUNE:69123'),
   editeurARA: editeur('ARA'),
   editeurBRE: editeur('BRE'),
   admin: ADMIN,
 };
-const verdict = (r: Reponse): string => (r.errors?.length ? (r.errors[0]!.extensions?.code ?? 'SANS_CODE') : 'OK');
+const verdict = (r: GraphQLBody): string => (r.errors?.length ? (r.errors[0]!.extensions?.code ?? 'SANS_CODE') : 'OK');
 
 const CREER = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
 const MODIFIER = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
@@ -39,7 +40,7 @@ describe('authorisation on the publications subgraph', () => {
   const creer = async (input: Record<string, unknown>) => {
     const r = await post(url, CREER, { input: { ...base, titre: titre(), ...input } }, ADMIN);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data.creerPublication.id as string;
+    return dataOf(r).creerPublication.id;
   };
 
   let proprietaires: Proprietaires;
@@ -80,13 +81,13 @@ describe('authorisation on the publications subgraph', () => {
     } as const;
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
-      const qui = ROLES[role]!;
+      const caller = ROLES[role]!;
       const got = {
-        creerARA: verdict(await post(url, CREER, { input: { ...base, titre: titre(), clubId: clubIdOfRegion('ARA') } }, qui)),
-        creerNationale: verdict(await post(url, CREER, { input: { ...base, titre: titre() } }, qui)),
-        modifierARA: verdict(await post(url, MODIFIER, { id: await creer({ region: 'ARA' }), input: { titre: titre() } }, qui)),
-        modifierNationale: verdict(await post(url, MODIFIER, { id: await creer({}), input: { titre: titre() } }, qui)),
-        deplacerARAversBRE: verdict(await post(url, MODIFIER, { id: await creer({ region: 'ARA' }), input: { region: 'BRE' } }, qui)),
+        creerARA: verdict(await post(url, CREER, { input: { ...base, titre: titre(), clubId: clubIdOfRegion('ARA') } }, caller)),
+        creerNationale: verdict(await post(url, CREER, { input: { ...base, titre: titre() } }, caller)),
+        modifierARA: verdict(await post(url, MODIFIER, { id: await creer({ region: 'ARA' }), input: { titre: titre() } }, caller)),
+        modifierNationale: verdict(await post(url, MODIFIER, { id: await creer({}), input: { titre: titre() } }, caller)),
+        deplacerARAversBRE: verdict(await post(url, MODIFIER, { id: await creer({ region: 'ARA' }), input: { region: 'BRE' } }, caller)),
       };
       expect(got).toEqual(Object.fromEntries(Object.entries(attendu).map(([m, byRole]) => [m, byRole[role as keyof typeof byRole]])));
     });
@@ -116,35 +117,35 @@ describe('authorisation on the publications subgraph', () => {
     };
 
     it.each(Object.keys(ROLES))('%s: in a query, through Rencontre.ressources and through a Publication reference', async (role) => {
-      const qui = ROLES[role]!;
+      const caller = ROLES[role]!;
       const byId = async (id: string) =>
-        (await post(url, 'query($id: ID!) { publication(id: $id) { titre fichier lien } }', { id }, qui)).data.publication;
-      const ressources = (
+        dataOf(await post(url, 'query($id: ID!) { publication(id: $id) { titre fichier lien } }', { id }, caller)).publication;
+      const ressources = dataOf(
         await post(
           url,
           'query($r: [_Any!]!) { _entities(representations: $r) { ... on Rencontre { ressources { id titre fichier lien } } } }',
           { r: [{ __typename: 'Rencontre', id: rencontreId }] },
-          qui,
-        )
-      ).data._entities[0].ressources as { id: string; fichier: string | null; lien: string | null }[];
-      const references = (
+          caller,
+        ),
+      )._entities[0]?.ressources;
+      const references = dataOf(
         await post(
           url,
           'query($r: [_Any!]!) { _entities(representations: $r) { ... on Publication { id fichier lien } } }',
           {
             r: Object.values(ids).map((id) => ({ __typename: 'Publication', id })),
           },
-          qui,
-        )
-      ).data._entities as { id: string; fichier: string | null; lien: string | null }[];
+          caller,
+        ),
+      )._entities;
       for (const [name, id] of Object.entries(ids)) {
         const query = await byId(id);
         // Metadata stays visible to everyone.
         expect(query.titre).toMatch(/autorisation/);
-        const fromRessources = ressources.find((p) => p.id === id)!;
-        const fromReference = references.find((p) => p.id === id)!;
+        const fromRessources = ressources?.find((p) => p.id === id);
+        const fromReference = references.find((p) => p.id === id);
         for (const seen of [query, fromRessources, fromReference]) {
-          expect([name, { fichier: seen.fichier, lien: seen.lien }]).toEqual([name, attendu[role]![name]]);
+          expect([name, { fichier: seen?.fichier, lien: seen?.lien }]).toEqual([name, attendu[role]![name]]);
         }
       }
     });

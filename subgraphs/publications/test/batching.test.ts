@@ -4,13 +4,13 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { REGIONS, clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { nodes, post } from './graphql';
+import { type Data, post } from './graph';
+import { dataOf, type GraphQLBody, nodes } from '@federess/server-kit/testing';
 
 /** Rencontres and clubs of a lot of test publications, spread so that every parent has several. */
 const LOT = 'Lot de test';
 const LOT_SIZE = 126;
 const RENCONTRES = Array.from({ length: 9 }, (_, i) => stableUuid(`rencontre:lot-${i}`));
-const CLUBS = REGIONS.map((r) => clubIdOfRegion(r.code));
 
 describe('subgraph publications: SQL statements grow with depth, not with rows', () => {
   const counter = new StatementCounter();
@@ -53,8 +53,8 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
     const many = await statements(query, asked(RENCONTRES));
     expect(few.count).toBeGreaterThan(0);
     expect(many.count).toBe(few.count);
-    expect(many.data._entities).toHaveLength(9);
-    for (const entity of many.data._entities) {
+    expect(dataOf(many)._entities).toHaveLength(9);
+    for (const entity of dataOf(many)._entities) {
       expect(entity.ressources).toHaveLength(LOT_SIZE / RENCONTRES.length);
       for (const ressource of entity.ressources) expect(ressource.collectivitesCitees).toHaveLength(2);
     }
@@ -75,11 +75,11 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
     expect(few.count).toBeGreaterThan(0);
     expect(many.count).toBe(few.count);
 
-    const counts: { club_id: string; n: number }[] = await server.dataSource.query(
+    const counts = await server.dataSource.query<{ club_id: string; n: number }[]>(
       'SELECT club_id::text, count(*)::int AS n FROM publication WHERE club_id IS NOT NULL GROUP BY club_id',
     );
     const expected = new Map(counts.map((c) => [c.club_id, c.n]));
-    for (const [index, entity] of many.data._entities.entries()) {
+    for (const [index, entity] of dataOf(many)._entities.entries()) {
       const code = REGIONS[Math.floor(index / 2)]!.code;
       if (index % 2 === 0) {
         expect(entity.id).toBe(clubIdOfRegion(code));
@@ -97,18 +97,19 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
   it('pages a club’s publications exactly as the filtered list does', async () => {
     const club = clubIdOfRegion('HDF');
     const list = await post(url, `{ publications(filtre: { clubs: ["${club}"] }, first: 200) { edges { node { id } } } }`);
-    const expected = nodes<{ id: string }>(list.data.publications).map((n) => n.id);
+    const expected = nodes<{ id: string }>(dataOf(list).publications).map((n) => n.id);
     expect(expected.length).toBeGreaterThan(5);
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r = await post(
+      // Typed here: `after` is read back from the answer, which TypeScript cannot infer through the loop.
+      const r: GraphQLBody<Data> = await post(
         url,
         `query($a: String) { _entities(representations: [{ __typename: "Club", id: "${club}" }]) {
             ... on Club { publications(first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`,
         { a: after },
       );
-      const page = r.data._entities[0].publications;
+      const page = dataOf(r)._entities[0]!.publications;
       expect(page.totalCount).toBe(expected.length);
       seen.push(...nodes<{ id: string }>(page).map((n) => n.id));
       if (!page.pageInfo.hasNextPage) break;
@@ -119,7 +120,7 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
       url,
       `{ _entities(representations: [{ __typename: "Club", id: "${club}" }]) { ... on Club { publications(first: 0) { totalCount edges { node { id } } } } } }`,
     );
-    expect(empty.data._entities[0].publications).toEqual({ totalCount: expected.length, edges: [] });
+    expect(dataOf(empty)._entities[0]?.publications).toEqual({ totalCount: expected.length, edges: [] });
   });
 
   it('runs as many statements for a nested list of 5 publications as for 100', async () => {
@@ -135,14 +136,14 @@ describe('subgraph publications: SQL statements grow with depth, not with rows',
     const filtre = { collections: [LOT] };
     const few = await statements(query, { n: 5, f: filtre });
     const many = await statements(query, { n: 100, f: filtre });
-    expect(few.data.publications.edges).toHaveLength(5);
-    expect(many.data.publications.edges).toHaveLength(100);
-    expect(many.data.publications.totalCount).toBe(LOT_SIZE);
+    expect(dataOf(few).publications.edges).toHaveLength(5);
+    expect(dataOf(many).publications.edges).toHaveLength(100);
+    expect(dataOf(many).publications.totalCount).toBe(LOT_SIZE);
     expect(few.count).toBeGreaterThan(0);
     expect(many.count).toBe(few.count);
-    const first = many.data.publications.edges[0].node;
+    const first = dataOf(many).publications.edges[0]!.node;
     expect(first.collectivitesCitees).toEqual([{ id: 'COMMUNE:13055' }, { id: `COMMUNE:${10000 + LOT_SIZE - 1}` }]);
-    expect(first.rencontre.ressources.length).toBe(LOT_SIZE / RENCONTRES.length);
-    expect(first.club.publications.edges).toHaveLength(3);
+    expect(first.rencontre?.ressources.length).toBe(LOT_SIZE / RENCONTRES.length);
+    expect(first.club?.publications.edges).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import { readSubgraphSettings } from '@federess/config';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
-import { post } from './graphql';
+import { post } from './graph';
 
 /**
  * A statement that waits on a lock held elsewhere (a stuck migration, a long transaction) is cut by

@@ -3,8 +3,9 @@ import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { codeOf, post } from './graphql';
-import { ADMIN } from './jetons';
+import { codeOf, dataOf } from '@federess/server-kit/testing';
+import { post } from './graph';
+import { ADMIN } from '@federess/auth/testing';
 
 const CREER = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
 const MODIFIER = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
@@ -43,7 +44,7 @@ describe('subgraph publications: change events', () => {
     const bre = clubIdOfRegion('BRE');
     const created = await post(url, CREER, { input: { ...minimal, clubId: ara, rencontreId: RENCONTRE } }, ADMIN);
     expect(created.errors).toBeUndefined();
-    const id = (created.data as { creerPublication: { id: string } }).creerPublication.id;
+    const { id } = dataOf(created).creerPublication;
     const moved = await post(url, MODIFIER, { id, input: { clubId: bre, rencontreId: null } }, ADMIN);
     expect(moved.errors).toBeUndefined();
     const [creation, move, ...rest] = await eventsAfter(before);

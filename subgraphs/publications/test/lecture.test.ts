@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { readSubgraphSettings } from '@federess/config';
 import { StatementCounter } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
@@ -6,7 +7,8 @@ import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { seedPublications } from '../src/seed';
 import { PUBLICATIONS } from '../src/seed/publications';
-import { codeOf, nodes, post } from './graphql';
+import { type Data, post } from './graph';
+import { codeOf, dataOf, type GraphQLBody, nodes } from '@federess/server-kit/testing';
 
 const pid = (slug: string) => stableUuid(`publication:${slug}`);
 const rid = (slug: string) => stableUuid(`rencontre:${slug}`);
@@ -34,14 +36,14 @@ describe('subgraph publications: reading', () => {
   const count = async (filtre: Record<string, unknown>, on = url): Promise<number> => {
     const r = await post(on, 'query($f: PublicationFiltre) { publications(filtre: $f) { totalCount } }', { f: filtre });
     expect(r.errors).toBeUndefined();
-    return r.data.publications.totalCount;
+    return dataOf(r).publications.totalCount;
   };
   const titres = async (filtre: Record<string, unknown>): Promise<string[]> => {
     const r = await post(url, 'query($f: PublicationFiltre) { publications(filtre: $f, first: 200) { edges { node { titre } } } }', {
       f: filtre,
     });
     expect(r.errors).toBeUndefined();
-    return nodes<{ titre: string }>(r.data.publications).map((n) => n.titre);
+    return nodes<{ titre: string }>(dataOf(r).publications).map((n) => n.titre);
   };
 
   it('seeds every publication of the documents, idempotently', async () => {
@@ -52,7 +54,7 @@ describe('subgraph publications: reading', () => {
       await seedPublications(manager);
     });
     expect(await count({})).toBe(PUBLICATIONS.length);
-    const [{ n }] = await national.dataSource.query('SELECT count(*)::int AS n FROM publication_collectivite');
+    const [{ n }] = await national.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM publication_collectivite');
     expect(n).toBe(3 + 4 + 2 + 1);
   });
 
@@ -64,7 +66,7 @@ describe('subgraph publications: reading', () => {
       { id: pid('reperess-9-filieres') },
     );
     expect(errors).toBeUndefined();
-    expect(data.publication).toEqual({
+    expect(data?.publication).toEqual({
       id: pid('reperess-9-filieres'),
       titre: 'Filières & ESS - Le rôle des collectivités dans la structuration de filières locales avec et pour l’ESS',
       type: 'GUIDE_REPERESS',
@@ -85,18 +87,18 @@ describe('subgraph publications: reading', () => {
       url,
       `{ publication(id: "${pid('points-de-reperess-ptce-hauts-de-france')}") { region { code } club { id } } }`,
     );
-    expect(regional.data.publication).toEqual({ region: { code: 'HDF' }, club: { id: clubIdOfRegion('HDF') } });
+    expect(dataOf(regional).publication).toEqual({ region: { code: 'HDF' }, club: { id: clubIdOfRegion('HDF') } });
     const sieg = await post(
       url,
       `{ publication(id: "${pid('webinaire-sieg-2024-compte-rendu')}") { rencontre { id } collectivitesCitees { id } } }`,
     );
-    expect(sieg.data.publication).toEqual({
+    expect(dataOf(sieg).publication).toEqual({
       rencontre: { id: rid('rtes-2024-webinaire-sieg') },
       collectivitesCitees: [{ id: 'EPCI:246700488' }, { id: 'COMMUNE:13055' }, { id: 'REGION:93' }],
     });
     const absent = await post(url, '{ publication(id: "00000000-0000-4000-8000-000000000000") { id } }');
     expect(absent.errors).toBeUndefined();
-    expect(absent.data.publication).toBeNull();
+    expect(dataOf(absent).publication).toBeNull();
   });
 
   it('filters by collection, number, type and thématique', async () => {
@@ -104,8 +106,8 @@ describe('subgraph publications: reading', () => {
       url,
       '{ publications(filtre: { collections: ["Points de RepèrESS"] }) { totalCount edges { node { numero titre } } } }',
     );
-    expect(r.data.publications.totalCount).toBe(7);
-    const numbered = nodes<{ numero: number | null; titre: string }>(r.data.publications).filter((n) => n.numero !== null);
+    expect(dataOf(r).publications.totalCount).toBe(7);
+    const numbered = nodes<{ numero: number | null; titre: string }>(dataOf(r).publications).filter((n) => n.numero !== null);
     expect(numbered.map((n) => n.numero).sort((a, b) => a! - b!)).toEqual([9, 12]);
     expect(await count({ types: ['FICHE_KIT_REGIONALESS'] })).toBe(6);
     expect(await titres({ thematiques: ['SPASER'] })).toEqual([
@@ -120,10 +122,10 @@ describe('subgraph publications: reading', () => {
 
   it('filters by access', async () => {
     const r = await post(url, '{ publications(filtre: { acces: ADHERENTS }) { totalCount edges { node { acces type } } } }');
-    expect(r.data.publications.totalCount).toBe(5);
-    for (const n of nodes(r.data.publications)) expect(n.acces).toBe('ADHERENTS');
+    expect(dataOf(r).publications.totalCount).toBe(5);
+    for (const n of nodes(dataOf(r).publications)) expect(n.acces).toBe('ADHERENTS');
     expect(
-      nodes(r.data.publications)
+      nodes(dataOf(r).publications)
         .map((n: { type: string }) => n.type)
         .sort(),
     ).toEqual(['ANNUAIRE_PARTICIPANTS', 'COMPTE_RENDU', 'COMPTE_RENDU', 'REPLAY', 'RESSOURCES']);
@@ -148,8 +150,8 @@ describe('subgraph publications: reading', () => {
       url,
       '{ publications(filtre: { depuis: "2024-01-01" }, first: 200) { totalCount edges { node { datePublication } } } }',
     );
-    expect(r.data.publications.totalCount).toBe(10);
-    const dates = nodes<{ datePublication: string }>(r.data.publications).map((n) => n.datePublication);
+    expect(dataOf(r).publications.totalCount).toBe(10);
+    const dates = nodes<{ datePublication: string }>(dataOf(r).publications).map((n) => n.datePublication);
     expect(dates[0]).toBe('2024-12-12');
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(await titres({ jusqua: '2018-12-31' })).toEqual(['Journée de rencontres des collectivités locales autour de l’ESS']);
@@ -168,22 +170,23 @@ describe('subgraph publications: reading', () => {
 
   it('pages through the list without overlap, in a stable order', async () => {
     const all = await post(url, '{ publications(first: 200) { edges { node { id } } } }');
-    const ids = nodes<{ id: string }>(all.data.publications).map((n) => n.id);
+    const ids = nodes<{ id: string }>(dataOf(all).publications).map((n) => n.id);
     expect(ids).toHaveLength(PUBLICATIONS.length);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 4; page += 1) {
-      const r = await post(
+      // Typed here: `after` is read back from the answer, which TypeScript cannot infer through the loop.
+      const r: GraphQLBody<Data> = await post(
         url,
         'query($a: String) { publications(first: 8, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
         {
           a: after,
         },
       );
-      expect(r.data.publications.totalCount).toBe(PUBLICATIONS.length);
-      seen.push(...nodes<{ id: string }>(r.data.publications).map((n) => n.id));
-      expect(r.data.publications.pageInfo.hasNextPage).toBe(page < 3);
-      after = r.data.publications.pageInfo.endCursor;
+      expect(dataOf(r).publications.totalCount).toBe(PUBLICATIONS.length);
+      seen.push(...nodes<{ id: string }>(dataOf(r).publications).map((n) => n.id));
+      expect(dataOf(r).publications.pageInfo.hasNextPage).toBe(page < 3);
+      after = dataOf(r).publications.pageInfo.endCursor;
     }
     expect(seen).toEqual(ids);
   });
@@ -253,7 +256,7 @@ describe('subgraph publications: reading', () => {
         } }`,
     );
     expect(entities.errors).toBeUndefined();
-    expect(entities.data._entities).toEqual([
+    expect(dataOf(entities)._entities).toEqual([
       null,
       { titre: "Ressources thématiques du Club des collectivités pour l'ESS en Auvergne-Rhône-Alpes" },
       { publications: { totalCount: 0 } },
@@ -284,7 +287,8 @@ describe('subgraph publications: reading', () => {
         } }`,
     );
     expect(r.errors).toBeUndefined();
-    const [spaser, malformed, sieg, evaluation, bretagne, aura2018, pdl, hdf] = r.data._entities;
+    const [spaser, malformed, sieg, evaluation, bretagne, aura2018, pdl, hdf] = dataOf(r)._entities;
+    if (!evaluation) throw new Error('no fourth entity');
     expect(spaser).toEqual({ numero: 9, collection: 'Points de RepèrESS' });
     expect(malformed).toBeNull();
     expect(sieg).toEqual({ ressources: [{ type: 'COMPTE_RENDU', acces: 'PUBLIC' }] });

@@ -4,8 +4,9 @@ import { freePort } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
 import { createServer } from '../src/server';
-import { type Reponse, post } from './graphql';
-import { ADMIN, editeur, entetes } from './jetons';
+import { dataOf, type GraphQLBody } from '@federess/server-kit/testing';
+import { post } from './graph';
+import { ADMIN, editeur, authHeaders } from '@federess/auth/testing';
 import { demarrerProprietaires, type Proprietaires, uneRencontreDe } from './proprietaires';
 
 /**
@@ -26,12 +27,8 @@ const base = {
   lien: 'https://example.org/replay',
 };
 
-interface Creee extends Reponse {
-  readonly data: { creerPublication: { id: string } };
-}
-
 /** Each error's code, and what it names: the field refused, or the subgraph that could not be asked. */
-const refus = (r: Reponse) =>
+const refus = (r: GraphQLBody) =>
   r.errors?.map((e) => {
     const extensions = (e.extensions ?? {}) as Record<string, unknown>;
     return [extensions.code, extensions.code === 'SUBGRAPH_UNAVAILABLE' ? extensions.serviceName : extensions.champ];
@@ -73,9 +70,9 @@ describe('the references a publication takes to other subgraphs', () => {
   const creer = (input: Record<string, unknown>, qui = editeur('ARA'), on = url) => post(on, CREER, { input: { ...base, ...input } }, qui);
 
   it('attaches a publication to a rencontre of its own région', async () => {
-    const { data, errors } = (await creer({ region: 'ARA', rencontreId: ara })) as Creee;
-    expect(errors).toBeUndefined();
-    expect(data.creerPublication).toMatchObject({ region: { code: 'ARA' }, rencontre: { id: ara } });
+    const created = await creer({ region: 'ARA', rencontreId: ara });
+    expect(created.errors).toBeUndefined();
+    expect(dataOf(created).creerPublication).toMatchObject({ region: { code: 'ARA' }, rencontre: { id: ara } });
   });
 
   it("refuses an editor's publication on another région's rencontre, however it is sent", async () => {
@@ -84,10 +81,10 @@ describe('the references a publication takes to other subgraphs', () => {
     // With the gateway's secret as well: the check is the subgraph's own.
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: DEVELOPMENT_GATEWAY_SECRET, ...(await entetes(editeur('ARA'))) },
+      headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: DEVELOPMENT_GATEWAY_SECRET, ...(await authHeaders(editeur('ARA'))) },
       body: JSON.stringify({ query: CREER, variables: { input: { ...base, region: 'ARA', rencontreId: bre } } }),
     });
-    expect(refus((await response.json()) as Reponse)).toEqual([['BAD_USER_INPUT', 'rencontreId']]);
+    expect(refus((await response.json()) as GraphQLBody)).toEqual([['BAD_USER_INPUT', 'rencontreId']]);
     // An admin's regional publication follows the same rule; its national one may report on any.
     expect(refus(await creer({ region: 'ARA', rencontreId: bre }, ADMIN))).toEqual([['BAD_USER_INPUT', 'rencontreId']]);
     expect(await publications()).toBe(avant);
@@ -101,8 +98,7 @@ describe('the references a publication takes to other subgraphs', () => {
   });
 
   it('refuses a modification that attaches a publication elsewhere, or moves it away from its rencontre', async () => {
-    const { data } = (await creer({ region: 'ARA', rencontreId: ara })) as Creee;
-    const id = data.creerPublication.id;
+    const { id } = dataOf(await creer({ region: 'ARA', rencontreId: ara })).creerPublication;
     expect(refus(await post(url, MODIFIER, { id, input: { rencontreId: bre } }, editeur('ARA')))).toEqual([
       ['BAD_USER_INPUT', 'rencontreId'],
     ]);

@@ -1,17 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@federess/subgraph-kit';
+import { buildFederatedSchema, isUuid, readableInScope } from '@federess/subgraph-kit';
 import type { Context } from './context';
-import { visible } from './queries/filtre';
-import { EvenementResolver } from './evenements/evenement.resolver';
-import { SynchronisationResolver } from './evenements/synchronisation.resolver';
-import { JetonAgendaResolver } from './jetons-agenda/jeton-agenda.resolver';
-import { ClubResolver } from './resolvers/club.resolver';
-import { CollectiviteResolver } from './resolvers/collectivite.resolver';
+import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
+import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
+import { EvenementRencontreResolver } from './resolvers/evenement-rencontre.resolver';
+import { JetonAgendaResolver } from './resolvers/jeton-agenda.resolver';
+import { SynchronisationResolver } from './resolvers/synchronisation.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
 import { IntervenantResolver } from './resolvers/intervenant.resolver';
 import { RencontreResolver } from './resolvers/rencontre.resolver';
-import { SessionRencontreResolver } from './resolvers/session.resolver';
-import { isUuid } from './validation/ids';
+import { SessionRencontreResolver } from './resolvers/session-rencontre.resolver';
 
 /**
  * type-graphql asks for a pub/sub as soon as there is a subscription, even one with its own
@@ -34,9 +32,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
         SessionRencontreResolver,
         IntervenantResolver,
         InscriptionResolver,
-        ClubResolver,
-        CollectiviteResolver,
-        EvenementResolver,
+        ClubReferenceResolver,
+        CollectiviteReferenceResolver,
+        EvenementRencontreResolver,
         SynchronisationResolver,
         JetonAgendaResolver,
       ],
@@ -49,7 +47,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         __resolveReference: async (ref: { id: string }, ctx: Context) => {
           if (!isUuid(ref.id)) return null;
           const found = await ctx.loaders.rencontreById.load(ref.id.toLowerCase());
-          return found && visible(ctx.region, found.regionCode) ? found : null;
+          return found && readableInScope(ctx.region, found.regionCode) ? found : null;
         },
       },
     },

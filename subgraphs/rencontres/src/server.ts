@@ -5,10 +5,10 @@ import { createHttpContext } from './context';
 import { Inscription } from './entities/inscription';
 import { Intervenant } from './entities/intervenant';
 import { Rencontre } from './entities/rencontre';
-import { JetonAgenda } from './jetons-agenda/jeton-agenda';
+import { JetonAgenda } from './entities/jeton-agenda';
 import { SessionRencontre } from './entities/session-rencontre';
-import { attacherServeurFlux } from './evenements/serveur-flux';
-import { fluxSse } from './evenements/serveur-sse';
+import { attachLiveFeedServer } from './subscriptions/live-feed-server';
+import { liveFeedEventStream } from './subscriptions/sse-server';
 import { Rencontres1732400000000 } from './migrations/1732400000000-Rencontres';
 import { Evenements1732600000000 } from './migrations/1732600000000-Evenements';
 import { AnnuairePartage1732700000000 } from './migrations/1732700000000-AnnuairePartage';
@@ -40,14 +40,14 @@ export function createServer(settings: SubgraphSettings, options?: SubgraphServe
       attach: async (httpServer, schema, resources, authenticate, rateLimiter, cors) => {
         if (!listener) return { stop: () => Promise.resolve() };
         const { limits, mode } = settings;
-        const stopSockets = await attacherServeurFlux(httpServer, schema, resources, authenticate, {
+        const stopSockets = await attachLiveFeedServer(httpServer, schema, resources, authenticate, {
           listener,
           limits,
           mode,
           rateLimiter,
           cors,
         });
-        const eventStream = fluxSse(schema, resources, authenticate, { listener, limits, mode });
+        const eventStream = liveFeedEventStream(schema, resources, authenticate, { listener, limits, mode });
         return {
           eventStream,
           async stop() {

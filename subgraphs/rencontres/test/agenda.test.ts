@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { stableUuid } from '@federess/vocabulaire';
 import { seed } from '../src/seed';
 import { CLUB_BRE, codeOf, dataOf, startTestServer, type TestServer } from './helpers';
@@ -20,7 +21,7 @@ describe('the seeded agenda and its filters', () => {
     await t?.stop();
   });
 
-  const list = async (filtre: Record<string, unknown> = {}, first = 200, after?: string) =>
+  const list = async (filtre: Record<string, unknown> = {}, first = 200, after?: string | null) =>
     dataOf(await t.gql(LIST, { filtre, first, after })).rencontres;
 
   it('seeds the documented rencontres with their real Paris times, speakers and figures', async () => {
@@ -41,7 +42,7 @@ describe('the seeded agenda and its filters', () => {
     expect(rencontre.region).toEqual({ code: 'BRE' });
     expect(rencontre.club).toEqual({ id: CLUB_BRE });
     expect(rencontre.organisateurs).toEqual(['CRESS Bretagne', 'RTES', 'CNFPT Bretagne']);
-    expect(rencontre.intervenants.map((i: any) => i.nom)).toEqual(['Thierry Courret', 'Anne-Laure Federici', 'Grégory Huchon']);
+    expect(rencontre.intervenants.map((i) => i.nom)).toEqual(['Thierry Courret', 'Anne-Laure Federici', 'Grégory Huchon']);
 
     const octobre = dataOf(
       await t.gql('query($id: ID!) { rencontre(id: $id) { debutLocal } }', {
@@ -60,7 +61,7 @@ describe('the seeded agenda and its filters', () => {
     ).rencontre;
     expect(aura.debutLocal.startsWith('2018-06-25T')).toBe(true);
     expect(aura.partenaires).toEqual(['Cap Rural']);
-    expect(aura.sessions[0].lieu).toEqual({ nom: 'Clermont-Ferrand', commune: { id: 'COMMUNE:63113' } });
+    expect(aura.sessions[0]?.lieu).toEqual({ nom: 'Clermont-Ferrand', commune: { id: 'COMMUNE:63113' } });
     expect(aura.intervenants).toContainEqual({ nom: 'Marion Canales', collectivite: { id: 'COMMUNE:63113' } });
 
     const sieg = dataOf(
@@ -74,37 +75,37 @@ describe('the seeded agenda and its filters', () => {
 
   it('with the sample agenda, shows rencontres of at least four régions since 2024-01-01, each with its club', async () => {
     const page = await list({ depuis: '2024-01-01T00:00:00Z' }, 50);
-    const regional = page.edges.map((e: any) => e.node).filter((n: any) => n.region);
-    expect(new Set(regional.map((n: any) => n.region.code)).size).toBeGreaterThanOrEqual(4);
+    const regional = page.edges.map((e) => e.node).filter((n) => n.region);
+    expect(new Set(regional.map((n) => n.region?.code)).size).toBeGreaterThanOrEqual(4);
     for (const n of regional) expect(n.club?.id).toEqual(expect.any(String));
     for (const n of page.edges) expect(Date.parse(n.node.debut)).toBeGreaterThanOrEqual(Date.parse('2024-01-01T00:00:00Z'));
   });
 
   it('sorts by start, then id', async () => {
-    const nodes = (await list()).edges.map((e: any) => e.node);
-    const keys = nodes.map((n: any) => `${n.debut}|${n.id}`);
+    const nodes = (await list()).edges.map((e) => e.node);
+    const keys = nodes.map((n) => `${n.debut}|${n.id}`);
     expect(keys).toEqual([...keys].sort());
   });
 
   it('filters by région (national rencontres excluded when régions are asked) and by nationales', async () => {
     const bre = await list({ regions: ['bre'] });
     expect(bre.totalCount).toBe(7); // 3 documented, 4 of the sample agenda
-    expect(bre.edges.every((e: any) => e.node.region.code === 'BRE')).toBe(true);
+    expect(bre.edges.every((e) => e.node.region?.code === 'BRE')).toBe(true);
     const nationales = await list({ nationales: true });
     expect(nationales.totalCount).toBe(3);
-    expect(nationales.edges.every((e: any) => e.node.region === null)).toBe(true);
+    expect(nationales.edges.every((e) => e.node.region === null)).toBe(true);
     const deux = await list({ regions: ['BRE', 'HDF'] });
     expect(deux.totalCount).toBe(8);
   });
 
   it('filters by thématique (any of), format, type and clubs', async () => {
     const sieg = await list({ thematiques: ['SIEG'] });
-    expect(sieg.edges.map((e: any) => e.node.titre)).toEqual([expect.stringMatching(/^Services d'Intérêt Economique Général/)]);
+    expect(sieg.edges.map((e) => e.node.titre)).toEqual([expect.stringMatching(/^Services d'Intérêt Economique Général/)]);
     const scicOuSieg = await list({ thematiques: ['SIEG', 'SCIC'] });
     expect(scicOuSieg.totalCount).toBe(3); // SIEG webinar, AURA day (SCIC), PlateformCoop (SCIC)
     const presentiel = await list({ formats: ['PRESENTIEL'] });
     expect(presentiel.totalCount).toBeGreaterThan(0);
-    expect(presentiel.edges.every((e: any) => e.node.format === 'PRESENTIEL')).toBe(true);
+    expect(presentiel.edges.every((e) => e.node.format === 'PRESENTIEL')).toBe(true);
     const journees = await list({ types: ['JOURNEE_REGIONALE'] });
     expect(journees.totalCount).toBe(1);
     const clubBre = await list({ clubs: [CLUB_BRE] });
@@ -116,8 +117,8 @@ describe('the seeded agenda and its filters', () => {
     const passees = await list({ statuts: ['PASSEE'] });
     const programmees = await list({ statuts: ['PROGRAMMEE'] });
     expect(passees.totalCount + programmees.totalCount).toBe(all.totalCount);
-    expect(passees.edges.every((e: any) => e.node.statut === 'PASSEE' && Date.parse(e.node.debut) < Date.now())).toBe(true);
-    expect(programmees.edges.every((e: any) => e.node.statut === 'PROGRAMMEE' && Date.parse(e.node.fin) >= Date.now())).toBe(true);
+    expect(passees.edges.every((e) => e.node.statut === 'PASSEE' && Date.parse(e.node.debut) < Date.now())).toBe(true);
+    expect(programmees.edges.every((e) => e.node.statut === 'PROGRAMMEE' && Date.parse(e.node.fin) >= Date.now())).toBe(true);
     expect(passees.totalCount).toBeGreaterThanOrEqual(8); // every documented rencontre is past; the sample agenda passes in turn
   });
 
@@ -142,7 +143,7 @@ describe('the seeded agenda and its filters', () => {
     expect(first.edges).toHaveLength(5);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const second = await list({}, 5, first.pageInfo.endCursor);
-    expect(second.edges.map((e: any) => e.node.id)).toEqual(all.edges.slice(5, 10).map((e: any) => e.node.id));
+    expect(second.edges.map((e) => e.node.id)).toEqual(all.edges.slice(5, 10).map((e) => e.node.id));
     expect(second.pageInfo.hasPreviousPage).toBe(true);
     const none = await list({}, 0);
     expect(none).toMatchObject({ totalCount: all.totalCount, edges: [] });
@@ -160,7 +161,7 @@ describe('the seeded agenda and its filters', () => {
     expect(codeOf(await t.gql(LIST, { first: 201 }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql('{ rencontre(id: "1234") { id } }'))).toBe('BAD_USER_INPUT');
     const message = (await t.gql(LIST, { filtre: { regions: ['XYZ'] } })).errors![0]!.message;
-    expect(message).toMatch(/Région inconnue : XYZ/);
+    expect(message).toMatch(/région inconnue : XYZ/);
     expect(t.counter.count).toBe(0);
   });
 
@@ -171,10 +172,10 @@ describe('the seeded agenda and its filters', () => {
   it('is idempotent: seeding again changes nothing', async () => {
     const counts = async () =>
       (
-        await t.server.dataSource.query(
+        await t.server.dataSource.query<Record<'r' | 's' | 'i' | 'n', number>[]>(
           'SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM session_rencontre)::int s, (SELECT count(*) FROM intervenant)::int i, (SELECT count(*) FROM inscription)::int n',
         )
-      )[0];
+      )[0]!;
     const before = await counts();
     await t.server.dataSource.query('DELETE FROM seed_state');
     await seed(t.server.dataSource, { sampleAgenda: true });
@@ -186,7 +187,7 @@ describe('the seeded agenda and its filters', () => {
   it('seeds only the documented rencontres without the sample agenda (production’s default)', async () => {
     const documented = await startTestServer('rencontres_documentees', { sampleAgenda: false });
     try {
-      const [counts] = await documented.server.dataSource.query(
+      const [counts] = await documented.server.dataSource.query<unknown[]>(
         `SELECT count(*)::int r, (SELECT count(*) FROM inscription)::int n,
                 count(*) FILTER (WHERE EXISTS (SELECT 1 FROM session_rencontre s WHERE s.rencontre_id = rencontre.id AND s.lien_en_ligne LIKE '%example.org%'))::int exemples
            FROM rencontre`,
@@ -205,7 +206,7 @@ describe('the seeded agenda and its filters', () => {
     const ara = await startTestServer('rencontres_agenda', { region: 'ARA', seed: false });
     try {
       const page = dataOf(await ara.gql(LIST, { first: 200 })).rencontres;
-      const codes = new Set(page.edges.map((e: any) => e.node.region?.code ?? null));
+      const codes = new Set(page.edges.map((e) => e.node.region?.code ?? null));
       expect([...codes].sort()).toEqual(['ARA', null].sort());
       const asked = dataOf(await ara.gql(LIST, { filtre: { regions: ['BRE'] } })).rencontres;
       expect(asked.totalCount).toBe(0);

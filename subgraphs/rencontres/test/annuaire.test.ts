@@ -1,8 +1,8 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { INSCRIRE, codeOf, creer, dataOf, personne, startTestServer, type TestServer } from './helpers';
-import { ADMIN, adherent, editeur, entetes, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, type TestCaller } from '@federess/auth/testing';
+import { eventRencontre, subscribeAs } from './flux';
+import type { Rencontre } from './graph';
 
 /**
  * The participant directory a rencontre may share with its participants (`annuairePartage`):
@@ -16,7 +16,7 @@ const RENNES = 'COMMUNE:35238';
 const SAINT_ETIENNE = 'COMMUNE:42218';
 const CLERMONT = 'COMMUNE:63113';
 
-const ROLES: Record<string, Qui> = {
+const ROLES: Record<string, TestCaller> = {
   anonyme: null,
   adherentInscrit: adherent(LYON),
   adherentDesinscrit: adherent(SAINT_ETIENNE),
@@ -27,7 +27,7 @@ const ROLES: Record<string, Qui> = {
 };
 
 const email = (n: number): string => `personne${n}@example.org`;
-const emails = (inscriptions: { email: string }[]): string[] => inscriptions.map((i) => i.email).sort();
+const emails = (inscriptions: readonly { email: string }[]): string[] => inscriptions.map((i) => i.email).sort();
 
 const INSCRIPTIONS = `query($id: ID!) { rencontre(id: $id) { annuairePartage inscriptions { email statut collectivite { id } } } }`;
 const ENTITE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Rencontre { annuairePartage inscriptions { email } } } }`;
@@ -148,10 +148,10 @@ describe('the participant directory shared with the participants (annuairePartag
       it.each(Object.keys(ROLES))(
         `${cas === 'partage' ? 'with' : 'without'} annuairePartage: %s, in a query and in an entity reference`,
         async (role) => {
-          const qui = ROLES[role]!;
+          const caller = ROLES[role]!;
           const id = ids[cas];
-          const query = dataOf(await t.gql(INSCRIPTIONS, { id }, qui)).rencontre;
-          const entity = dataOf(await t.gql(ENTITE, { r: [{ __typename: 'Rencontre', id }] }, qui))._entities[0];
+          const query = dataOf(await t.gql(INSCRIPTIONS, { id }, caller)).rencontre;
+          const entity = dataOf(await t.gql(ENTITE, { r: [{ __typename: 'Rencontre', id }] }, caller))._entities[0]!;
           for (const seen of [query, entity]) {
             expect(seen.annuairePartage).toBe(cas === 'partage');
             expect(emails(seen.inscriptions)).toEqual(attendu[cas][role]);
@@ -162,14 +162,14 @@ describe('the participant directory shared with the participants (annuairePartag
 
     it('shows the directory with confirmed registrations only', async () => {
       const { inscriptions } = dataOf(await t.gql(INSCRIPTIONS, { id: ids.partage }, adherent(LYON))).rencontre;
-      expect(inscriptions.map((i: { statut: string }) => i.statut)).toEqual(['CONFIRMEE', 'CONFIRMEE', 'CONFIRMEE']);
-      expect(inscriptions.map((i: { collectivite: { id: string } }) => i.collectivite.id).sort()).toEqual([RENNES, LYON, LYON]);
+      expect(inscriptions.map((i) => i.statut)).toEqual(['CONFIRMEE', 'CONFIRMEE', 'CONFIRMEE']);
+      expect(inscriptions.map((i) => i.collectivite?.id).sort()).toEqual([RENNES, LYON, LYON]);
     });
 
     it('answers an anonymous caller and a foreign editor without any SQL for the directory', async () => {
-      for (const qui of [null, editeur('BRE')]) {
+      for (const caller of [null, editeur('BRE')]) {
         t.counter.reset();
-        dataOf(await t.gql(INSCRIPTIONS, { id: ids.partage }, qui));
+        dataOf(await t.gql(INSCRIPTIONS, { id: ids.partage }, caller));
         // One statement: the rencontre itself.
         expect(t.counter.count).toBe(1);
       }
@@ -179,46 +179,21 @@ describe('the participant directory shared with the participants (annuairePartag
   describe('live feed', () => {
     const LIVE = `subscription { rencontresEnDirect { id type rencontre { id annuairePartage inscriptions { email } } } }`;
 
-    async function receive(qui: Qui) {
-      const client = createClient({
-        url: t.url.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: qui ? { authorization: (await entetes(qui)).authorization } : {},
-        retryAttempts: 0,
-        lazy: true,
-      });
-      const events: any[] = [];
-      let ready!: () => void;
-      const connected = new Promise<void>((resolve) => (ready = resolve));
-      client.on('connected', () => ready());
-      client.subscribe(
-        { query: LIVE },
-        { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined },
-      );
-      await connected;
-      return { client, events };
-    }
-
     it('shows each subscriber the directory its token and the rencontre allow, once it is shared', async () => {
       const r = await creer(t);
       await remplirInscriptions(r.id);
       const abonnes = Object.fromEntries(
-        await Promise.all(Object.entries(ROLES).map(async ([role, qui]) => [role, await receive(qui)] as const)),
+        await Promise.all(Object.entries(ROLES).map(async ([role, caller]) => [role, await subscribeAs(t, caller, LIVE)] as const)),
       );
       // Give the subscriptions a moment to be registered after the connection_ack.
       await new Promise((resolve) => setTimeout(resolve, 300));
       dataOf(await t.gql(MODIFIER, { id: r.id, input: { annuairePartage: true } }));
-      const modifiee = async (events: any[]) => {
-        const found = (e: any) => e.data?.rencontresEnDirect?.rencontre?.id === r.id && e.data.rencontresEnDirect.type === 'MODIFIEE';
-        for (let i = 0; i < 100 && !events.some(found); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-        return events.find(found)?.data.rencontresEnDirect.rencontre;
-      };
       try {
         const vu: Record<string, string[]> = {};
         for (const [role, { events }] of Object.entries(abonnes)) {
-          const rencontre = await modifiee(events);
+          const rencontre = await eventRencontre(events, r.id, 'MODIFIEE');
           expect(rencontre?.annuairePartage).toBe(true);
-          vu[role] = emails(rencontre.inscriptions);
+          vu[role] = emails(rencontre?.inscriptions ?? []);
         }
         const TOUTES = [1, 2, 3, 4, 5].map(email);
         expect(vu).toEqual({
@@ -277,9 +252,9 @@ describe('the participant directory shared with the participants (annuairePartag
       await remplir('NAQ', 2, NANTES);
     });
 
-    async function statements(region: string, qui: Qui): Promise<{ count: number; nodes: any[] }> {
+    async function statements(region: string, caller: TestCaller): Promise<{ count: number; nodes: Rencontre[] }> {
       t.counter.reset();
-      const nodes = dataOf(await t.gql(DIRECTORY, { region }, qui)).rencontres.edges.map((e: { node: unknown }) => e.node);
+      const nodes = dataOf(await t.gql(DIRECTORY, { region }, caller)).rencontres.edges.map((e) => e.node);
       return { count: t.counter.count, nodes };
     }
 
@@ -302,12 +277,12 @@ describe('the participant directory shared with the participants (annuairePartag
     });
 
     it('the same for an editor of the région and for an adherent of another collectivité', async () => {
-      for (const [qui, region] of [
+      for (const [caller, region] of [
         [editeur('PDL', 'NAQ'), 'PDL'],
         [adherent(ANGERS), 'PDL'],
       ] as const) {
-        const small = await statements('NAQ', qui);
-        const large = await statements(region, qui);
+        const small = await statements('NAQ', caller);
+        const large = await statements(region, caller);
         expect(large.nodes).toHaveLength(50);
         expect(large.count).toBe(small.count);
       }

@@ -1,19 +1,11 @@
+import { expect } from '@jest/globals';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEVELOPMENT_GATEWAY_SECRET } from '@federess/config';
-import {
-  CLUB_BRE,
-  CREER,
-  INSCRIRE,
-  type GraphQLBody,
-  creer,
-  dataOf,
-  personne,
-  rencontreInput,
-  startTestServer,
-  type TestServer,
-} from './helpers';
-import { ADMIN, adherent, editeur, entetes, jetonsRefuses, type Qui } from './jetons';
+import { CLUB_BRE, CREER, INSCRIRE, creer, dataOf, personne, rencontreInput, startTestServer, type TestServer } from './helpers';
+import { ADMIN, adherent, editeur, authHeaders, refusedTokens, type TestCaller } from '@federess/auth/testing';
+import type { GraphQLBody } from '@federess/server-kit/testing';
+import { eventRencontre, type LiveResult, subscribeAs } from './flux';
 
 /**
  * Who may do what, directly on the rencontres subgraph (as a regional site calls it): each role
@@ -24,7 +16,7 @@ const LYON = 'COMMUNE:69123';
 const RENNES = 'COMMUNE:35238';
 const SAINT_ETIENNE = 'COMMUNE:42218';
 
-const ROLES: Record<string, Qui> = {
+const ROLES: Record<string, TestCaller> = {
   anonyme: null,
   adherentLyon: adherent(LYON),
   adherentSaintEtienne: adherent(SAINT_ETIENNE),
@@ -98,22 +90,22 @@ describe('authorisation on the rencontres subgraph', () => {
     let n = 100;
 
     it.each(Object.keys(ROLES))('%s', async (role) => {
-      const qui = ROLES[role]!;
+      const caller = ROLES[role]!;
       const got: Record<string, string> = {};
-      got.creerRencontre = verdict(await t.gql(CREER, { input: rencontreInput() }, qui));
-      got.modifierRencontre = verdict(await t.gql(MODIFIER, { id: (await creer(t)).id }, qui));
-      got.annulerRencontre = verdict(await t.gql(ANNULER, { id: (await creer(t)).id }, qui));
+      got.creerRencontre = verdict(await t.gql(CREER, { input: rencontreInput() }, caller));
+      got.modifierRencontre = verdict(await t.gql(MODIFIER, { id: (await creer(t)).id }, caller));
+      got.annulerRencontre = verdict(await t.gql(ANNULER, { id: (await creer(t)).id }, caller));
       const rencontre = await creer(t);
-      got.inscrireLyon = verdict(await t.gql(INSCRIRE, { id: rencontre.id, input: personne((n += 1), { collectiviteId: LYON }) }, qui));
+      got.inscrireLyon = verdict(await t.gql(INSCRIRE, { id: rencontre.id, input: personne((n += 1), { collectiviteId: LYON }) }, caller));
       const inscription = dataOf(await t.gql(INSCRIRE, { id: rencontre.id, input: personne((n += 1), { collectiviteId: LYON }) })).inscrire;
-      got.desinscrireLyon = verdict(await t.gql(DESINSCRIRE, { id: inscription.id }, qui));
+      got.desinscrireLyon = verdict(await t.gql(DESINSCRIRE, { id: inscription.id }, caller));
       expect(got).toEqual(
         Object.fromEntries(Object.entries(attendu).map(([mutation, byRole]) => [mutation, byRole[role as keyof typeof byRole]])),
       );
     });
 
     it('refuses before writing anything', async () => {
-      const before = await t.server.dataSource.query(
+      const before = await t.server.dataSource.query<unknown[]>(
         'SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM evenement)::int e',
       );
       await t.gql(CREER, { input: rencontreInput() }, null);
@@ -189,19 +181,19 @@ describe('authorisation on the rencontres subgraph', () => {
     };
 
     it.each(Object.keys(ROLES))('%s, in a query and in an entity reference resolved for the gateway', async (role) => {
-      const qui = ROLES[role]!;
-      const query = dataOf(await t.gql(CHAMPS, { id }, qui)).rencontre;
+      const caller = ROLES[role]!;
+      const query = dataOf(await t.gql(CHAMPS, { id }, caller)).rencontre;
       const entity = dataOf(
         await t.gql(
           'query($r: [_Any!]!) { _entities(representations: $r) { ... on Rencontre { inscriptions { email } sessions { lienEnLigne } } } }',
           { r: [{ __typename: 'Rencontre', id }] },
-          qui,
+          caller,
         ),
-      )._entities[0];
+      )._entities[0]!;
       for (const seen of [query, entity]) {
         expect({
-          inscriptions: seen.inscriptions.map((i: { email: string }) => i.email).sort(),
-          lien: seen.sessions[0].lienEnLigne,
+          inscriptions: seen.inscriptions.map((i) => i.email).sort(),
+          lien: seen.sessions[0]?.lienEnLigne,
         }).toEqual(attendu[role]);
       }
     });
@@ -217,7 +209,7 @@ describe('authorisation on the rencontres subgraph', () => {
 
   describe('tokens', () => {
     it('refuses expired, tampered, unsigned, foreign and malformed tokens with 401 UNAUTHENTICATED', async () => {
-      for (const [raison, token] of Object.entries(await jetonsRefuses())) {
+      for (const [raison, token] of Object.entries(await refusedTokens())) {
         const response = await fetch(t.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -233,7 +225,7 @@ describe('authorisation on the rencontres subgraph', () => {
       const send = async (secret: string) =>
         fetch(t.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-federess-gateway': secret, ...(await entetes(ADMIN)) },
+          headers: { 'content-type': 'application/json', 'x-federess-gateway': secret, ...(await authHeaders(ADMIN)) },
           body: JSON.stringify({ query: '{ rencontres { totalCount } }' }),
         });
       const wrong = await send('je-suis-la-passerelle');
@@ -252,10 +244,10 @@ describe('authorisation on the rencontres subgraph', () => {
       createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
 
     it('closes the socket with 4403 on a bad token or a false gateway claim', async () => {
-      const refused = await jetonsRefuses();
+      const refused = await refusedTokens();
       for (const params of [
-        { authorization: `Bearer ${refused.falsifie}` },
-        { authorization: `Bearer ${refused.expire}` },
+        { authorization: `Bearer ${refused.tampered}` },
+        { authorization: `Bearer ${refused.expired}` },
         { 'x-federess-gateway': 'faux' },
       ]) {
         const client = ws(params);
@@ -272,30 +264,13 @@ describe('authorisation on the rencontres subgraph', () => {
 
     it('shows each subscriber the fields its token allows', async () => {
       const r = await hybride();
-      const receive = async (qui: Qui) => {
-        const client = ws(qui ? { authorization: (await entetes(qui)).authorization } : {});
-        const events: any[] = [];
-        let ready!: () => void;
-        const connected = new Promise<void>((resolve) => (ready = resolve));
-        client.on('connected', () => ready());
-        client.subscribe(
-          { query: LIVE },
-          { next: (result) => events.push(result), error: (e) => events.push({ error: e }), complete: () => undefined },
-        );
-        await connected;
-        return { client, events };
-      };
-      const anonyme = await receive(null);
-      const admin = await receive(ADMIN);
-      const lyon = await receive(adherent(LYON));
+      const anonyme = await subscribeAs(t, null, LIVE);
+      const admin = await subscribeAs(t, ADMIN, LIVE);
+      const lyon = await subscribeAs(t, adherent(LYON), LIVE);
       // Give the subscriptions a moment to be registered after the connection_ack.
       await new Promise((resolve) => setTimeout(resolve, 300));
       dataOf(await t.gql(INSCRIRE, { id: r.id, input: personne(50, { collectiviteId: LYON }) }));
-      const first = async (events: any[]) => {
-        for (let i = 0; i < 100 && !events.some((e) => e.data?.rencontresEnDirect?.rencontre?.id === r.id); i++)
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        return events.find((e) => e.data?.rencontresEnDirect?.rencontre?.id === r.id).data.rencontresEnDirect.rencontre;
-      };
+      const first = (events: readonly LiveResult[]) => eventRencontre(events, r.id);
       expect(await first(anonyme.events)).toEqual({ id: r.id, inscriptions: [], sessions: [{ lienEnLigne: null }] });
       expect(await first(admin.events)).toEqual({
         id: r.id,

@@ -25,7 +25,7 @@ describe('concurrent registrations', () => {
     ).rencontre;
     expect(state).toMatchObject({ statut: 'COMPLETE', nombreInscrits: 5, placesRestantes: 0, revision: 2 });
     expect(state.inscriptions).toHaveLength(5);
-    const [{ n }] = await t.server.dataSource.query(
+    const [{ n }] = await t.server.dataSource.query<[{ n: number }]>(
       "SELECT count(*)::int n FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE'",
       [r.id],
     );

@@ -1,5 +1,6 @@
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { dataOf, startTestServer, type TestServer } from './helpers';
+import type { Club } from './graph';
 
 /** The deep agenda query the DataLoader proof runs: every related-row field of a rencontre. */
 const NESTED = `query($region: String!) {
@@ -82,7 +83,7 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
       expect(node.sessions).toHaveLength(2);
       expect(node.intervenants).toHaveLength(2);
       expect(node.inscriptions).toHaveLength(3);
-      expect(node.inscriptions.every((i: any) => i.rencontre.id === node.id)).toBe(true);
+      expect(node.inscriptions.every((i) => i.rencontre.id === node.id)).toBe(true);
       expect(node).toMatchObject({ nombreInscrits: 3, placesRestantes: 47, club: { id: clubIdOfRegion('IDF') }, region: { code: 'IDF' } });
     }
     expect(large.count).toBe(small.count);
@@ -91,9 +92,9 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
   });
 
   it('resolves Rencontre entities (_entities) through one batched lookup', async () => {
-    const ids: string[] = (
-      await t.server.dataSource.query("SELECT id FROM rencontre WHERE region_code = 'IDF' ORDER BY debut LIMIT 30")
-    ).map((r: { id: string }) => r.id);
+    const ids = (
+      await t.server.dataSource.query<{ id: string }[]>("SELECT id FROM rencontre WHERE region_code = 'IDF' ORDER BY debut LIMIT 30")
+    ).map((r) => r.id);
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Rencontre { id titre sessions { debut } nombreInscrits } } }`;
     const entities = (list: string[]) => list.map((id) => ({ __typename: 'Rencontre', id }));
@@ -102,17 +103,19 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
       async () =>
         dataOf(await t.gql(query, { representations: [...entities(ids), { __typename: 'Rencontre', id: 'pas-un-uuid' }] }))._entities,
     );
-    expect(three.result.map((e: any) => e.id)).toEqual(ids.slice(0, 3));
-    expect(thirty.result.slice(0, 30).map((e: any) => e.id)).toEqual(ids);
+    expect(three.result.map((e) => e.id)).toEqual(ids.slice(0, 3));
+    expect(thirty.result.slice(0, 30).map((e) => e.id)).toEqual(ids);
     expect(thirty.result[30]).toBeNull();
-    expect(thirty.result.every((e: any) => e === null || e.sessions.length === 2)).toBe(true);
+    expect(thirty.result.every((e) => e === null || e.sessions.length === 2)).toBe(true);
     expect(thirty.count).toBe(three.count);
   });
 
   it('batches Club.rencontres and Club.prochaineRencontre over many clubs', async () => {
     // The first GES rencontre is cancelled: the next one becomes the club's prochaineRencontre.
-    const [premiere] = await t.server.dataSource.query("SELECT id FROM rencontre WHERE region_code = 'GES' ORDER BY debut LIMIT 1");
-    await t.server.dataSource.query("UPDATE rencontre SET statut = 'ANNULEE' WHERE id = $1", [premiere.id]);
+    const [first] = await t.server.dataSource.query<{ id: string }[]>(
+      "SELECT id FROM rencontre WHERE region_code = 'GES' ORDER BY debut LIMIT 1",
+    );
+    await t.server.dataSource.query("UPDATE rencontre SET statut = 'ANNULEE' WHERE id = $1", [first!.id]);
 
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Club { id
@@ -120,22 +123,22 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
         upcoming: rencontres(filtre: { statuts: [PROGRAMMEE] }, first: 1) { totalCount }
         prochaineRencontre { id titre }
       } } }`;
+    type Data = { _entities: (Club & { upcoming: { totalCount: number } })[] };
     const clubs = (regions: string[]) => regions.map((code) => ({ __typename: 'Club', id: clubIdOfRegion(code) }));
-    const two = await statements(async () => dataOf(await t.gql(query, { representations: clubs(['GES', 'IDF']) }))._entities);
-    const six = await statements(
-      async () => dataOf(await t.gql(query, { representations: clubs(['GES', 'IDF', 'NOR', 'CVL', 'COR', 'BRE']) }))._entities,
-    );
+    const two = await statements(async () => dataOf(await t.gql<Data>(query, { representations: clubs(['GES', 'IDF']) }))._entities);
+    const SIX = ['GES', 'IDF', 'NOR', 'CVL', 'COR', 'BRE'];
+    const six = await statements(async () => dataOf(await t.gql<Data>(query, { representations: clubs(SIX) }))._entities);
     expect(six.count).toBe(two.count);
     expect(six.count).toBeLessThanOrEqual(6);
 
-    const byRegion = Object.fromEntries(six.result.map((club: any, i: number) => [['GES', 'IDF', 'NOR', 'CVL', 'COR', 'BRE'][i], club]));
-    expect(byRegion.GES.rencontres.totalCount).toBe(5);
-    expect(byRegion.GES.upcoming.totalCount).toBe(4);
-    expect(byRegion.IDF.rencontres).toMatchObject({ totalCount: 200, pageInfo: { hasNextPage: true } });
-    expect(byRegion.NOR.rencontres).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
-    expect(byRegion.COR.rencontres).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] });
-    expect(byRegion.COR.prochaineRencontre).toBeNull();
-    expect(byRegion.GES.prochaineRencontre.titre).toBe('GES n°2');
+    const club = (region: string) => six.result[SIX.indexOf(region)];
+    expect(club('GES')?.rencontres.totalCount).toBe(5);
+    expect(club('GES')?.upcoming.totalCount).toBe(4);
+    expect(club('IDF')?.rencontres).toMatchObject({ totalCount: 200, pageInfo: { hasNextPage: true } });
+    expect(club('NOR')?.rencontres).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(club('COR')?.rencontres).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] });
+    expect(club('COR')?.prochaineRencontre).toBeNull();
+    expect(club('GES')?.prochaineRencontre?.titre).toBe('GES n°2');
 
     // The same page as the top-level query, in the same order.
     const top = dataOf(
@@ -143,20 +146,20 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
         c: clubIdOfRegion('IDF'),
       }),
     ).rencontres;
-    expect(byRegion.IDF.rencontres.edges.map((e: any) => e.node.id)).toEqual(top.edges.map((e: any) => e.node.id));
-    for (const { node } of byRegion.IDF.rencontres.edges) expect(node.sessions.map((s: any) => s.ordre)).toEqual([1, 2]);
+    expect(club('IDF')?.rencontres.edges.map((e) => e.node.id)).toEqual(top.edges.map((e) => e.node.id));
+    for (const { node } of club('IDF')?.rencontres.edges ?? []) expect(node.sessions.map((s) => s.ordre)).toEqual([1, 2]);
   });
 
   it('pages a club’s agenda past its end and keeps the total', async () => {
     const query = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) {
       ... on Club { rencontres(first: 2, after: $after) { totalCount edges { node { titre } } } } } }`;
     const representations = [{ __typename: 'Club', id: clubIdOfRegion('NOR') }];
-    const page1 = dataOf(await t.gql(query, { representations }))._entities[0].rencontres;
-    expect(page1.edges.map((e: any) => e.node.titre)).toEqual(['NOR n°1', 'NOR n°2']);
+    const page1 = dataOf(await t.gql(query, { representations }))._entities[0]?.rencontres;
+    expect(page1?.edges.map((e) => e.node.titre)).toEqual(['NOR n°1', 'NOR n°2']);
     const cursorOfSecond = Buffer.from('o:1').toString('base64url');
-    const page2 = dataOf(await t.gql(query, { representations, after: cursorOfSecond }))._entities[0].rencontres;
+    const page2 = dataOf(await t.gql(query, { representations, after: cursorOfSecond }))._entities[0]?.rencontres;
     expect(page2).toEqual({ totalCount: 3, edges: [{ node: { titre: 'NOR n°3' } }] });
-    const past = dataOf(await t.gql(query, { representations, after: Buffer.from('o:9').toString('base64url') }))._entities[0].rencontres;
+    const past = dataOf(await t.gql(query, { representations, after: Buffer.from('o:9').toString('base64url') }))._entities[0]?.rencontres;
     expect(past).toEqual({ totalCount: 3, edges: [] });
   });
 
@@ -171,13 +174,7 @@ describe('DataLoader batching: SQL grows with depth, not with rows', () => {
           ._entities,
     );
     expect(five.count).toBe(two.count);
-    expect(five.result.map((c: any) => c.participations.totalCount)).toEqual([5, 200, 210, 3, 0]);
-    expect(five.result[0].participations.edges.map((e: any) => e.node.titre)).toEqual([
-      'GES n°1',
-      'GES n°2',
-      'GES n°3',
-      'GES n°4',
-      'GES n°5',
-    ]);
+    expect(five.result.map((c) => c.participations.totalCount)).toEqual([5, 200, 210, 3, 0]);
+    expect(five.result[0]?.participations.edges.map((e) => e.node.titre)).toEqual(['GES n°1', 'GES n°2', 'GES n°3', 'GES n°4', 'GES n°5']);
   });
 });

@@ -1,5 +1,5 @@
 import { ResumeError, SlowConsumerError, type OutboxEvent } from '@federess/events';
-import { avecErreursClient } from '../src/evenements/erreurs-du-flux';
+import { withClientErrors } from '../src/subscriptions/stream-errors';
 
 /** A stream that fails its first next() with `error`. */
 function enEchec(error: Error): AsyncIterableIterator<OutboxEvent> & { returned: boolean } {
@@ -22,12 +22,12 @@ describe('the faults of a stream that ends early reach the client with their cod
     [new SlowConsumerError(1000), 'SLOW_CONSUMER'],
     [new ResumeError('EXPIRED', 'purgé pendant le rejeu'), 'EVENTS_EXPIRED'],
   ])('%s', async (error, code) => {
-    await expect(avecErreursClient(enEchec(error)).next()).rejects.toMatchObject({ extensions: { code } });
+    await expect(withClientErrors(enEchec(error)).next()).rejects.toMatchObject({ extensions: { code } });
   });
 
   it('passes return() through at once', async () => {
     const stream = enEchec(new Error('x'));
-    await expect(avecErreursClient(stream).return!()).resolves.toEqual({ value: undefined, done: true });
+    await expect(withClientErrors(stream).return!()).resolves.toEqual({ value: undefined, done: true });
     expect(stream.returned).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CLUB_BRE, creer, dataOf, inDays, startTestServer, type TestServer } from './helpers';
-import { attendre, connecter, type Connexion, envoyer } from './flux';
+import { waitUntil, connect, type SocketConnection, send } from './flux';
 
 /**
  * A regional site subscribes to its own instance (FEDERESS_REGION=ARA) on the same database as the
@@ -15,7 +15,7 @@ const MODIFIER = `mutation($id: ID!, $titre: String!) { modifierRencontre(id: $i
 describe('subgraph rencontres: the live feed of a regional instance', () => {
   let national: TestServer;
   let ara: TestServer;
-  const connexions: Connexion[] = [];
+  const connexions: SocketConnection[] = [];
   beforeAll(async () => {
     national = await startTestServer('rencontres_flux_regional', { seed: false });
     ara = await startTestServer('rencontres_flux_regional', { seed: false, region: 'ARA' });
@@ -36,11 +36,11 @@ describe('subgraph rencontres: the live feed of a regional instance', () => {
       `INSERT INTO session_rencontre (id, rencontre_id, ordre, debut, fin, lien_en_ligne) VALUES ($1, $2, 1, $3, $4, 'https://visio.example.org/rtes')`,
       [randomUUID(), rtes, inDays(20, 9), inDays(20, 10)],
     );
-    const connexion = await connecter(ara);
+    const connexion = await connect(ara);
     connexions.push(connexion);
     // Subscribing after the head of the connection_ack: nothing committed from then on is missed.
-    const tout = envoyer(connexion.client, LIVE, { apres: connexion.tete });
-    const araSeul = envoyer(connexion.client, LIVE, { apres: connexion.tete, filtre: { regions: ['ARA'] } });
+    const tout = send(connexion.client, LIVE, { apres: connexion.head });
+    const araSeul = send(connexion.client, LIVE, { apres: connexion.head, filtre: { regions: ['ARA'] } });
 
     // Written through the national instance, in this order; the ARA change comes last, so once it
     // has arrived every earlier event has been decided on.
@@ -48,27 +48,28 @@ describe('subgraph rencontres: the live feed of a regional instance', () => {
     dataOf(await national.gql(MODIFIER, { id: rtes, titre: 'Webinaire national du RTES (nouvelle formule)' }));
     const araRencontre = await creer(national);
 
-    const recu = (r: typeof tout) => r.results.map((e) => e.data?.rencontresEnDirect);
-    await attendre(() => recu(tout).some((e) => e?.rencontreId === araRencontre.id), 5000, "l'événement ARA");
-    await attendre(() => recu(araSeul).some((e) => e?.rencontreId === araRencontre.id), 5000, "l'événement ARA (filtré)");
+    /** The events a subscription received, in order. */
+    const recu = (r: typeof tout) => r.results.flatMap((e) => (e.data ? [e.data.rencontresEnDirect] : []));
+    await waitUntil(() => recu(tout).some((e) => e.rencontreId === araRencontre.id), 5000, "l'événement ARA");
+    await waitUntil(() => recu(araSeul).some((e) => e.rencontreId === araRencontre.id), 5000, "l'événement ARA (filtré)");
     expect(recu(tout).map((e) => [e.type, e.rencontreId])).toEqual([
       ['MODIFIEE', rtes],
       ['CREEE', araRencontre.id],
     ]);
-    expect(recu(tout)[0].rencontre).toEqual({ id: rtes, titre: 'Webinaire national du RTES (nouvelle formule)' });
+    expect(recu(tout)[0]?.rencontre).toEqual({ id: rtes, titre: 'Webinaire national du RTES (nouvelle formule)' });
     expect(recu(araSeul).map((e) => e.rencontreId)).toEqual([araRencontre.id]);
     expect([...recu(tout), ...recu(araSeul)].some((e) => e.rencontreId === bre.id)).toBe(false);
     expect(tout.errors ?? araSeul.errors).toBeUndefined();
   });
 
   it('answers a subscription to BRE alone with nothing at all', async () => {
-    const connexion = await connecter(ara);
+    const connexion = await connect(ara);
     connexions.push(connexion);
-    const breSeul = envoyer(connexion.client, LIVE, { apres: connexion.tete, filtre: { regions: ['BRE'] } });
-    const controle = envoyer(connexion.client, LIVE, { apres: connexion.tete });
+    const breSeul = send(connexion.client, LIVE, { apres: connexion.head, filtre: { regions: ['BRE'] } });
+    const controle = send(connexion.client, LIVE, { apres: connexion.head });
     await creer(national, { clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } });
     const araRencontre = await creer(national);
-    await attendre(
+    await waitUntil(
       () => controle.results.some((e) => e.data?.rencontresEnDirect?.rencontreId === araRencontre.id),
       5000,
       "l'événement ARA",

@@ -1,6 +1,6 @@
 import { readEventStream, type StreamMessage } from '@federess/server-kit/testing';
-import { CLUB_BRE, creer, graphql, startTestServer, type TestServer } from './helpers';
-import { entetes, jetonsRefuses } from './jetons';
+import { CLUB_BRE, creer, startTestServer, type TestServer } from './helpers';
+import { authHeaders, refusedTokens } from '@federess/auth/testing';
 
 /**
  * A regional site's browser subscribes to the subgraph over Server-Sent Events (the graphql-sse
@@ -35,9 +35,7 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
     const live = await readEventStream(t.url, { body: { query: LIVE, variables: { filtre: { regions: ['ARA'] } } } });
     expect(live.status).toBe(200);
     expect(live.contentType).toMatch(/^text\/event-stream/);
-    const created = [await creer(t, { titre: 'SSE A' }), await creer(t, { titre: 'SSE B' }), await creer(t, { titre: 'SSE C' })] as {
-      id: string;
-    }[];
+    const created = [await creer(t, { titre: 'SSE A' }), await creer(t, { titre: 'SSE B' }), await creer(t, { titre: 'SSE C' })];
     await creer(t, { clubId: CLUB_BRE, titre: 'SSE hors filtre', lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } });
     const events = await live.waitFor(3);
     live.close();
@@ -48,13 +46,13 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
     const url = new URL(t.url);
     url.searchParams.set('query', LIVE);
     url.searchParams.set('variables', JSON.stringify({ filtre: { regions: ['ARA'] } }));
-    const resumed = await readEventStream(url.toString(), { method: 'GET', headers: { 'last-event-id': ids[0] } });
+    const resumed = await readEventStream(url.toString(), { method: 'GET', headers: { 'last-event-id': ids[0]! } });
     const viaApres = await readEventStream(t.url, { body: { query: LIVE, variables: { filtre: { regions: ['ARA'] }, apres: ids[0] } } });
     const [fromHeader, fromApres] = [await resumed.waitFor(2), await viaApres.waitFor(2)];
     expect(fromHeader.map((e) => e.id)).toEqual(ids.slice(1));
     expect(fromHeader).toEqual(fromApres);
     // Then live, on both, with nothing replayed twice.
-    const d = (await creer(t, { titre: 'SSE D' })) as { id: string };
+    const d = await creer(t, { titre: 'SSE D' });
     const [liveHeader, liveApres] = [await resumed.waitFor(3), await viaApres.waitFor(3)];
     expect(liveHeader[2]?.id).toEqual((await idsOf([d.id]))[0]);
     expect(liveApres.map((e) => e.id)).toEqual(liveHeader.map((e) => e.id));
@@ -78,8 +76,8 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
   });
 
   it('refuses what graphql-ws refuses, as JSON with the HTTP status of the same request', async () => {
-    const { falsifie } = await jetonsRefuses();
-    const badToken = await readEventStream(t.url, { body: { query: LIVE }, headers: { authorization: `Bearer ${falsifie}` } });
+    const { tampered } = await refusedTokens();
+    const badToken = await readEventStream(t.url, { body: { query: LIVE }, headers: { authorization: `Bearer ${tampered}` } });
     expect(badToken.refusal).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     const unknownField = await readEventStream(t.url, { body: { query: 'subscription { rencontresEnDirect { nexistePas } }' } });
     expect(unknownField.refusal).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
@@ -92,7 +90,7 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
   it('answers a subscription sent as a plain HTTP request with BAD_REQUEST naming the ways to subscribe', async () => {
     const response = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await entetes(null)) },
+      headers: { 'content-type': 'application/json', ...(await authHeaders(null)) },
       body: JSON.stringify({ query: LIVE }),
     });
     expect(response.status).toBe(400);
@@ -100,6 +98,6 @@ describe('subgraph rencontres: the live feed over Server-Sent Events', () => {
     expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
     expect(body.errors[0]?.message).toMatch(/text\/event-stream/);
     expect(body.errors[0]?.message).toMatch(/graphql-ws/);
-    expect((await graphql(t.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect((await t.gql('{ __typename }', {}, null)).data).toEqual({ __typename: 'Query' });
   });
 });

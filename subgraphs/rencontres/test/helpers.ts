@@ -6,22 +6,21 @@ import type { SubgraphServer } from '@federess/subgraph-kit';
 import { type OwnerForTests, startOwnerSubgraph, withOwners } from '@federess/subgraph-kit/testing';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
-import { ADMIN, entetes, type Qui } from './jetons';
+import { ADMIN, post, type TestCaller } from '@federess/auth/testing';
+import { dataOf, type GraphQLBody } from '@federess/server-kit/testing';
+import type { Data, Rencontre } from './graph';
 
-export interface GraphQLBody {
-  data?: any;
-  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
-}
+export { codeOf, dataOf, type GraphQLBody } from '@federess/server-kit/testing';
 
 export interface TestServer {
   readonly server: SubgraphServer;
   readonly url: string;
   readonly counter: StatementCounter;
   /**
-   * Sends an operation as `qui`: the national admin by default (it may do and see everything, as
+   * Sends an operation as `caller`: the national admin by default (it may do and see everything, as
    * every caller could before authorisation existed); `null` for an anonymous caller.
    */
-  gql(query: string, variables?: Record<string, unknown>, qui?: Qui): Promise<GraphQLBody>;
+  gql<TData = Data>(query: string, variables?: Record<string, unknown>, caller?: TestCaller): Promise<GraphQLBody<TData>>;
   stop(): Promise<void>;
 }
 
@@ -66,34 +65,12 @@ export async function startTestServer(database: string, overrides: Partial<Subgr
     server,
     url,
     counter,
-    gql: (query, variables, qui = ADMIN) => graphql(url, query, variables, qui),
+    gql: (query, variables, caller = ADMIN) => post(url, query, variables, caller),
     stop: async () => {
       await server.stop();
       await releaseCollectivites();
     },
   };
-}
-
-/** POSTs one operation as `qui` (anonymous by default). */
-export async function graphql(url: string, query: string, variables?: Record<string, unknown>, qui: Qui = null): Promise<GraphQLBody> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await entetes(qui)) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLBody;
-}
-
-/** The error code of the first error, failing loudly when there is none. */
-export function codeOf(body: GraphQLBody): string | undefined {
-  if (!body.errors?.length) throw new Error(`Expected an error, got data ${JSON.stringify(body.data)}`);
-  return body.errors[0]!.extensions?.code;
-}
-
-/** The data, failing loudly with the errors when there are some. */
-export function dataOf(body: GraphQLBody): any {
-  if (body.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 export const CLUB_ARA = clubIdOfRegion('ARA');
@@ -126,7 +103,7 @@ export function rencontreInput(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-export async function creer(t: TestServer, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function creer(t: TestServer, overrides: Record<string, unknown> = {}): Promise<Rencontre> {
   return dataOf(await t.gql(CREER, { input: rencontreInput(overrides) })).creerRencontre;
 }
 

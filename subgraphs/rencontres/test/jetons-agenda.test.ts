@@ -1,7 +1,8 @@
 import { FEED_TOKEN_HEADER, GATEWAY_HEADER } from '@federess/auth';
 import { DEVELOPMENT_GATEWAY_SECRET } from '@federess/config';
-import { ADMIN, adherent, editeur, entetes, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, authHeaders, type TestCaller } from '@federess/auth/testing';
 import { codeOf, creer, dataOf, type GraphQLBody, INSCRIRE, personne, startTestServer, type TestServer } from './helpers';
+import type { Data } from './graph';
 
 const CREER_JETON = `mutation($libelle: String) { creerJetonAgenda(libelle: $libelle) { jeton chemin jetonAgenda { id libelle creeLe revoqueLe } } }`;
 const REVOQUER = `mutation($id: ID!) { revoquerJetonAgenda(id: $id) { id revoqueLe } }`;
@@ -10,16 +11,8 @@ const LIEN = `query($id: ID!) { rencontre(id: $id) { sessions { lienEnLigne } } 
 
 const LYON = adherent('COMMUNE:69123');
 
-interface JetonCree {
-  jeton: string;
-  chemin: string;
-  jetonAgenda: { id: string; libelle: string | null; creeLe: string; revoqueLe: string | null };
-}
-interface Lien {
-  rencontre: { sessions: { lienEnLigne: string | null }[] };
-}
-const lienDe = (body: GraphQLBody): string | null => (dataOf(body) as Lien).rencontre.sessions[0].lienEnLigne;
-const idDe = async (promise: Promise<unknown>): Promise<string> => ((await promise) as { id: string }).id;
+const lienDe = (body: GraphQLBody<Data>): string | null | undefined => dataOf(body).rencontre.sessions[0]?.lienEnLigne;
+const idDe = async (promise: Promise<{ id: string }>): Promise<string> => (await promise).id;
 
 describe('private calendar feed tokens', () => {
   let t: TestServer;
@@ -37,12 +30,11 @@ describe('private calendar feed tokens', () => {
       headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: DEVELOPMENT_GATEWAY_SECRET, [FEED_TOKEN_HEADER]: jeton, ...extra },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as GraphQLBody };
+    return { status: response.status, body: (await response.json()) as GraphQLBody<Data> };
   }
 
-  const creerJeton = async (qui: Qui, libelle?: string) =>
-    (dataOf(await t.gql(CREER_JETON, { libelle }, qui)) as { creerJetonAgenda: JetonCree }).creerJetonAgenda;
-  const mesJetons = async (qui: Qui) => (dataOf(await t.gql(MES_JETONS, {}, qui)) as { jetonsAgenda: { id: string }[] }).jetonsAgenda;
+  const creerJeton = async (qui: TestCaller, libelle?: string) => dataOf(await t.gql(CREER_JETON, { libelle }, qui)).creerJetonAgenda;
+  const mesJetons = async (qui: TestCaller) => dataOf(await t.gql(MES_JETONS, {}, qui)).jetonsAgenda;
 
   it('gives a random token once, stores only its digest, and reads with its owner’s rights', async () => {
     const enLigne = await idDe(creer(t, { format: 'HYBRIDE', lienEnLigne: 'https://visio.example.org/jetons' }));
@@ -76,7 +68,7 @@ describe('private calendar feed tokens', () => {
     const rows = await t.server.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM inscription WHERE rencontre_id = $1', [
       r,
     ]);
-    expect(rows[0].n).toBe(0);
+    expect(rows[0]?.n).toBe(0);
   });
 
   it('answers 401 with no data for a revoked, unknown or malformed token, one not relayed by the gateway, or one beside a bearer token', async () => {
@@ -84,7 +76,7 @@ describe('private calendar feed tokens', () => {
     const cree = await creerJeton(ADMIN);
     expect(lienDe((await commeFlux(LIEN, { id: r }, cree.jeton)).body)).toBe('https://visio.example.org/revoque');
     expect(codeOf(await t.gql(REVOQUER, { id: cree.jetonAgenda.id }, LYON))).toBe('FORBIDDEN');
-    const revoque = dataOf(await t.gql(REVOQUER, { id: cree.jetonAgenda.id }, ADMIN)) as { revoquerJetonAgenda: { revoqueLe: string } };
+    const revoque = dataOf(await t.gql(REVOQUER, { id: cree.jetonAgenda.id }, ADMIN));
     expect(revoque.revoquerJetonAgenda.revoqueLe).toEqual(expect.any(String));
     expect(codeOf(await t.gql(REVOQUER, { id: cree.jetonAgenda.id }, ADMIN))).toBe('CONFLICT');
 
@@ -94,14 +86,14 @@ describe('private calendar feed tokens', () => {
       await commeFlux(LIEN, { id: r }, `agenda_${'A'.repeat(43)}`),
       await commeFlux(LIEN, { id: r }, 'pas-un-jeton'),
       await commeFlux(LIEN, { id: r }, valide, { [GATEWAY_HEADER]: 'faux' }),
-      await commeFlux(LIEN, { id: r }, valide, await entetes(LYON)),
+      await commeFlux(LIEN, { id: r }, valide, await authHeaders(LYON)),
     ];
     const sansPasserelle = await fetch(t.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [FEED_TOKEN_HEADER]: valide },
       body: JSON.stringify({ query: LIEN, variables: { id: r } }),
     });
-    refus.push({ status: sansPasserelle.status, body: (await sansPasserelle.json()) as GraphQLBody });
+    refus.push({ status: sansPasserelle.status, body: (await sansPasserelle.json()) as GraphQLBody<Data> });
     for (const { status, body } of refus) {
       expect(status).toBe(401);
       expect(body.data ?? null).toBeNull();

@@ -33,11 +33,11 @@ describe('mutations', () => {
 
   const counts = async () =>
     (
-      await t.server.dataSource.query(
+      await t.server.dataSource.query<Record<'r' | 's' | 'i' | 'n', number>[]>(
         `SELECT (SELECT count(*) FROM rencontre)::int r, (SELECT count(*) FROM session_rencontre)::int s,
                 (SELECT count(*) FROM intervenant)::int i, (SELECT count(*) FROM inscription)::int n`,
       )
-    )[0];
+    )[0]!;
 
   describe('creerRencontre', () => {
     it('creates a one-session rencontre in the club’s région', async () => {
@@ -77,10 +77,10 @@ describe('mutations', () => {
           { debut: inDays(40, 8), fin: inDays(40, 10), lieu: { nom: 'Maison de l’ESS' } },
         ],
       });
-      expect(created.sessions.map((s: any) => s.ordre)).toEqual([1, 2]);
-      expect(created.sessions[0].lieu.nom).toBe('Maison de l’ESS');
-      expect(created.sessions[1].lieu.nom).toBe('Hôtel de ville');
-      expect(created.sessions.every((s: any) => s.lienEnLigne === 'https://example.org/visio/cycle')).toBe(true);
+      expect(created.sessions.map((s) => s.ordre)).toEqual([1, 2]);
+      expect(created.sessions[0]?.lieu?.nom).toBe('Maison de l’ESS');
+      expect(created.sessions[1]?.lieu?.nom).toBe('Hôtel de ville');
+      expect(created.sessions.every((s) => s.lienEnLigne === 'https://example.org/visio/cycle')).toBe(true);
       expect(Date.parse(created.debut)).toBe(Date.parse(inDays(40, 8)));
       expect(Date.parse(created.fin)).toBe(Date.parse(inDays(60, 10)));
     });
@@ -134,7 +134,9 @@ describe('mutations', () => {
         const body = await t.gql(CREER, { input: rencontreInput({ titre: 'Jamais écrite', intervenants: [{ nom: 'Échec provoqué' }] }) });
         expect(codeOf(body)).toBe('INTERNAL_SERVER_ERROR');
         expect(await counts()).toEqual(before);
-        const [{ n }] = await t.server.dataSource.query("SELECT count(*)::int n FROM rencontre WHERE titre = 'Jamais écrite'");
+        const [{ n }] = await t.server.dataSource.query<[{ n: number }]>(
+          "SELECT count(*)::int n FROM rencontre WHERE titre = 'Jamais écrite'",
+        );
         expect(n).toBe(0);
       } finally {
         quiet.mockRestore();
@@ -157,7 +159,7 @@ describe('mutations', () => {
       const updated = dataOf(await t.gql(MODIFIER, { id: r.id, input: { debut: inDays(45, 8), fin: inDays(45, 11) } })).modifierRencontre;
       expect(updated).toMatchObject({ statut: 'REPORTEE', revision: 2, debutPrecedent: r.debut });
       expect(Date.parse(updated.debut)).toBe(Date.parse(inDays(45, 8)));
-      expect(Date.parse(updated.sessions[0].debut)).toBe(Date.parse(inDays(45, 8)));
+      expect(Date.parse(updated.sessions[0]?.debut ?? '')).toBe(Date.parse(inDays(45, 8)));
     });
 
     it('switching a présentiel one to distanciel makes it DEPLACEE_EN_LIGNE', async () => {
@@ -206,7 +208,7 @@ describe('mutations', () => {
       ).modifierRencontre;
       expect(longer).toMatchObject({ statut: 'PROGRAMMEE', revision: 2, debutPrecedent: null });
       expect(longer.sessions).toHaveLength(3);
-      expect(longer.sessions[2].lieu).toEqual({ nom: 'Hôtel de ville' });
+      expect(longer.sessions[2]?.lieu).toEqual({ nom: 'Hôtel de ville' });
       expect(Date.parse(longer.fin)).toBe(Date.parse(inDays(34, 11)));
       const moved = dataOf(
         await t.gql(MODIFIER, {

@@ -1,5 +1,5 @@
 import { CLUB_BRE, INSCRIRE, creer, dataOf, personne, startTestServer, type TestServer } from './helpers';
-import { ADMIN, adherent, editeur, type Qui } from './jetons';
+import { ADMIN, adherent, editeur, type TestCaller } from '@federess/auth/testing';
 
 /**
  * `Collectivite.participations` says which rencontres a collectivité's people registered for. It is
@@ -18,10 +18,8 @@ describe('who sees a collectivité’s participations', () => {
   beforeAll(async () => {
     t = await startTestServer('rencontres_participations', { seed: false });
     // Lyon's people registered to one rencontre in ARA and one in BRE.
-    const ara = (await creer(t, { titre: 'Rencontre ARA' })) as { id: string };
-    const bre = (await creer(t, { titre: 'Rencontre BRE', clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } })) as {
-      id: string;
-    };
+    const ara = await creer(t, { titre: 'Rencontre ARA' });
+    const bre = await creer(t, { titre: 'Rencontre BRE', clubId: CLUB_BRE, lieu: { nom: 'Mairie', communeId: 'COMMUNE:35238' } });
     for (const [n, id] of [
       [1, ara.id],
       [2, bre.id],
@@ -35,13 +33,13 @@ describe('who sees a collectivité’s participations', () => {
   interface Vue {
     _entities: [{ participations: { totalCount: number; edges: { node: { region: { code: string } } }[] } }];
   }
-  const vues = async (qui: Qui) => {
-    const data = dataOf(await t.gql(PARTICIPATIONS, { r: [{ __typename: 'Collectivite', id: LYON }] }, qui)) as Vue;
+  const vues = async (caller: TestCaller) => {
+    const data = dataOf(await t.gql<Vue>(PARTICIPATIONS, { r: [{ __typename: 'Collectivite', id: LYON }] }, caller));
     const { participations } = data._entities[0];
     return { total: participations.totalCount, regions: participations.edges.map((e) => e.node.region.code).sort() };
   };
 
-  it.each<[string, Qui, { total: number; regions: string[] }]>([
+  it.each<[string, TestCaller, { total: number; regions: string[] }]>([
     ['an admin: all of them', ADMIN, { total: 2, regions: ['ARA', 'BRE'] }],
     ['an adherent of the collectivité: all of them', adherent(LYON), { total: 2, regions: ['ARA', 'BRE'] }],
     ['an editor: those of its régions', editeur('ARA'), { total: 1, regions: ['ARA'] }],

@@ -55,10 +55,8 @@ describe('references to the collectivites subgraph', () => {
   };
 
   it('registers a person of a collectivité the referential has, refuses one it has not', async () => {
-    const r = (await creer(t)) as { id: string };
-    const inscrite = dataOf(await t.gql(INSCRIRE, { id: r.id, input: personne(1, { collectiviteId: 'COMMUNE:42218' }) })) as {
-      inscrire: { collectivite: { id: string } };
-    };
+    const r = await creer(t);
+    const inscrite = dataOf(await t.gql(INSCRIRE, { id: r.id, input: personne(1, { collectiviteId: 'COMMUNE:42218' }) }));
     expect(inscrite.inscrire.collectivite).toEqual({ id: 'COMMUNE:42218' });
     const avant = await lignes();
     const refusee = await t.gql(INSCRIRE, { id: r.id, input: personne(2, { collectiviteId: 'COMMUNE:00000' }) });
@@ -96,7 +94,7 @@ describe('references to the collectivites subgraph', () => {
   });
 
   it('refuses a modification that moves a rencontre to an unknown commune', async () => {
-    const r = (await creer(t)) as { id: string };
+    const r = await creer(t);
     const avant = await lignes();
     expect(refus(await t.gql(MODIFIER, { id: r.id, input: { lieu: { nom: 'Ailleurs', communeId: 'COMMUNE:99999' } } }))).toEqual([
       ['BAD_USER_INPUT', 'lieu.communeId'],
@@ -108,7 +106,7 @@ describe('references to the collectivites subgraph', () => {
   });
 
   it('refuses what it cannot check when the collectivites subgraph does not answer: SUBGRAPH_UNAVAILABLE, nothing written', async () => {
-    const r = (await creer(t)) as { id: string };
+    const r = await creer(t);
     const avant = await lignes();
     const creation = await sansCollectivites.gql(CREER, { input: rencontreInput() });
     expect(refus(creation)).toEqual([['SUBGRAPH_UNAVAILABLE', 'collectivites']]);

@@ -104,7 +104,7 @@ describe('subgraph rencontres: the event type of each change', () => {
   });
 
   it('each event names what its change may alter: the rencontre, its club, the collectivités it is listed for, the agenda', async () => {
-    const r = (await creer(t, { clubId: CLUB_ARA })) as { id: string };
+    const r = await creer(t, { clubId: CLUB_ARA });
     const inscription = (await inscrire(r.id, 1)) as { id: string };
     await modifier(r.id, { debut: inDays(50, 8), fin: inDays(50, 11) });
     const tags = await t.server.dataSource.query<{ type: string; entites: string[]; listes: string[] }[]>(

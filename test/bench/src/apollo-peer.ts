@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: Number(port) } });
   console.log(`[apollo] plain @apollo/gateway ready at ${url}`);
   const stop = () => {
-    server.stop().finally(() => process.exit(0));
+    void server.stop().finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -1,15 +1,15 @@
-export interface GraphQLResponse {
-  data?: Record<string, any> | null;
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  data?: TData | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 /** One GraphQL POST over loopback, bounded in time. */
-export async function post(
+export async function post<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse> {
+): Promise<GraphQLResponse<TData>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -18,7 +18,7 @@ export async function post(
   });
   const text = await response.text();
   try {
-    return JSON.parse(text) as GraphQLResponse;
+    return JSON.parse(text) as GraphQLResponse<TData>;
   } catch {
     return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
   }

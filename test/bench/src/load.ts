@@ -67,7 +67,7 @@ export async function load(url: string, body: string, connections: number, durat
         return ok;
       },
     },
-    (error, result) => finish(error, result),
+    (error: Error | null, result) => finish(error, result),
   );
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300 && latencies.length < 2_000_000) latencies.push(responseTime);

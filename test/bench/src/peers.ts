@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { childEnvironment } from '@federess/config';
 import { freePort } from '@federess/database';
 
 export interface Peer {
@@ -29,8 +30,8 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string)
       for (const line of lines) if (/error|warn|fail/i.test(line)) process.stderr.write(`  [${name}] ${line.slice(0, 300)}\n`);
     });
   };
-  forward(child.stdout!);
-  forward(child.stderr!);
+  forward(child.stdout);
+  forward(child.stderr);
   return child;
 }
 
@@ -118,7 +119,7 @@ export async function startHive(supergraphFile: string, workDir: string, trusted
   const child = run(
     options.name,
     [bin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '-c', config],
-    { ...process.env },
+    childEnvironment(),
     workDir,
   );
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -129,9 +130,11 @@ export async function startHive(supergraphFile: string, workDir: string, trusted
 /** The plain `@apollo/gateway` with default settings behind `@apollo/server`'s standalone server. */
 export async function startApollo(supergraphFile: string, trusted: TrustedHeader): Promise<Peer> {
   const port = await freePort();
-  const child = run('apollo', [path.join(__dirname, 'apollo-peer.js'), supergraphFile, String(port), trusted.name, trusted.value], {
-    ...process.env,
-  });
+  const child = run(
+    'apollo',
+    [path.join(__dirname, 'apollo-peer.js'), supergraphFile, String(port), trusted.name, trusted.value],
+    childEnvironment(),
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitAnswers(url, child, 60_000);
   return { name: 'apollo', url, child, stop: stopper(child) };

@@ -26,12 +26,14 @@ export interface PlanSummary {
  */
 export function planOf(supergraphSdl: string, query: string): PlanSummary {
   const from = { paths: [path.dirname(require.resolve('@apollo/gateway/package.json'))] };
+  // Resolved from @apollo/gateway's own dependencies, so the bench plans with the very versions the gateways
+  // use; they are not dependencies of the bench, so no static import can name them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const internals = require(require.resolve('@apollo/federation-internals', from)) as {
     Supergraph: { build(sdl: string): { apiSchema(): unknown } };
     operationFromDocument(schema: unknown, document: unknown, options: { validate: boolean }): unknown;
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved the same way, for the same reason
   const planner = require(require.resolve('@apollo/query-planner', from)) as {
     QueryPlanner: new (supergraph: unknown) => { buildQueryPlan(operation: unknown): { node?: PlanNode } };
     prettyFormatQueryPlan(plan: unknown): string;

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GATEWAY_HEADER } from '@federess/auth';
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { entryOf, type RunningHub, type ServiceProcess, startHub, startService, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
@@ -97,16 +97,16 @@ async function main(): Promise<void> {
   const base = args.includes('--quick') ? QUICK : FULL;
   // `--fanout-clients 1000` (comma-separated): the fan-out at those sizes only, e.g. with --quick for one figure.
   const clientsIndex = args.indexOf('--fanout-clients');
-  const mode: Mode =
-    clientsIndex >= 0 && args[clientsIndex + 1]
-      ? {
-          ...base,
-          fanoutClients: args[clientsIndex + 1]
-            .split(',')
-            .map((n) => Number(n))
-            .filter((n) => n > 0),
-        }
-      : base;
+  const clientsArg = clientsIndex >= 0 ? args[clientsIndex + 1] : undefined;
+  const mode: Mode = clientsArg
+    ? {
+        ...base,
+        fanoutClients: clientsArg
+          .split(',')
+          .map((n) => Number(n))
+          .filter((n) => n > 0),
+      }
+    : base;
   const outIndex = args.indexOf('--out');
   const outFile =
     outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : path.join(__dirname, '..', 'results', 'latest.json');
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');
     hub = await startHub(
       { ...settings, ports: ports as typeof settings.ports },
-      { env: { ...process.env, ...env }, log: (line) => log(`  ${line}`) },
+      { env: childEnvironment(env), log: (line) => log(`  ${line}`) },
     );
     log(`Dataset: generating ${mode.quick ? 'the quick' : 'the national-scale'} dataset (seeded PRNG) and bulk-inserting it`);
     const dataset = await loadDataset((name) => pg!.databaseUrl(name), mode.quick ? QUICK_DATASET : FULL_DATASET, log);
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     log('3. Live-feed fan-out');
     const token = adminToken(log);
     const mutate = creerRencontre(hub.gatewayUrl, ids.clubId, token);
-    const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres!).port);
+    const rencontresPort = Number(new URL(hub.subgraphUrls.rencontres).port);
     const fanoutRows: FanoutRow[] = [];
     const gatewayPid = hub.services.gateway?.child.pid;
     for (const clients of mode.fanoutClients) {
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
     log('5. Search');
     const search = await runSearch(
       hub.gatewayUrl,
-      hub.subgraphUrls.collectivites!,
+      hub.subgraphUrls.collectivites,
       pg.databaseUrl('federess_collectivites'),
       mode.searchRepetitions,
     );
@@ -374,7 +374,7 @@ async function main(): Promise<void> {
       scenarios: { queries, sql, fanout: { rows: fanoutRows, hive: hiveFanout }, freshness, search, startup },
       targets: [],
     };
-    (result.targets as Target[]).push(...evaluate(result));
+    result.targets.push(...evaluate(result));
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, `${toJson(result)}\n`);
     console.log(`\n${fullReport(result)}\n`);
@@ -396,7 +396,7 @@ function evaluate(result: BenchResult): Target[] {
     ['ratioHive', 'Hive Gateway', 1, queries.cells],
     ['ratioApollo', 'plain @apollo/gateway', 1, queries.cells],
   ] as [RatioKey, string, number, typeof queries.cells][]) {
-    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min), cells[0]);
+    const w = cells.reduce((min, c) => (c[key] < min[key] ? c : min));
     const below = cells.filter((c) => !(c[key] >= aim));
     targets.push({
       name: key,
@@ -410,7 +410,7 @@ function evaluate(result: BenchResult): Target[] {
     ['federess-nocache', 2, 'cache off: within 2× the floor'],
     ['federess', 1, 'cache on: below the floor'],
   ] as const) {
-    const over = c16.filter((c) => !(c.p99OverFloor[gateway] <= bound));
+    const over = c16.filter((c) => !((c.p99OverFloor[gateway] ?? NaN) <= bound));
     targets.push({
       name: `p99-floor-${gateway}`,
       aim: `FédérESS gateway p99 at concurrency 16, ${label}`,

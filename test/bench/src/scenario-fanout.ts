@@ -220,7 +220,7 @@ export async function fanout(target: FanoutTarget, clientsWanted: number, option
     return row;
   } finally {
     // Close every client, bounded in time.
-    await Promise.race([Promise.allSettled(clients.map(async (c) => c.dispose())), sleep(15_000)]);
+    await Promise.race([Promise.allSettled(clients.map((c) => Promise.resolve(c.dispose()))), sleep(15_000)]);
     if (target.healthUrl) {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline && (await health(target.healthUrl)).subscribedClients !== 0) await sleep(100);

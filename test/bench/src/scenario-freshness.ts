@@ -152,7 +152,7 @@ export async function runFreshness(
   const writer = (async () => {
     const interval = 1000 / options.mutationsPerSecond;
     for (let i = 0; running; i++) {
-      const kind = KINDS[i % KINDS.length];
+      const kind = KINDS[i % KINDS.length]!;
       revision += 1;
       const { query, variables } = MUTATIONS[kind](targets, revision);
       const before = options.healthUrl ? await lastEvent(options.healthUrl, SUBGRAPH_OF[kind]) : undefined;
@@ -219,7 +219,7 @@ export async function runFreshness(
             eventDelivery: {
               p50: round(percentile(deliveries, 50)),
               p99: round(percentile(deliveries, 99)),
-              max: round(deliveries[deliveries.length - 1]),
+              max: round(deliveries.at(-1) ?? NaN),
             },
           };
         })()

@@ -120,10 +120,10 @@ export async function runSearch(
         ['subgraph', subgraphUrl],
       ] as const) {
         const started = performance.now();
-        const answer = await post(url, SEARCH, { q: c.typed });
+        const answer = await post<{ collectivites: { edges: { node: { id: string; nom: string } }[] } }>(url, SEARCH, { q: c.typed });
         timings[where].push(performance.now() - started);
         if (r === 0 && where === 'gateway') {
-          const nodes = ((answer.data?.collectivites?.edges ?? []) as { node: { id: string; nom: string } }[]).map((e) => e.node);
+          const nodes = (answer.data?.collectivites.edges ?? []).map((e) => e.node);
           const id = intended.get(c.typed) ?? null;
           const rank = id ? nodes.findIndex((n) => n.id === id) + 1 : 0;
           rows.push({

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { startHub } from '@federess/launcher';
 import { round } from './load';
@@ -30,7 +30,7 @@ export async function runStartup(log: (line: string) => void): Promise<StartupRe
       GATEWAY_PORT: String(await freePort()),
     };
     for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    const childEnv = childEnvironment(env);
     delete childEnv.DATABASE_URL;
     const timed = async (label: string) => {
       const started = performance.now();

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
+import { childEnvironment, readLauncherSettings, SUBGRAPH_NAMES } from '@federess/config';
 import { freePort } from '@federess/database';
 import { startHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
@@ -31,8 +31,7 @@ async function main(): Promise<void> {
   const hub = await startHub(
     { ...settings, ports: ports as typeof settings.ports },
     // The services inherit this process's environment, as `pnpm start`'s do.
-    // eslint-disable-next-line no-restricted-properties
-    { env: { ...process.env, ...env }, log: () => undefined },
+    { env: childEnvironment(env), log: () => undefined },
   );
   // Puppeteer and @sparticuz/chromium are ES modules only: imported, not required.
   const { default: chromium } = await import('@sparticuz/chromium');
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
         token ? { authorization: `Bearer ${token}` } : {},
       );
       const answered = Date.now();
-      if (result.errors) throw new Error(result.errors[0].message);
+      if (result.errors) throw new Error(result.errors[0]?.message);
       let shown: number | undefined;
       for (let i = 0; i < 500 && shown === undefined; i++) {
         shown = await page.evaluate((t) => (window as unknown as { seen: Record<string, number> }).seen[t], titre);
@@ -112,7 +111,7 @@ async function main(): Promise<void> {
     fromCommit.sort((a, b) => a - b);
     fromRequest.sort((a, b) => a - b);
     log(
-      `${CHANGES} changes on ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(2)}): ` +
+      `${CHANGES} changes on ${os.cpus().length} cores (load average ${(os.loadavg()[0] ?? NaN).toFixed(2)}): ` +
         `commit → page p50 ${round(percentile(fromCommit, 50), 0)} ms, p99 ${round(percentile(fromCommit, 99), 0)} ms; ` +
         `request → page p50 ${round(percentile(fromRequest, 50), 0)} ms, p99 ${round(percentile(fromRequest, 99), 0)} ms`,
     );

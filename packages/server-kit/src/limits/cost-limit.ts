@@ -1,7 +1,5 @@
-import type { LimitSettings } from '@federess/config';
 import {
   type ArgumentNode,
-  type GraphQLError,
   type DocumentNode,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -131,20 +129,4 @@ export function checkCost(
     max,
     cost,
   );
-}
-
-/**
- * For servers that parse and validate themselves (graphql-ws): the cost limit of a validated
- * operation with its variables. Tokens are checked before parsing (`checkTokens`) and the other
- * limits by `limitValidationRules` in `validate`.
- */
-export function checkOperationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> | undefined,
-  limits: LimitSettings,
-): GraphQLError[] {
-  const refused = checkCost(schema, document, operation, variables, limits.maxCost, limits);
-  return refused ? [refused] : [];
 }

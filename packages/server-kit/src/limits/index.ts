@@ -2,7 +2,6 @@ export * from './alias-limit';
 export * from './cost-limit';
 export * from './depth-limit';
 export * from './directive-limit';
-export * from './graphql-ws-limits';
 export * from './limit-error';
 export * from './limits-plugin';
 export * from './rate-limit';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../error-codes';
+import { type ErrorCode } from '../error-codes';
 import { ClientError } from '../errors';
 
 /**

@@ -13,16 +13,16 @@ import { checkCost } from './cost-limit';
  */
 export function costLimitPlugin(limits: LimitSettings): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return Promise.resolve();
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return;
+          if (coerced.errors) return Promise.resolve();
           const refused = checkCost(schema, document, operation, coerced.coerced, limits.maxCost, limits);
-          if (refused) throw refused;
+          return refused ? Promise.reject(refused) : Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -3,4 +3,5 @@
 export * from './limit-cases';
 export * from './document-limit-cases';
 export * from './small-limits';
+export * from './graphql-client';
 export * from './event-stream-reader';

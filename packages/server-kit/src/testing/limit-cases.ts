@@ -7,6 +7,7 @@ import { operationDepth } from '../limits/depth-limit';
 import { operationDirectives } from '../limits/directive-limit';
 import { operationRootFields } from '../limits/root-field-limit';
 import { countTokens } from '../limits/token-limit';
+import { graphqlRequest } from './graphql-client';
 
 /** One operation as a test sends it. */
 export interface Operation {
@@ -96,18 +97,6 @@ export interface LimitProbe {
   readonly over: { readonly status: number; readonly codes: unknown[]; readonly data: unknown; readonly statements: number };
 }
 
-async function send(
-  url: string,
-  op: Operation,
-): Promise<{ status: number; body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } };
-}
-
 /**
  * Sends a case's two operations: the one at the limit must pass and run SQL, the one just over
  * must be refused with the limit's code before any SQL.
@@ -124,15 +113,15 @@ export async function probeLimitCase(target: LimitTarget, c: LimitCase): Promise
   const justAroundTheLimit = crosses && (adjacent || (measured.under === max && measured.over === max + 1));
 
   target.resetStatements();
-  const ok = await send(target.url, under);
+  const ok = await graphqlRequest(target.url, under.query, under.variables);
   const ranSql = target.statements() > 0;
   target.resetStatements();
-  const refused = await send(target.url, over);
+  const refused = await graphqlRequest(target.url, over.query, over.variables);
   return {
     kind: c.kind,
     justAroundTheLimit,
     measured,
-    under: { status: ok.status, errors: ok.body.errors ?? [], ranSql },
+    under: { status: ok.status, errors: [...(ok.body.errors ?? [])], ranSql },
     over: {
       status: refused.status,
       codes: (refused.body.errors ?? []).map((e) => e.extensions?.code),

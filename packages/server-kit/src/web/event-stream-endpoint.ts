@@ -8,7 +8,7 @@ import {
   parse,
 } from 'graphql';
 import { ErrorCode } from '../error-codes';
-import type { SubscribePayload } from '../limits/graphql-ws-limits';
+import type { SubscribePayload } from '../operation-gate';
 import { resumeAfter } from '../resume-operation';
 import { watchTokenExpiry } from '../token-expiry';
 import { EventStreamWriter } from './event-stream-writer';

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organisation } from './organisation';
-import { RoleOrganisation } from './type-organisation';
+import { RoleOrganisation } from './enums';
 
 /** Who runs (ANIMATEUR) or supports (PARTENAIRE) a club; not a GraphQL type, read as two lists of Club. */
 @Entity('club_organisation')

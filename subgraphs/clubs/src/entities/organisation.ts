@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TypeOrganisation } from './type-organisation';
+import { TypeOrganisation } from './enums';
 
 @Entity('organisation')
 @ObjectType({ description: 'Une organisation qui anime un club ou en est partenaire (CRESS, RTES, CNFPT, …)' })

@@ -1,7 +1,16 @@
 import { badInput } from '@federess/server-kit';
+import {
+  boundedInt,
+  boundedList,
+  email,
+  httpUrl,
+  optionalText,
+  parseCollectiviteId,
+  parseUuid,
+  requiredText,
+} from '@federess/subgraph-kit';
 import type { Thematique } from '@federess/vocabulaire';
 import type { Club } from '../entities/club';
-import { parseCollectiviteId, parseOrganisationId } from './ids';
 import type { ClubFieldsInput, ContactClubInput } from './club-input';
 
 /** Club columns an editor may change, each already checked. */
@@ -58,70 +67,35 @@ export const LIMITS = {
   anneeMax: 2100,
 } as const;
 
-// Deliberately simple: one @, no spaces, a dot in the domain. Real deliverability is not checkable here.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const TELEPHONE = /^\+?[0-9][0-9 .()-]{5,24}$/;
 
 const fail = (champ: string, message: string) => badInput(`${champ} : ${message}`, { champ });
 
-/** An optional text: undefined stays unchanged, null or blank clears, otherwise trimmed and bounded. */
-function optionalText(champ: string, value: string | null | undefined, max: number): string | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw fail(champ, `${max} caractères au plus (reçu ${trimmed.length}).`);
-  return trimmed === '' ? null : trimmed;
-}
-
-function requiredText(champ: string, value: string | null | undefined, max: number): string | undefined {
-  if (value === undefined) return undefined;
-  const text = optionalText(champ, value, max);
-  if (!text) throw fail(champ, 'ne peut pas être vide.');
-  return text;
-}
-
-function optionalInt(champ: string, value: number | null | undefined, min: number, max: number): number | null | undefined {
-  if (value === undefined || value === null) return value;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw fail(champ, `doit être un entier entre ${min} et ${max} (reçu ${value}).`);
-  return value;
-}
-
-function optionalUrl(champ: string, value: string | null | undefined): string | null | undefined {
-  const text = optionalText(champ, value, LIMITS.siteWeb);
-  if (!text) return text;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw fail(champ, `adresse web invalide : ${text}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(champ, `une adresse http(s) est attendue (reçu ${text}).`);
-  return text;
-}
+/** A field of ModifierClubInput left out is unchanged: `check` runs only on a value given (null included). */
+const given = <T, R>(value: T | undefined, check: (value: T) => R): R | undefined => (value === undefined ? undefined : check(value));
 
 /** A list that replaces the stored one: null is refused (use [] to empty it), the length is bounded. */
 function list<T>(champ: string, value: readonly T[] | null | undefined, max: number): readonly T[] | undefined {
   if (value === undefined) return undefined;
   if (value === null) throw fail(champ, 'une liste est attendue (une liste vide pour tout retirer).');
-  if (value.length > max) throw fail(champ, `${max} éléments au plus (reçu ${value.length}).`);
-  return value;
+  return boundedList(value, champ, max);
 }
 
 function contact(input: ContactClubInput, index: number): ContactChange {
   const champ = `contacts[${index}]`;
-  const email = optionalText(`${champ}.email`, input.email, LIMITS.email) ?? null;
-  if (email && !EMAIL.test(email)) throw fail(`${champ}.email`, `adresse électronique invalide : ${email}`);
-  const telephone = optionalText(`${champ}.telephone`, input.telephone, 30) ?? null;
+  const address = optionalText(input.email, `${champ}.email`, LIMITS.email);
+  const telephone = optionalText(input.telephone, `${champ}.telephone`, 30);
   if (telephone && !TELEPHONE.test(telephone)) throw fail(`${champ}.telephone`, `numéro de téléphone invalide : ${telephone}`);
   return {
-    nom: requiredText(`${champ}.nom`, input.nom ?? null, LIMITS.nom)!,
-    role: optionalText(`${champ}.role`, input.role, LIMITS.nom) ?? null,
-    email,
+    nom: requiredText(input.nom, `${champ}.nom`, LIMITS.nom),
+    role: optionalText(input.role, `${champ}.role`, LIMITS.nom),
+    email: address === null ? null : email(address, `${champ}.email`),
     telephone,
     organisationId: input.organisationId ? parseOrganisationId(input.organisationId, `${champ}.organisationId`) : null,
   };
 }
+
+const parseOrganisationId = (id: string, champ: string): string => parseUuid(id, champ, "d'organisation");
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -134,19 +108,49 @@ export function validateModifierClub(input: ClubFieldsInput): ClubChanges {
   const set = <K extends keyof ClubColumns>(key: K, value: ClubColumns[K] | undefined) => {
     if (value !== undefined) columns[key] = value;
   };
-  set('nom', requiredText('nom', input.nom, LIMITS.nom));
-  set('description', optionalText('description', input.description, LIMITS.description));
-  set('frequence', optionalText('frequence', input.frequence, LIMITS.texteCourt));
-  set('modalitesParticipation', optionalText('modalitesParticipation', input.modalitesParticipation, LIMITS.texteCourt));
-  set('chiffresParticipation', optionalText('chiffresParticipation', input.chiffresParticipation, LIMITS.texteCourt));
-  set('nombreParticipants', optionalInt('nombreParticipants', input.nombreParticipants, 0, LIMITS.nombre));
-  set('nombreCollectivites', optionalInt('nombreCollectivites', input.nombreCollectivites, 0, LIMITS.nombre));
-  set('anneeChiffres', optionalInt('anneeChiffres', input.anneeChiffres, LIMITS.anneeMin, LIMITS.anneeMax));
-  set('anneeLancement', optionalInt('anneeLancement', input.anneeLancement, LIMITS.anneeMin, LIMITS.anneeMax));
-  set('siteWeb', optionalUrl('siteWeb', input.siteWeb));
+  set(
+    'nom',
+    given(input.nom, (nom) => requiredText(nom, 'nom', LIMITS.nom)),
+  );
+  set(
+    'description',
+    given(input.description, (text) => optionalText(text, 'description', LIMITS.description)),
+  );
+  set(
+    'frequence',
+    given(input.frequence, (text) => optionalText(text, 'frequence', LIMITS.texteCourt)),
+  );
+  set(
+    'modalitesParticipation',
+    given(input.modalitesParticipation, (text) => optionalText(text, 'modalitesParticipation', LIMITS.texteCourt)),
+  );
+  set(
+    'chiffresParticipation',
+    given(input.chiffresParticipation, (text) => optionalText(text, 'chiffresParticipation', LIMITS.texteCourt)),
+  );
+  set(
+    'nombreParticipants',
+    given(input.nombreParticipants, (n) => boundedInt(n, 'nombreParticipants', 0, LIMITS.nombre)),
+  );
+  set(
+    'nombreCollectivites',
+    given(input.nombreCollectivites, (n) => boundedInt(n, 'nombreCollectivites', 0, LIMITS.nombre)),
+  );
+  set(
+    'anneeChiffres',
+    given(input.anneeChiffres, (n) => boundedInt(n, 'anneeChiffres', LIMITS.anneeMin, LIMITS.anneeMax)),
+  );
+  set(
+    'anneeLancement',
+    given(input.anneeLancement, (n) => boundedInt(n, 'anneeLancement', LIMITS.anneeMin, LIMITS.anneeMax)),
+  );
+  set(
+    'siteWeb',
+    given(input.siteWeb, (url) => httpUrl(url, 'siteWeb', LIMITS.siteWeb)),
+  );
 
   const themes = list('exemplesThemes', input.exemplesThemes, LIMITS.themes);
-  if (themes) set('exemplesThemes', unique(themes.map((t, i) => requiredText(`exemplesThemes[${i}]`, t, LIMITS.theme)!)));
+  if (themes) set('exemplesThemes', unique(themes.map((t, i) => requiredText(t, `exemplesThemes[${i}]`, LIMITS.theme))));
   const thematiques = list<Thematique>('thematiques', input.thematiques, 50);
   if (thematiques) set('thematiques', unique(thematiques));
 

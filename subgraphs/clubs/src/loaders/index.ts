@@ -12,7 +12,7 @@ import { Organisation } from '../entities/organisation';
  * clubs joined to their member links, where two loaders in a row (links, then clubs) took two. The
  * clubs read are primed into `clubById`, so a later lookup of the same club costs nothing.
  */
-function clubsParCollectivite(dataSource: DataSource, clubById: DataLoader<string, Club | null>): DataLoader<string, Club[]> {
+function clubsByCollectiviteLoader(dataSource: DataSource, clubById: DataLoader<string, Club | null>): DataLoader<string, Club[]> {
   return new DataLoader(async (ids) => {
     const { entities, raw } = await dataSource
       .getRepository(Club)
@@ -73,7 +73,7 @@ export function createLoaders(dataSource: DataSource) {
     membresByClub: loaderByParent(dataSource, ClubCollectivite, 'clubId', { collectiviteId: 'ASC' }),
     adhesionsByCollectivite: loaderByParent(dataSource, ClubCollectivite, 'collectiviteId', { clubId: 'ASC' }),
     /** The clubs of each collectivité, ordered by club id: links and clubs in one statement. */
-    clubsByCollectivite: clubsParCollectivite(dataSource, clubById),
+    clubsByCollectivite: clubsByCollectiviteLoader(dataSource, clubById),
   };
 }
 

@@ -1,32 +1,47 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireRole, requireWriteRegion, Role } from '@federess/auth';
+import { requireEditor, requireWriteRegion } from '@federess/auth';
 import { notFound } from '@federess/server-kit';
-import { assertWritableRegion, regionsInScope, requireKnownCollectivites } from '@federess/subgraph-kit';
+import {
+  assertWritableRegion,
+  belongsToScope,
+  parseClubId,
+  parseRegionCode,
+  regionsInScope,
+  requireKnownCollectivites,
+} from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Club } from '../entities/club';
 import { CollectiviteReference } from '../entities/collectivite-reference';
 import { ContactClub } from '../entities/contact-club';
+import { RoleOrganisation } from '../entities/enums';
 import { Organisation } from '../entities/organisation';
 import { RegionReference } from '../entities/region-reference';
-import { RoleOrganisation } from '../entities/type-organisation';
 import { ClubsArgs } from '../inputs/clubs-args';
-import { parseClubId } from '../inputs/ids';
 import { CreerClubInput } from '../inputs/creer-club-input';
 import { ModifierClubInput } from '../inputs/modifier-club-input';
-import { parseClubRegion, validateCreerClub } from '../inputs/validate-creer-club';
+import { validateCreerClub } from '../inputs/validate-creer-club';
 import { type ClubChanges, validateModifierClub } from '../inputs/validate-modifier-club';
-import { createClub } from './creer-club';
-import { writeClubChanges } from './modifier-club';
+import { createClub } from '../mutations/creer-club';
+import { writeClubChanges } from '../mutations/modifier-club';
 
-/** Loads a club by an id already known to be a UUID, only if it is in this instance's région. */
+/** Loads a club by an id already known to be a UUID, only if it is a région's club and that région is this instance's. */
 export async function clubInScope(ctx: Context, id: string, regionCode: string | undefined): Promise<Club | null> {
-  if (!regionCode || (ctx.region && ctx.region !== regionCode)) return null;
+  if (!regionCode || !belongsToScope(ctx.region, regionCode)) return null;
   return ctx.loaders.clubById.load(id);
 }
 
 async function organisationsOf(club: Club, role: RoleOrganisation, ctx: Context): Promise<Organisation[]> {
   const links = await ctx.loaders.organisationsByClub.load(club.id);
   return links.filter((l) => l.role === role).map((l) => l.organisation);
+}
+
+/** This request's loaders may hold the club's rows (or its région without a club) from before a write. */
+function forgetClub(ctx: Context, club: Club): void {
+  ctx.loaders.clubById.clear(club.id);
+  ctx.loaders.clubByRegion.clear(club.regionCode);
+  ctx.loaders.organisationsByClub.clear(club.id);
+  ctx.loaders.contactsByClub.clear(club.id);
+  ctx.loaders.membresByClub.clear(club.id);
 }
 
 /** The member collectivités a write gives must be known to the collectivites subgraph (asked before the transaction). */
@@ -41,7 +56,7 @@ function requireKnownMembers(ctx: Context, changes: ClubChanges): Promise<void> 
 export class ClubResolver {
   @Query(() => [Club], { description: 'Les clubs régionaux (le seul club de la région sur un site régional)' })
   async clubs(@Args() args: ClubsArgs, @Ctx() ctx: Context): Promise<Club[]> {
-    const regions = regionsInScope(ctx.region, args.region ? [args.region] : undefined);
+    const regions = regionsInScope(ctx.region, args.region, 'region');
     const query = ctx.dataSource.getRepository(Club).createQueryBuilder('c').orderBy('c.nom', 'ASC');
     if (regions) query.where('c.region_code = ANY(:regions)', { regions });
     return query.getMany();
@@ -49,7 +64,7 @@ export class ClubResolver {
 
   @Query(() => Club, { nullable: true })
   async club(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Club | null> {
-    const parsed = parseClubId(id);
+    const parsed = parseClubId(id, 'id');
     return clubInScope(ctx, parsed.id, parsed.regionCode);
   }
 
@@ -59,8 +74,8 @@ export class ClubResolver {
     @Arg('input', () => ModifierClubInput) input: ModifierClubInput,
     @Ctx() ctx: Context,
   ): Promise<Club> {
-    requireRole(ctx.viewer, 'modifier un club', [Role.ADMIN, Role.EDITEUR]);
-    const parsed = parseClubId(id);
+    requireEditor(ctx.viewer, 'modifier un club');
+    const parsed = parseClubId(id, 'id');
     if (!parsed.regionCode) throw notFound('Club', id);
     assertWritableRegion(ctx.region, parsed.regionCode);
     // A club's id names its région: the check needs no SQL.
@@ -68,11 +83,7 @@ export class ClubResolver {
     const changes = validateModifierClub(input);
     await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => writeClubChanges(manager, parsed.id, changes, ctx.region));
-    // This request's loaders may hold the club's rows from before the change.
-    ctx.loaders.clubById.clear(club.id);
-    ctx.loaders.organisationsByClub.clear(club.id);
-    ctx.loaders.contactsByClub.clear(club.id);
-    ctx.loaders.membresByClub.clear(club.id);
+    forgetClub(ctx, club);
     return club;
   }
 
@@ -80,19 +91,14 @@ export class ClubResolver {
     description: "Crée le club d'une région qui n'en a pas (un seul club par région ; son id est dérivé du code de la région)",
   })
   async creerClub(@Arg('input', () => CreerClubInput) input: CreerClubInput, @Ctx() ctx: Context): Promise<Club> {
-    requireRole(ctx.viewer, 'créer un club', [Role.ADMIN, Role.EDITEUR]);
-    const regionCode = parseClubRegion(input.region);
+    requireEditor(ctx.viewer, 'créer un club');
+    const regionCode = parseRegionCode(input.region, 'region');
     assertWritableRegion(ctx.region, regionCode);
     requireWriteRegion(ctx.viewer, 'créer le club de cette région', regionCode);
     const changes = validateCreerClub(input);
     await requireKnownMembers(ctx, changes);
     const club = await ctx.dataSource.transaction((manager) => createClub(manager, regionCode, changes, ctx.region));
-    // This request's loaders may have seen the région without a club.
-    ctx.loaders.clubById.clear(club.id);
-    ctx.loaders.clubByRegion.clear(club.regionCode);
-    ctx.loaders.organisationsByClub.clear(club.id);
-    ctx.loaders.contactsByClub.clear(club.id);
-    ctx.loaders.membresByClub.clear(club.id);
+    forgetClub(ctx, club);
     return club;
   }
 

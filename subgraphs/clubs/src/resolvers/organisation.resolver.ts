@@ -1,11 +1,12 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { readableInScope } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Organisation } from '../entities/organisation';
 import { RegionReference } from '../entities/region-reference';
 
 /** National organisations (no région) are readable everywhere; regional ones only in their région. */
 export const organisationInScope = (ctx: Context, organisation: Organisation | null): Organisation | null =>
-  organisation && (!ctx.region || !organisation.regionCode || organisation.regionCode === ctx.region) ? organisation : null;
+  organisation && readableInScope(ctx.region, organisation.regionCode) ? organisation : null;
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
-import { RoleOrganisation } from '../entities/type-organisation';
+import { RoleOrganisation } from '../entities/enums';
 import { CLUBS, type ClubSeed } from './clubs';
 import { ORGANISATIONS, organisationId } from './organisations';
 

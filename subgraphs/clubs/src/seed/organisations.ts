@@ -1,5 +1,5 @@
 import { stableUuid } from '@federess/vocabulaire';
-import { TypeOrganisation } from '../entities/type-organisation';
+import { TypeOrganisation } from '../entities/enums';
 
 export interface OrganisationSeed {
   readonly slug: string;

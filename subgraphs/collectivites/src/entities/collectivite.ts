@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { NatureEpci, TypeCollectivite } from './type-collectivite';
+import { NatureEpci, TypeCollectivite } from './enums';
 
 @Entity('collectivite')
 @ObjectType({ description: 'Une collectivité territoriale : commune, EPCI, département, région, PETR' })

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@federess/subgraph-kit';
-import { TypeCollectivite } from '../entities/type-collectivite';
+import { TypeCollectivite } from '../entities/enums';
 
 @ArgsType()
 export class CollectivitesArgs extends PageArgs {

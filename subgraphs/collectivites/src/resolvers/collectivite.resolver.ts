@@ -1,16 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin } from '@federess/auth';
-import { badInput, notFound } from '@federess/server-kit';
-import { Connection, type ConnectionData, assertWritableRegion, paginate, regionsInScope } from '@federess/subgraph-kit';
+import { badInput } from '@federess/server-kit';
+import { type ConnectionData, belongsToScope, paginate, regionsInScope } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Collectivite } from '../entities/collectivite';
+import { CollectiviteConnection } from '../entities/collectivite-connection';
 import { Departement } from '../entities/departement';
+import { TypeCollectivite } from '../entities/enums';
 import { Region } from '../entities/region';
 import { CollectivitesArgs } from '../inputs/collectivites-args';
-import { recordCollectiviteChange } from './record-change';
-
-@ObjectType()
-export class CollectiviteConnection extends Connection(Collectivite, 'Collectivite') {}
+import { marquerAdherente } from '../mutations/marquer-adherente';
 
 const MAX_SEARCH_LENGTH = 100;
 
@@ -21,13 +20,14 @@ export class CollectiviteResolver {
   })
   async collectivites(@Args() args: CollectivitesArgs, @Ctx() ctx: Context): Promise<ConnectionData<Collectivite>> {
     const query = ctx.dataSource.getRepository(Collectivite).createQueryBuilder('c');
-    const regions = regionsInScope(ctx.region, args.region ? [args.region] : undefined);
+    const regions = regionsInScope(ctx.region, args.region, 'region');
     if (regions) query.andWhere('c.region_code = ANY(:regions)', { regions });
     if (args.types?.length) query.andWhere('c.type = ANY(:types)', { types: args.types });
     if (args.adherente !== null && args.adherente !== undefined) query.andWhere('c.adherente = :adherente', { adherente: args.adherente });
     const recherche = args.recherche?.trim();
     if (recherche) {
-      if (recherche.length > MAX_SEARCH_LENGTH) throw badInput(`recherche : ${MAX_SEARCH_LENGTH} caractères au plus.`);
+      if (recherche.length > MAX_SEARCH_LENGTH)
+        throw badInput(`recherche : ${MAX_SEARCH_LENGTH} caractères au plus.`, { champ: 'recherche' });
       // Trigram similarity finds typos; the substring test finds names that contain the words.
       // Exact names rank first, then names that start with the words, then by similarity and size.
       query
@@ -47,7 +47,7 @@ export class CollectiviteResolver {
   @Query(() => Collectivite, { nullable: true })
   async collectivite(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Collectivite | null> {
     const found = await ctx.loaders.collectiviteById.load(id);
-    return found && (!ctx.region || found.regionCode === ctx.region) ? found : null;
+    return found && belongsToScope(ctx.region, found.regionCode) ? found : null;
   }
 
   @Mutation(() => Collectivite, { description: 'Marque une collectivité comme adhérente (ou non) du RTES' })
@@ -58,17 +58,7 @@ export class CollectiviteResolver {
   ): Promise<Collectivite> {
     // RTES membership is the national network's own record: admins only, before any SQL.
     requireAdmin(ctx.viewer, 'marquer une collectivité adhérente');
-    return ctx.dataSource.transaction(async (manager) => {
-      const found = await manager
-        .getRepository(Collectivite)
-        .findOne({ where: { id: collectiviteId }, lock: { mode: 'pessimistic_write' } });
-      if (!found) throw notFound('Collectivité', collectiviteId);
-      if (found.regionCode) assertWritableRegion(ctx.region, found.regionCode);
-      found.adherente = adherente;
-      const saved = await manager.getRepository(Collectivite).save(found);
-      await recordCollectiviteChange(manager, saved);
-      return saved;
-    });
+    return marquerAdherente(ctx.dataSource, ctx.region, collectiviteId, adherente);
   }
 
   @FieldResolver(() => Region, { nullable: true })
@@ -88,6 +78,6 @@ export class CollectiviteResolver {
 
   @FieldResolver(() => [Collectivite], { description: "Pour un EPCI : ses communes membres, les plus peuplées d'abord" })
   async communesMembres(@Root() collectivite: Collectivite, @Ctx() ctx: Context): Promise<Collectivite[]> {
-    return collectivite.type === 'EPCI' ? ctx.loaders.communesByEpci.load(collectivite.id) : [];
+    return collectivite.type === TypeCollectivite.EPCI ? ctx.loaders.communesByEpci.load(collectivite.id) : [];
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { regionsInScope } from '@federess/subgraph-kit';
+import { belongsToScope, regionsInScope } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Collectivite } from '../entities/collectivite';
 import { Departement } from '../entities/departement';
@@ -9,7 +9,7 @@ import { Region } from '../entities/region';
 export class DepartementResolver {
   @Query(() => [Departement])
   async departements(@Arg('region', () => String, { nullable: true }) region: string | null, @Ctx() ctx: Context): Promise<Departement[]> {
-    const regions = regionsInScope(ctx.region, region ? [region] : undefined);
+    const regions = regionsInScope(ctx.region, region, 'region');
     const query = ctx.dataSource.getRepository(Departement).createQueryBuilder('d').orderBy('d.code');
     if (regions) query.where('d.region_code = ANY(:regions)', { regions });
     return query.getMany();
@@ -18,7 +18,7 @@ export class DepartementResolver {
   @Query(() => Departement, { nullable: true })
   async departement(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Departement | null> {
     const found = await ctx.loaders.departementByCode.load(code.toUpperCase());
-    return found && (!ctx.region || found.regionCode === ctx.region) ? found : null;
+    return found && belongsToScope(ctx.region, found.regionCode) ? found : null;
   }
 
   @FieldResolver(() => Region)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { parseRegionCode } from '@federess/subgraph-kit';
+import { belongsToScope, parseRegionCode } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Collectivite } from '../entities/collectivite';
 import { Departement } from '../entities/departement';
@@ -10,13 +10,13 @@ export class RegionResolver {
   @Query(() => [Region], { description: 'Les régions (la seule région de l’instance sur un site régional)' })
   async regions(@Ctx() ctx: Context): Promise<Region[]> {
     const rows = await ctx.dataSource.getRepository(Region).find({ order: { nom: 'ASC' } });
-    return ctx.region ? rows.filter((r) => r.code === ctx.region) : rows;
+    return rows.filter((r) => belongsToScope(ctx.region, r.code));
   }
 
   @Query(() => Region, { nullable: true })
   async region(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Region | null> {
-    const parsed = parseRegionCode(code);
-    if (ctx.region && ctx.region !== parsed) return null;
+    const parsed = parseRegionCode(code, 'code');
+    if (!belongsToScope(ctx.region, parsed)) return null;
     return ctx.loaders.regionByCode.load(parsed);
   }
 

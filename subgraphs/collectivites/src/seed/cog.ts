@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { REGIONS, regionFromInsee } from '@federess/vocabulaire';
 
@@ -28,7 +29,9 @@ interface CogEpci {
   membres: { code: string }[];
 }
 
-const load = <T>(file: string): T[] => require(`@etalab/decoupage-administratif/data/${file}.json`) as T[];
+/** One data file of the referential, as the package ships it. */
+const load = <T>(file: string): T[] =>
+  JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}.json`), 'utf8')) as T[];
 
 /** One row of the `collectivite` table, column by column, for a bulk upsert. */
 interface Row {

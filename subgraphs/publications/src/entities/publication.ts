@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Thematique } from '@federess/vocabulaire';
-import { AccesPublication, TypePublication } from './type-publication';
+import { AccesPublication, TypePublication } from './enums';
 
 @Entity('publication')
 @ObjectType({ description: 'Une publication du réseau : Points de RepèrESS, guide, fiche, compte-rendu, replay, …' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Thematique } from '@federess/vocabulaire';
-import { AccesPublication, TypePublication } from '../entities/type-publication';
+import { AccesPublication, TypePublication } from '../entities/enums';
 
 @InputType({
   description:

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { PageArgs } from '@federess/subgraph-kit';
 import { Thematique } from '@federess/vocabulaire';
-import { AccesPublication, TypePublication } from '../entities/type-publication';
+import { AccesPublication, TypePublication } from '../entities/enums';
 
 @InputType({ description: 'Critères de recherche des publications ; tous se combinent (ET)' })
 export class PublicationFiltre {

@@ -1,11 +1,10 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type ConnectionData, PageArgs, pageWindow, toConnection } from '@federess/subgraph-kit';
+import { belongsToScope, type ConnectionData, isUuid, PageArgs, pageWindow, toConnection } from '@federess/subgraph-kit';
 import { regionOfClubId } from '@federess/vocabulaire';
 import type { Context } from '../context';
 import { ClubReference } from '../entities/club-reference';
 import type { Publication } from '../entities/publication';
 import { PublicationConnection } from '../entities/publication-connection';
-import { isUuid } from '../inputs/ids';
 
 @Resolver(() => ClubReference)
 export class ClubReferenceResolver {
@@ -15,7 +14,7 @@ export class ClubReferenceResolver {
     const id = club.id.toLowerCase();
     const region = isUuid(id) ? regionOfClubId(id) : undefined;
     // A club of another région has nothing here on a regional instance; an id that is no club's has nothing anywhere.
-    if (!region || (ctx.region && ctx.region !== region)) return toConnection([], page.offset, page.limit, 0);
-    return ctx.loaders.publicationPages('club_id', page).load(id);
+    if (!region || !belongsToScope(ctx.region, region)) return toConnection([], page.offset, page.limit, 0);
+    return ctx.loaders.publicationsByClub.load({ parent: id, ...page });
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type ConnectionData, PageArgs, pageWindow, toConnection } from '@federess/subgraph-kit';
+import { belongsToScope, type ConnectionData, PageArgs, pageWindow, toConnection } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import type { Publication } from '../entities/publication';
 import { PublicationConnection } from '../entities/publication-connection';
@@ -10,7 +10,7 @@ export class RegionReferenceResolver {
   @FieldResolver(() => PublicationConnection, { description: 'Les publications régionales de la région, les plus récentes d’abord' })
   async publications(@Root() region: RegionReference, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionData<Publication>> {
     const page = pageWindow(args);
-    if (ctx.region && ctx.region !== region.code) return toConnection([], page.offset, page.limit, 0);
-    return ctx.loaders.publicationPages('region_code', page).load(region.code);
+    if (!belongsToScope(ctx.region, region.code)) return toConnection([], page.offset, page.limit, 0);
+    return ctx.loaders.publicationsByRegion.load({ parent: region.code, ...page });
   }
 }

@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isUuid, readableInScope } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Publication } from '../entities/publication';
 import { RencontreReference } from '../entities/rencontre-reference';
-import { isUuid } from '../inputs/ids';
-import { isReadable } from '../scope';
 
 @Resolver(() => RencontreReference)
 export class RencontreReferenceResolver {
@@ -12,6 +11,6 @@ export class RencontreReferenceResolver {
     // A malformed key cannot name a rencontre, and must not reach the uuid column.
     if (!isUuid(rencontre.id)) return [];
     const rows = await ctx.loaders.publicationsByRencontre.load(rencontre.id.toLowerCase());
-    return rows.filter((row) => isReadable(ctx.region, row.regionCode));
+    return rows.filter((row) => readableInScope(ctx.region, row.regionCode));
   }
 }

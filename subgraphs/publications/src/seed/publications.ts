@@ -1,5 +1,5 @@
 import { Thematique as T } from '@federess/vocabulaire';
-import { AccesPublication, TypePublication } from '../entities/type-publication';
+import { AccesPublication, TypePublication } from '../entities/enums';
 
 /**
  * The publications named in the seed documents (../shared/seeds). Only what the documents say is

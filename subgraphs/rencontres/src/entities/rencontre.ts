@@ -6,7 +6,7 @@ import { FormatRencontre, PublicCible, StatutRencontre, TypeRencontre } from './
 /**
  * A club meeting, webinar, regional day, training cycle or learning trip. `debut`/`fin` are the
  * min/max of its sessions, kept here so lists filter and sort on one indexed table.
- * `statut` (GraphQL) is derived from `statutEnregistre` and `fin`: see statutEffectif.
+ * `statut` (GraphQL) is derived from `statutEnregistre` and `fin`: see effectiveStatut.
  */
 @Entity('rencontre')
 @ObjectType({ description: "Une rencontre d'un club, un webinaire, une journée régionale, un cycle de formation, un voyage apprenant" })

@@ -1,15 +1,14 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { loaderByKey, loaderByParent } from '@federess/subgraph-kit';
+import { loaderByKey, loaderByParent, pagesByParent, rankRows } from '@federess/subgraph-kit';
 import { Inscription } from '../entities/inscription';
 import { Intervenant } from '../entities/intervenant';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
-import { appliquerFiltre, SANS_FILTRE } from '../queries/filtre';
-import { pagesParParent } from './pages-par-parent';
+import { applyRencontreFiltre, type CheckedFiltre, NO_FILTRE } from '../inputs/rencontre-filtre-sql';
 
 /** Confirmed registrations per rencontre: one grouped count per batch. */
-function inscritsParRencontre(dataSource: DataSource): DataLoader<string, number> {
+function inscritsByRencontreLoader(dataSource: DataSource): DataLoader<string, number> {
   return new DataLoader(async (ids) => {
     const rows: { rencontre_id: string; n: number }[] = await dataSource.query(
       `SELECT rencontre_id, count(*)::int AS n FROM inscription
@@ -25,7 +24,7 @@ function inscritsParRencontre(dataSource: DataSource): DataLoader<string, number
  * Whether a collectivité holds a confirmed registration to a rencontre, by `collectivité|rencontre`
  * key: the question the online-link rule asks for an adherent. One statement per batch.
  */
-function collectiviteInscrite(dataSource: DataSource): DataLoader<string, boolean> {
+function collectiviteRegisteredLoader(dataSource: DataSource): DataLoader<string, boolean> {
   return new DataLoader(async (keys) => {
     const pairs = keys.map((key) => key.split('|') as [string, string]);
     const rows: { c: string; r: string }[] = await dataSource.query(
@@ -39,7 +38,7 @@ function collectiviteInscrite(dataSource: DataSource): DataLoader<string, boolea
 }
 
 /** The next rencontre of each club (not cancelled, not started): DISTINCT ON, one statement per batch. */
-function prochaineParClub(dataSource: DataSource, scope: string | undefined): DataLoader<string, Rencontre | null> {
+function nextRencontreByClubLoader(dataSource: DataSource, scope: string | undefined): DataLoader<string, Rencontre | null> {
   return new DataLoader(async (clubIds) => {
     const query = dataSource
       .getRepository(Rencontre)
@@ -51,7 +50,7 @@ function prochaineParClub(dataSource: DataSource, scope: string | undefined): Da
       .orderBy('r.club_id')
       .addOrderBy('r.debut')
       .addOrderBy('r.id');
-    const rows = await appliquerFiltre(query, SANS_FILTRE, scope).getMany();
+    const rows = await applyRencontreFiltre(query, NO_FILTRE, scope).getMany();
     const byClub = new Map(rows.map((row) => [row.clubId, row]));
     return clubIds.map((id) => byClub.get(id) ?? null);
   });
@@ -64,35 +63,25 @@ export function createLoaders(dataSource: DataSource, scope: string | undefined)
     sessionsByRencontre: loaderByParent(dataSource, SessionRencontre, 'rencontreId', { ordre: 'ASC' }),
     intervenantsByRencontre: loaderByParent(dataSource, Intervenant, 'rencontreId', { ordre: 'ASC' }),
     inscriptionsByRencontre: loaderByParent(dataSource, Inscription, 'rencontreId', { creeLe: 'ASC', id: 'ASC' }),
-    inscritsByRencontre: inscritsParRencontre(dataSource),
-    collectiviteInscrite: collectiviteInscrite(dataSource),
-    prochaineByClub: prochaineParClub(dataSource, scope),
-    rencontresByClub: pagesParParent(dataSource, (query, clubs, filtre) =>
-      appliquerFiltre(
-        query
-          .select('r.club_id', 'parent')
-          .addSelect('r.id', 'rid')
-          .addSelect('count(*) OVER (PARTITION BY r.club_id)', 'total')
-          .addSelect('row_number() OVER (PARTITION BY r.club_id ORDER BY r.debut, r.id)', 'rang')
-          .where('r.club_id = ANY(CAST(:w_clubs AS uuid[]))', { w_clubs: clubs }),
-        filtre,
+    inscritsByRencontre: inscritsByRencontreLoader(dataSource),
+    collectiviteRegistered: collectiviteRegisteredLoader(dataSource),
+    nextRencontreByClub: nextRencontreByClubLoader(dataSource, scope),
+    rencontresByClub: pagesByParent<Rencontre, CheckedFiltre>(dataSource, Rencontre, (sub, clubs, filtre) =>
+      applyRencontreFiltre(
+        rankRows(sub, 'r.club_id', 'r.debut, r.id').where('r.club_id = ANY(CAST(:page_clubs AS uuid[]))', { page_clubs: clubs }),
+        filtre ?? NO_FILTRE,
         scope,
       ),
     ),
     // A collectivité took part in a rencontre when one of its people holds a confirmed registration;
     // GROUP BY makes each (collectivité, rencontre) pair count once before the window functions run.
-    participationsByCollectivite: pagesParParent(dataSource, (query, collectivites, filtre) =>
-      appliquerFiltre(
-        query
-          .innerJoin(Inscription, 'i', "i.rencontre_id = r.id AND i.statut = 'CONFIRMEE'")
-          .select('i.collectivite_id', 'parent')
-          .addSelect('r.id', 'rid')
-          .addSelect('count(*) OVER (PARTITION BY i.collectivite_id)', 'total')
-          .addSelect('row_number() OVER (PARTITION BY i.collectivite_id ORDER BY r.debut, r.id)', 'rang')
-          .where('i.collectivite_id = ANY(:w_collectivites)', { w_collectivites: collectivites })
+    participationsByCollectivite: pagesByParent<Rencontre, CheckedFiltre>(dataSource, Rencontre, (sub, collectivites, filtre) =>
+      applyRencontreFiltre(
+        rankRows(sub.innerJoin(Inscription, 'i', "i.rencontre_id = r.id AND i.statut = 'CONFIRMEE'"), 'i.collectivite_id', 'r.debut, r.id')
+          .where('i.collectivite_id = ANY(:page_collectivites)', { page_collectivites: collectivites })
           .groupBy('i.collectivite_id')
           .addGroupBy('r.id'),
-        filtre,
+        filtre ?? NO_FILTRE,
         scope,
       ),
     ),

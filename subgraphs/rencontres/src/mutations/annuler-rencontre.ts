@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { conflict } from '@federess/server-kit';
+import { assertWritableRegion, parseUuid, requiredText } from '@federess/subgraph-kit';
 import { StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
-import { parseUuid } from '../validation/ids';
-import type { Viewer } from '@federess/auth';
-import { exigerEcritureRencontre } from './droits';
-import { assertEcrivable, verrouillerRencontre } from './ecriture';
-import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import { LIMITS } from '../inputs/validate-rencontre';
+import { ChangeKind, recordChange } from './record-change';
+import { lockRencontre } from './rencontre-writes';
 
 /** annulerRencontre: cancels with a reason; registrations are kept as the record of who had signed up. */
 export async function annulerRencontre(
@@ -17,15 +16,15 @@ export async function annulerRencontre(
   id: string,
   motif: string,
 ): Promise<Rencontre> {
-  const rencontreId = parseUuid(id, 'id');
-  const motifAnnulation = v.texteRequis(motif, 'motif', v.LIMITES.motif);
+  const rencontreId = parseUuid(id, 'id', 'de rencontre');
+  const motifAnnulation = requiredText(motif, 'motif', LIMITS.motif);
   return dataSource.transaction(async (manager) => {
-    const r = await verrouillerRencontre(manager, rencontreId);
-    assertEcrivable(scope, r.regionCode);
-    exigerEcritureRencontre(viewer, 'annuler cette rencontre', r.regionCode);
+    const r = await lockRencontre(manager, rencontreId);
+    assertWritableRegion(scope, r.regionCode);
+    requireWriteRegion(viewer, 'annuler cette rencontre', r.regionCode);
     if (r.statutEnregistre === StatutRencontre.ANNULEE) throw conflict(`La rencontre « ${r.titre} » est déjà annulée.`);
     if (r.fin.getTime() < Date.now()) throw conflict(`La rencontre « ${r.titre} » est terminée : elle ne peut plus être annulée.`);
-    const annulee: Rencontre = {
+    const cancelled: Rencontre = {
       ...r,
       statutEnregistre: StatutRencontre.ANNULEE,
       motifAnnulation,
@@ -35,9 +34,9 @@ export async function annulerRencontre(
     await manager.update(
       Rencontre,
       { id: rencontreId },
-      { statutEnregistre: annulee.statutEnregistre, motifAnnulation, revision: annulee.revision, modifieLe: annulee.modifieLe },
+      { statutEnregistre: cancelled.statutEnregistre, motifAnnulation, revision: cancelled.revision, modifieLe: cancelled.modifieLe },
     );
-    await recordChange(manager, r, annulee, TypeChangement.RENCONTRE_ANNULEE, null);
-    return annulee;
+    await recordChange(manager, r, cancelled, ChangeKind.RENCONTRE_ANNULEE, null);
+    return cancelled;
   });
 }

@@ -1,76 +1,86 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { badInput } from '@federess/server-kit';
-import { regionOfClubId } from '@federess/vocabulaire';
-import { PublicCible, StatutRencontre, TypeRencontre } from '../entities/enums';
+import { assertWritableRegion, type OwnerSubgraphs, parseKnownClubId, requireKnownCollectivites } from '@federess/subgraph-kit';
+import { PARIS_TIME_ZONE } from '@federess/vocabulaire';
+import { StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
-import type { CreerRencontreInput } from '../inputs/creer-rencontre';
-import { FUSEAU_HORAIRE } from '../time/paris';
-import { parseUuid } from '../validation/ids';
-import type { Viewer } from '@federess/auth';
-import { type OwnerSubgraphs, requireKnownCollectivites } from '@federess/subgraph-kit';
-import { collectivitesNommees } from './collectivites-nommees';
-import { exigerEcritureRencontre } from './droits';
-import { assertEcrivable, bornes, remplacerIntervenants, remplacerSessions } from './ecriture';
-import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import type { CreerRencontreInput } from '../inputs/creer-rencontre-input';
+import {
+  checkCapacite,
+  checkDateLimite,
+  checkDescriptiveFields,
+  checkFormat,
+  checkIntervenants,
+  checkLienEnLigne,
+  checkLieu,
+  checkSessions,
+  NEW_RENCONTRE,
+  type PlannedSession,
+  singleSession,
+} from '../inputs/validate-rencontre';
+import { namedCollectivites } from './named-collectivites';
+import { ChangeKind, recordChange } from './record-change';
+import { replaceIntervenants, replaceSessions, spanOf } from './rencontre-writes';
+
+/** The sessions of a new rencontre: `debut`/`fin` for one, or `sessions` for several, never both. */
+function plannedSessions(input: CreerRencontreInput): PlannedSession[] {
+  const byDates = input.debut != null || input.fin != null;
+  const bySessions = input.sessions != null;
+  if (byDates === bySessions) {
+    throw badInput('sessions : donnez soit debut et fin (une séance), soit sessions (plusieurs séances), et pas les deux.', {
+      champ: 'sessions',
+    });
+  }
+  const lieu = checkLieu(input.lieu);
+  const lien = checkLienEnLigne(input.lienEnLigne);
+  if (input.sessions) return checkSessions(input.sessions, lieu, lien);
+  if (!input.debut || !input.fin) throw badInput('debut : debut et fin sont attendus ensemble.', { champ: input.debut ? 'fin' : 'debut' });
+  return [singleSession(input.debut, input.fin, lieu, lien)];
+}
 
 /** Checks the whole input before the transaction opens: a refused creation writes nothing. */
-function preparer(input: CreerRencontreInput, scope: string | undefined, viewer: Viewer) {
-  const clubId = parseUuid(input.clubId, 'clubId');
-  const regionCode = regionOfClubId(clubId);
-  if (!regionCode) throw badInput(`Club inconnu : ${input.clubId}. Chaque région a un club ; voir la requête clubs du sous-graphe clubs.`);
-  assertEcrivable(scope, regionCode);
-  exigerEcritureRencontre(viewer, 'programmer une rencontre', regionCode);
+function prepare(input: CreerRencontreInput, scope: string | undefined, viewer: Viewer) {
+  const { id: clubId, regionCode } = parseKnownClubId(input.clubId, 'clubId');
+  assertWritableRegion(scope, regionCode);
+  requireWriteRegion(viewer, 'programmer une rencontre', regionCode);
 
-  const parDates = input.debut != null || input.fin != null;
-  const parSessions = input.sessions != null;
-  if (parDates === parSessions) {
-    throw badInput('Donnez soit debut et fin (une séance), soit sessions (plusieurs séances), et pas les deux.');
-  }
-  const place = v.lieu(input.lieu);
-  const lien = v.lienEnLigne(input.lienEnLigne);
-  let sessions: v.SessionPrevue[];
-  if (parDates) {
-    if (!input.debut || !input.fin) throw badInput('debut et fin sont attendus ensemble.');
-    sessions = [v.seanceUnique(input.debut, input.fin, place, lien)];
-  } else {
-    sessions = v.seancesMultiples(input.sessions!, place, lien);
-  }
-  v.verifierFormat(input.format, sessions);
-  const { debut, fin } = bornes(sessions);
+  const sessions = plannedSessions(input);
+  checkFormat(input.format, sessions);
+  const { debut, fin } = spanOf(sessions);
   const dateLimiteInscription = input.dateLimiteInscription ?? null;
-  v.verifierDateLimite(dateLimiteInscription, fin);
+  checkDateLimite(dateLimiteInscription, fin);
 
   const now = new Date();
   const rencontre: Rencontre = {
     id: randomUUID(),
-    titre: v.texteRequis(input.titre, 'titre', v.LIMITES.titre),
-    resume: v.texteOptionnel(input.resume, 'resume', v.LIMITES.resume),
-    description: v.texteOptionnel(input.description, 'description', v.LIMITES.description),
-    type: input.type ?? TypeRencontre.RENCONTRE_CLUB,
-    thematiques: v.auMoinsUne(input.thematiques, 'thematiques'),
+    // At creation a null type, public or annuairePartage is none given: the default.
+    ...checkDescriptiveFields(
+      {
+        ...input,
+        type: input.type ?? undefined,
+        public: input.public?.length ? input.public : undefined,
+        annuairePartage: input.annuairePartage ?? undefined,
+      },
+      NEW_RENCONTRE,
+    ),
     format: input.format,
     debut,
     fin,
-    fuseauHoraire: FUSEAU_HORAIRE,
-    publicCible: input.public?.length ? [...new Set(input.public)] : [PublicCible.ELUS, PublicCible.AGENTS],
-    organisateurs: v.listeDeTextes(input.organisateurs, 'organisateurs'),
-    partenaires: v.listeDeTextes(input.partenaires, 'partenaires'),
+    fuseauHoraire: PARIS_TIME_ZONE,
     statutEnregistre: StatutRencontre.PROGRAMMEE,
     debutPrecedent: null,
     motifAnnulation: null,
-    capacite: v.capacite(input.capacite),
+    capacite: checkCapacite(input.capacite),
     dateLimiteInscription,
-    nombreParticipants: null,
-    annuairePartage: input.annuairePartage ?? false,
     revision: 1,
     regionCode,
     clubId,
     creeLe: now,
     modifieLe: now,
   };
-  return { rencontre, sessions, intervenants: v.intervenants(input.intervenants) };
+  return { rencontre, sessions, intervenants: checkIntervenants(input.intervenants) };
 }
 
 /**
@@ -84,13 +94,13 @@ export async function creerRencontre(
   input: CreerRencontreInput,
   owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
-  const { rencontre, sessions, intervenants } = preparer(input, scope, viewer);
-  await requireKnownCollectivites(owners, collectivitesNommees(input));
+  const { rencontre, sessions, intervenants } = prepare(input, scope, viewer);
+  await requireKnownCollectivites(owners, namedCollectivites(input));
   return dataSource.transaction(async (manager) => {
     await manager.insert(Rencontre, rencontre);
-    await remplacerSessions(manager, rencontre.id, sessions);
-    await remplacerIntervenants(manager, rencontre.id, intervenants);
-    await recordChange(manager, null, rencontre, TypeChangement.RENCONTRE_CREEE, null);
+    await replaceSessions(manager, rencontre.id, sessions);
+    await replaceIntervenants(manager, rencontre.id, intervenants);
+    await recordChange(manager, null, rencontre, ChangeKind.RENCONTRE_CREEE, null);
     return rencontre;
   });
 }

@@ -1,26 +1,30 @@
 import type { DataSource } from 'typeorm';
+import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { badInput, conflict } from '@federess/server-kit';
+import { assertWritableRegion, notCleared, type OwnerSubgraphs, parseUuid, requireKnownCollectivites } from '@federess/subgraph-kit';
 import { FormatRencontre, StatutRencontre } from '../entities/enums';
 import { Rencontre } from '../entities/rencontre';
 import { SessionRencontre } from '../entities/session-rencontre';
-import type { ModifierRencontreInput } from '../inputs/modifier-rencontre';
-import { parseUuid } from '../validation/ids';
-import type { Viewer } from '@federess/auth';
-import { type OwnerSubgraphs, requireKnownCollectivites } from '@federess/subgraph-kit';
-import { collectivitesNommees } from './collectivites-nommees';
-import { exigerEcritureRencontre } from './droits';
-import { estComplete, type Inscrits, ouvertureChange, statutSelonPlaces } from './etat-inscriptions';
-import { assertEcrivable, bornes, compterInscrits, remplacerIntervenants, remplacerSessions, verrouillerRencontre } from './ecriture';
-import { recordChange, TypeChangement } from './record-change';
-import * as v from './validation';
+import type { ModifierRencontreInput } from '../inputs/modifier-rencontre-input';
+import {
+  checkCapacite,
+  checkDateLimite,
+  checkDescriptiveFields,
+  checkFormat,
+  checkIntervenants,
+  checkLienEnLigne,
+  checkLieu,
+  checkSessions,
+  type CheckedLieu,
+  type PlannedSession,
+  singleSession,
+} from '../inputs/validate-rencontre';
+import { namedCollectivites } from './named-collectivites';
+import { isComplete, openingChanged, type PlacesTaken, statutForPlaces } from './inscription-state';
+import { ChangeKind, recordChange } from './record-change';
+import { countInscrits, lockRencontre, replaceIntervenants, replaceSessions, spanOf } from './rencontre-writes';
 
-/** A field GraphQL may send as null that has no meaning cleared. */
-function pasNull<T>(value: T | null | undefined, champ: string): T | undefined {
-  if (value === null) throw badInput(`${champ} ne peut pas être effacé (null).`);
-  return value;
-}
-
-const sessionPrevue = (s: SessionRencontre): v.SessionPrevue => ({
+const plannedSession = (s: SessionRencontre): PlannedSession => ({
   debut: s.debut,
   fin: s.fin,
   lieuNom: s.lieuNom,
@@ -29,10 +33,10 @@ const sessionPrevue = (s: SessionRencontre): v.SessionPrevue => ({
   lienEnLigne: s.lienEnLigne,
 });
 
-const memesDates = (a: readonly v.SessionPrevue[], b: readonly v.SessionPrevue[]): boolean =>
+const sameDates = (a: readonly PlannedSession[], b: readonly PlannedSession[]): boolean =>
   a.length === b.length && a.every((s, i) => s.debut.getTime() === b[i]!.debut.getTime() && s.fin.getTime() === b[i]!.fin.getTime());
 
-const memesLieux = (a: readonly v.SessionPrevue[], b: readonly v.SessionPrevue[]): boolean =>
+const samePlaces = (a: readonly PlannedSession[], b: readonly PlannedSession[]): boolean =>
   a.length === b.length &&
   a.every(
     (s, i) =>
@@ -43,61 +47,44 @@ const memesLieux = (a: readonly v.SessionPrevue[], b: readonly v.SessionPrevue[]
   );
 
 /** The sessions after the change: `sessions` replaces them, `debut`/`fin` move a single one, `lieu`/`lienEnLigne` apply to all. */
-function nouvellesSessions(actuelles: readonly v.SessionPrevue[], input: ModifierRencontreInput): v.SessionPrevue[] {
-  if (input.sessions === null) throw badInput('sessions ne peut pas être null : donnez la liste des séances.');
-  if (input.debut === null || input.fin === null) throw badInput('debut et fin ne peuvent pas être effacés.');
-  const parDates = input.debut !== undefined || input.fin !== undefined;
-  if (parDates && input.sessions !== undefined) throw badInput('Donnez soit debut/fin, soit sessions, pas les deux.');
-  const premiere = actuelles[0]!;
-  if (input.sessions !== undefined) {
-    const placeParDefaut: v.LieuLu =
-      input.lieu !== undefined
-        ? v.lieu(input.lieu)
-        : { lieuNom: premiere.lieuNom, lieuAdresse: premiere.lieuAdresse, lieuCommuneId: premiere.lieuCommuneId };
-    const lienParDefaut = input.lienEnLigne !== undefined ? v.lienEnLigne(input.lienEnLigne) : premiere.lienEnLigne;
-    return v.seancesMultiples(input.sessions, placeParDefaut, lienParDefaut);
+function sessionsAfter(current: readonly PlannedSession[], input: ModifierRencontreInput): PlannedSession[] {
+  if (input.sessions === null) throw badInput('sessions : ne peut pas être null, donnez la liste des séances.', { champ: 'sessions' });
+  if (input.debut === null || input.fin === null) {
+    throw badInput('debut : debut et fin ne peuvent pas être effacés.', { champ: input.debut === null ? 'debut' : 'fin' });
   }
-  let sessions = [...actuelles];
-  if (parDates) {
+  const byDates = input.debut !== undefined || input.fin !== undefined;
+  if (byDates && input.sessions !== undefined)
+    throw badInput('sessions : donnez soit debut/fin, soit sessions, pas les deux.', { champ: 'sessions' });
+  const first = current[0]!;
+  if (input.sessions !== undefined) {
+    const defaultLieu: CheckedLieu =
+      input.lieu !== undefined
+        ? checkLieu(input.lieu)
+        : { lieuNom: first.lieuNom, lieuAdresse: first.lieuAdresse, lieuCommuneId: first.lieuCommuneId };
+    const defaultLien = input.lienEnLigne !== undefined ? checkLienEnLigne(input.lienEnLigne) : first.lienEnLigne;
+    return checkSessions(input.sessions, defaultLieu, defaultLien);
+  }
+  let sessions = [...current];
+  if (byDates) {
     if (sessions.length > 1) {
-      throw badInput(`Cette rencontre a ${sessions.length} séances : donnez la liste sessions pour changer ses dates.`);
+      throw badInput(`sessions : cette rencontre a ${sessions.length} séances, donnez la liste sessions pour changer ses dates.`, {
+        champ: 'sessions',
+      });
     }
-    sessions = [v.seanceUnique(input.debut ?? premiere.debut, input.fin ?? premiere.fin, premiere, premiere.lienEnLigne)];
+    sessions = [singleSession(input.debut ?? first.debut, input.fin ?? first.fin, first, first.lienEnLigne)];
   }
   if (input.lieu !== undefined) {
-    const place = v.lieu(input.lieu);
-    sessions = sessions.map((s) => ({ ...s, ...place }));
+    const lieu = checkLieu(input.lieu);
+    sessions = sessions.map((s) => ({ ...s, ...lieu }));
   }
   if (input.lienEnLigne !== undefined) {
-    const lien = v.lienEnLigne(input.lienEnLigne);
+    const lien = checkLienEnLigne(input.lienEnLigne);
     sessions = sessions.map((s) => ({ ...s, lienEnLigne: lien }));
   }
   return sessions;
 }
 
-/** The descriptive fields after the change (no status, dates or capacity logic here). */
-function nouveauContenu(r: Rencontre, input: ModifierRencontreInput): Partial<Rencontre> {
-  const titre = pasNull(input.titre, 'titre');
-  const type = pasNull(input.type, 'type');
-  const thematiques = pasNull(input.thematiques, 'thematiques');
-  const publicCible = pasNull(input.public, 'public');
-  const annuairePartage = pasNull(input.annuairePartage, 'annuairePartage');
-  return {
-    titre: titre !== undefined ? v.texteRequis(titre, 'titre', v.LIMITES.titre) : r.titre,
-    resume: input.resume !== undefined ? v.texteOptionnel(input.resume, 'resume', v.LIMITES.resume) : r.resume,
-    description:
-      input.description !== undefined ? v.texteOptionnel(input.description, 'description', v.LIMITES.description) : r.description,
-    type: type ?? r.type,
-    thematiques: thematiques !== undefined ? v.auMoinsUne(thematiques, 'thematiques') : r.thematiques,
-    publicCible: publicCible !== undefined ? v.auMoinsUne(publicCible, 'public') : r.publicCible,
-    organisateurs: input.organisateurs !== undefined ? v.listeDeTextes(input.organisateurs, 'organisateurs') : r.organisateurs,
-    partenaires: input.partenaires !== undefined ? v.listeDeTextes(input.partenaires, 'partenaires') : r.partenaires,
-    nombreParticipants: input.nombreParticipants !== undefined ? v.nombreParticipants(input.nombreParticipants) : r.nombreParticipants,
-    annuairePartage: annuairePartage ?? r.annuairePartage,
-  };
-}
-
-const egal = (a: unknown, b: unknown): boolean =>
+const equal = (a: unknown, b: unknown): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -119,50 +106,50 @@ export async function modifierRencontre(
   input: ModifierRencontreInput,
   owners: OwnerSubgraphs,
 ): Promise<Rencontre> {
-  const rencontreId = parseUuid(id, 'id');
-  const format = pasNull(input.format, 'format');
-  await requireKnownCollectivites(owners, collectivitesNommees(input));
+  const rencontreId = parseUuid(id, 'id', 'de rencontre');
+  const format = notCleared(input.format, 'format');
+  await requireKnownCollectivites(owners, namedCollectivites(input));
   return dataSource.transaction(async (manager) => {
-    const r = await verrouillerRencontre(manager, rencontreId);
-    assertEcrivable(scope, r.regionCode);
-    exigerEcritureRencontre(viewer, 'modifier cette rencontre', r.regionCode);
+    const r = await lockRencontre(manager, rencontreId);
+    assertWritableRegion(scope, r.regionCode);
+    requireWriteRegion(viewer, 'modifier cette rencontre', r.regionCode);
     if (r.statutEnregistre === StatutRencontre.ANNULEE) {
       throw conflict(`La rencontre « ${r.titre} » est annulée : elle ne peut plus être modifiée.`);
     }
-    const actuelles = (await manager.find(SessionRencontre, { where: { rencontreId }, order: { ordre: 'ASC' } })).map(sessionPrevue);
-    const sessions = nouvellesSessions(actuelles, input);
-    const nouveauFormat = format ?? r.format;
-    const datesChangees = !memesDates(actuelles, sessions);
-    const lieuxChanges = !memesLieux(actuelles, sessions);
-    const formatChange = nouveauFormat !== r.format;
-    if (datesChangees || lieuxChanges || formatChange) v.verifierFormat(nouveauFormat, sessions);
-    const { debut, fin } = bornes(sessions);
+    const current = (await manager.find(SessionRencontre, { where: { rencontreId }, order: { ordre: 'ASC' } })).map(plannedSession);
+    const sessions = sessionsAfter(current, input);
+    const nextFormat = format ?? r.format;
+    const datesChanged = !sameDates(current, sessions);
+    const placesChanged = !samePlaces(current, sessions);
+    const formatChanged = nextFormat !== r.format;
+    if (datesChanged || placesChanged || formatChanged) checkFormat(nextFormat, sessions);
+    const { debut, fin } = spanOf(sessions);
 
     let statut: StatutRencontre = r.statutEnregistre;
     let debutPrecedent = r.debutPrecedent;
     if (debut.getTime() !== r.debut.getTime()) {
       statut = StatutRencontre.REPORTEE;
       debutPrecedent = r.debut;
-    } else if (formatChange && nouveauFormat === FormatRencontre.DISTANCIEL) {
+    } else if (formatChanged && nextFormat === FormatRencontre.DISTANCIEL) {
       statut = StatutRencontre.DEPLACEE_EN_LIGNE;
-    } else if (formatChange && statut === StatutRencontre.DEPLACEE_EN_LIGNE) {
+    } else if (formatChanged && statut === StatutRencontre.DEPLACEE_EN_LIGNE) {
       statut = StatutRencontre.PROGRAMMEE;
     }
 
-    const capacite = input.capacite !== undefined ? v.capacite(input.capacite) : r.capacite;
+    const capacite = input.capacite !== undefined ? checkCapacite(input.capacite) : r.capacite;
     // Counted under the lock: whether the rencontre is full, before and after, is read from the places.
-    const inscrits = await compterInscrits(manager, rencontreId);
+    const inscrits = await countInscrits(manager, rencontreId);
     if (capacite !== r.capacite && capacite !== null && capacite < inscrits) {
       throw conflict(`${inscrits} personnes sont déjà inscrites : la capacité ne peut pas descendre à ${capacite}.`);
     }
-    statut = statutSelonPlaces(statut, estComplete({ capacite }, inscrits));
+    statut = statutForPlaces(statut, isComplete({ capacite }, inscrits));
     const dateLimiteInscription = input.dateLimiteInscription !== undefined ? input.dateLimiteInscription : r.dateLimiteInscription;
-    v.verifierDateLimite(dateLimiteInscription, fin);
+    checkDateLimite(dateLimiteInscription, fin);
 
-    const suivante: Rencontre = {
+    const next: Rencontre = {
       ...r,
-      ...nouveauContenu(r, input),
-      format: nouveauFormat,
+      ...checkDescriptiveFields(input, r),
+      format: nextFormat,
       debut,
       fin,
       statutEnregistre: statut,
@@ -170,22 +157,22 @@ export async function modifierRencontre(
       capacite,
       dateLimiteInscription,
     };
-    const intervenants = input.intervenants !== undefined ? v.intervenants(input.intervenants) : undefined;
-    const champs = Object.keys(suivante) as (keyof Rencontre)[];
-    const contenuChange = champs.some((k) => !egal(r[k], suivante[k]));
-    if (!contenuChange && !datesChangees && !lieuxChanges && intervenants === undefined) return r;
+    const intervenants = input.intervenants !== undefined ? checkIntervenants(input.intervenants) : undefined;
+    const fields = Object.keys(next) as (keyof Rencontre)[];
+    const contentChanged = fields.some((k) => !equal(r[k], next[k]));
+    if (!contentChanged && !datesChanged && !placesChanged && intervenants === undefined) return r;
 
     const now = new Date();
-    const places: Inscrits = { avant: inscrits, apres: inscrits };
-    const significatif =
-      datesChangees || lieuxChanges || formatChange || statut !== r.statutEnregistre || ouvertureChange(r, suivante, places, now);
-    suivante.revision = r.revision + (significatif ? 1 : 0);
-    suivante.modifieLe = now;
-    const { id: _id, ...colonnes } = suivante;
-    await manager.update(Rencontre, { id: rencontreId }, colonnes);
-    if (datesChangees || lieuxChanges) await remplacerSessions(manager, rencontreId, sessions);
-    if (intervenants !== undefined) await remplacerIntervenants(manager, rencontreId, intervenants);
-    await recordChange(manager, r, suivante, TypeChangement.RENCONTRE_MODIFIEE, places, now);
-    return suivante;
+    const places: PlacesTaken = { before: inscrits, after: inscrits };
+    const significant =
+      datesChanged || placesChanged || formatChanged || statut !== r.statutEnregistre || openingChanged(r, next, places, now);
+    next.revision = r.revision + (significant ? 1 : 0);
+    next.modifieLe = now;
+    const { id: _id, ...columns } = next;
+    await manager.update(Rencontre, { id: rencontreId }, columns);
+    if (datesChanged || placesChanged) await replaceSessions(manager, rencontreId, sessions);
+    if (intervenants !== undefined) await replaceIntervenants(manager, rencontreId, intervenants);
+    await recordChange(manager, r, next, ChangeKind.RENCONTRE_MODIFIEE, places, now);
+    return next;
   });
 }

@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { appendEvent, entityTag, entityTags, rootFieldTag } from '@federess/events';
-import { StatutRencontre } from '../entities/enums';
+import { StatutRencontre, TypeEvenement } from '../entities/enums';
 import type { Inscription } from '../entities/inscription';
 import type { Rencontre } from '../entities/rencontre';
-import { TypeEvenement } from '../evenements/type-evenement';
-import { estComplete, type Inscrits, inscriptionsOuvertes } from './etat-inscriptions';
+import { inscriptionsOpen, isComplete, type PlacesTaken } from './inscription-state';
 
 /** What a mutation did; with the states before and after, it says which event the feed shows. */
-export enum TypeChangement {
+export enum ChangeKind {
   RENCONTRE_CREEE = 'RENCONTRE_CREEE',
   RENCONTRE_MODIFIEE = 'RENCONTRE_MODIFIEE',
   RENCONTRE_ANNULEE = 'RENCONTRE_ANNULEE',
@@ -18,31 +17,31 @@ export enum TypeChangement {
 /**
  * The live-feed event of a change: what a partner front-end needs to know happened, one per change,
  * the most telling first. Fullness and the opening of registration are read from the places and
- * dates (`inscrits` counted under the rencontre's lock; null for a change that does not touch them:
+ * dates (`places` counted under the rencontre's lock; null for a change that does not touch them:
  * a creation, a cancellation), not from the status, so a REPORTEE or DEPLACEE_EN_LIGNE rencontre
- * fills and reopens like a PROGRAMMEE one (see statutSelonPlaces).
+ * fills and reopens like a PROGRAMMEE one (see statutForPlaces).
  */
-export function typeEvenement(
-  avant: Rencontre | null,
-  apres: Rencontre,
-  changement: TypeChangement,
-  inscrits: Inscrits | null,
+export function evenementType(
+  before: Rencontre | null,
+  after: Rencontre,
+  change: ChangeKind,
+  places: PlacesTaken | null,
   now: Date = new Date(),
 ): TypeEvenement {
-  if (!avant || changement === TypeChangement.RENCONTRE_CREEE) return TypeEvenement.CREEE;
-  if (changement === TypeChangement.RENCONTRE_ANNULEE) return TypeEvenement.ANNULEE;
-  if (avant.debut.getTime() !== apres.debut.getTime()) return TypeEvenement.REPORTEE;
-  if (apres.statutEnregistre !== avant.statutEnregistre && apres.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE)
+  if (!before || change === ChangeKind.RENCONTRE_CREEE) return TypeEvenement.CREEE;
+  if (change === ChangeKind.RENCONTRE_ANNULEE) return TypeEvenement.ANNULEE;
+  if (before.debut.getTime() !== after.debut.getTime()) return TypeEvenement.REPORTEE;
+  if (after.statutEnregistre !== before.statutEnregistre && after.statutEnregistre === StatutRencontre.DEPLACEE_EN_LIGNE)
     return TypeEvenement.DEPLACEE_EN_LIGNE;
-  if (inscrits) {
-    if (!estComplete(avant, inscrits.avant) && estComplete(apres, inscrits.apres)) return TypeEvenement.COMPLETE;
-    const ouvertesAvant = inscriptionsOuvertes(avant, inscrits.avant, now);
-    const ouvertesApres = inscriptionsOuvertes(apres, inscrits.apres, now);
-    if (ouvertesAvant && !ouvertesApres) return TypeEvenement.INSCRIPTIONS_FERMEES;
-    if (!ouvertesAvant && ouvertesApres) return TypeEvenement.INSCRIPTIONS_ROUVERTES;
+  if (places) {
+    if (!isComplete(before, places.before) && isComplete(after, places.after)) return TypeEvenement.COMPLETE;
+    const openBefore = inscriptionsOpen(before, places.before, now);
+    const openAfter = inscriptionsOpen(after, places.after, now);
+    if (openBefore && !openAfter) return TypeEvenement.INSCRIPTIONS_FERMEES;
+    if (!openBefore && openAfter) return TypeEvenement.INSCRIPTIONS_ROUVERTES;
   }
-  if (changement === TypeChangement.INSCRIPTION_CREEE) return TypeEvenement.INSCRIPTION_ENREGISTREE;
-  if (changement === TypeChangement.INSCRIPTION_ANNULEE) return TypeEvenement.INSCRIPTION_ANNULEE;
+  if (change === ChangeKind.INSCRIPTION_CREEE) return TypeEvenement.INSCRIPTION_ENREGISTREE;
+  if (change === ChangeKind.INSCRIPTION_ANNULEE) return TypeEvenement.INSCRIPTION_ANNULEE;
   return TypeEvenement.MODIFIEE;
 }
 
@@ -57,8 +56,8 @@ export interface DonneesRencontre {
  * The collectivités whose participations list the rencontre (a confirmed registration): a change of
  * its dates reorders their lists, a cancellation of a registration may take it out of one.
  */
-async function collectivitesInscrites(manager: EntityManager, rencontreId: string): Promise<string[]> {
-  const rows: { c: string }[] = await manager.query(
+async function registeredCollectivites(manager: EntityManager, rencontreId: string): Promise<string[]> {
+  const rows = await manager.query<{ c: string }[]>(
     "SELECT DISTINCT collectivite_id AS c FROM inscription WHERE rencontre_id = $1 AND statut = 'CONFIRMEE' AND collectivite_id IS NOT NULL",
     [rencontreId],
   );
@@ -75,29 +74,29 @@ async function collectivitesInscrites(manager: EntityManager, rencontreId: strin
  */
 export async function recordChange(
   manager: EntityManager,
-  avant: Rencontre | null,
-  apres: Rencontre,
-  changement: TypeChangement,
-  inscrits: Inscrits | null,
+  before: Rencontre | null,
+  after: Rencontre,
+  change: ChangeKind,
+  places: PlacesTaken | null,
   now?: Date,
   inscription?: Pick<Inscription, 'id' | 'collectiviteId'>,
 ): Promise<void> {
-  const type = typeEvenement(avant, apres, changement, inscrits, now);
-  const collectivites = avant ? await collectivitesInscrites(manager, apres.id) : [];
-  const donnees: DonneesRencontre = { clubId: apres.clubId, thematiques: apres.thematiques, rencontreType: apres.type };
+  const type = evenementType(before, after, change, places, now);
+  const collectivites = before ? await registeredCollectivites(manager, after.id) : [];
+  const donnees: DonneesRencontre = { clubId: after.clubId, thematiques: after.thematiques, rencontreType: after.type };
   await appendEvent(manager, {
     type,
     entite: 'Rencontre',
-    entiteId: apres.id,
-    region: apres.regionCode,
-    revision: apres.revision,
+    entiteId: after.id,
+    region: after.regionCode,
+    revision: after.revision,
     entites: [
-      entityTag('Rencontre', apres.id),
-      ...entityTags('Club', [avant?.clubId, apres.clubId]),
+      entityTag('Rencontre', after.id),
+      ...entityTags('Club', [before?.clubId, after.clubId]),
       ...entityTags('Collectivite', [...collectivites, inscription?.collectiviteId]),
       ...entityTags('Inscription', [inscription?.id]),
     ],
-    listes: [rootFieldTag('rencontres'), ...(avant ? [] : [rootFieldTag('rencontre')])],
+    listes: [rootFieldTag('rencontres'), ...(before ? [] : [rootFieldTag('rencontre')])],
     donnees,
   });
 }

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireAuthenticated } from '@federess/auth';
-import { Connection, type ConnectionData, paginate } from '@federess/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireAuthenticated, requireEditor } from '@federess/auth';
+import { type ConnectionData, paginate, parseUuid, readableInScope } from '@federess/subgraph-kit';
+import { toParisTime } from '@federess/vocabulaire';
 import type { Context } from '../context';
 import { ClubReference } from '../entities/club-reference';
 import { StatutRencontre } from '../entities/enums';
@@ -8,32 +9,27 @@ import { Inscription } from '../entities/inscription';
 import { Intervenant } from '../entities/intervenant';
 import { RegionReference } from '../entities/region-reference';
 import { Rencontre } from '../entities/rencontre';
+import { RencontreConnection } from '../entities/rencontre-connection';
 import { SessionRencontre } from '../entities/session-rencontre';
-import { CreerRencontreInput } from '../inputs/creer-rencontre';
-import { InscriptionInput } from '../inputs/inscription';
-import { ModifierRencontreInput } from '../inputs/modifier-rencontre';
-import { RencontresArgs } from '../inputs/rencontre-filtre';
+import { statutWithExpiry } from '../entities/statut';
+import { CreerRencontreInput } from '../inputs/creer-rencontre-input';
+import { InscriptionInput } from '../inputs/inscription-input';
+import { ModifierRencontreInput } from '../inputs/modifier-rencontre-input';
+import { applyRencontreFiltre, parseRencontreFiltre } from '../inputs/rencontre-filtre-sql';
+import { RencontresArgs } from '../inputs/rencontres-args';
 import { annulerRencontre } from '../mutations/annuler-rencontre';
 import { creerRencontre } from '../mutations/creer-rencontre';
 import { desinscrire } from '../mutations/desinscrire';
 import { inscrire } from '../mutations/inscrire';
-import { exigerEditeur } from '../mutations/droits';
 import { modifierRencontre } from '../mutations/modifier-rencontre';
-import { appliquerFiltre, lireFiltre, visible } from '../queries/filtre';
-import { statutAvecEcheance } from '../queries/statut';
-import { enHeureDeParis } from '../time/paris';
-import { inscriptionsVisibles } from './visibilite';
-import { parseUuid } from '../validation/ids';
-
-@ObjectType()
-export class RencontreConnection extends Connection(Rencontre, 'Rencontre') {}
+import { visibleInscriptions } from './field-rules';
 
 @Resolver(() => Rencontre)
 export class RencontreResolver {
   @Query(() => RencontreConnection, { description: "L'agenda : rencontres filtrées, par date de début croissante" })
   async rencontres(@Args() args: RencontresArgs, @Ctx() ctx: Context): Promise<ConnectionData<Rencontre>> {
-    const filtre = lireFiltre(args.filtre, ctx.region, ctx.cacheHints);
-    const query = appliquerFiltre(ctx.dataSource.getRepository(Rencontre).createQueryBuilder('r'), filtre, ctx.region)
+    const filtre = parseRencontreFiltre(args.filtre, ctx.region, ctx.cacheHints);
+    const query = applyRencontreFiltre(ctx.dataSource.getRepository(Rencontre).createQueryBuilder('r'), filtre, ctx.region)
       .orderBy('r.debut', 'ASC')
       .addOrderBy('r.id', 'ASC');
     return paginate(query, args);
@@ -41,15 +37,15 @@ export class RencontreResolver {
 
   @Query(() => Rencontre, { nullable: true })
   async rencontre(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Rencontre | null> {
-    const found = await ctx.loaders.rencontreById.load(parseUuid(id, 'id'));
-    return found && visible(ctx.region, found.regionCode) ? found : null;
+    const found = await ctx.loaders.rencontreById.load(parseUuid(id, 'id', 'de rencontre'));
+    return found && readableInScope(ctx.region, found.regionCode) ? found : null;
   }
 
   // Mutations: one resolver method each, so that an authorisation check can sit in front of each.
 
   @Mutation(() => Rencontre, { description: "Programme une rencontre d'un club" })
   creerRencontre(@Arg('input', () => CreerRencontreInput) input: CreerRencontreInput, @Ctx() ctx: Context): Promise<Rencontre> {
-    exigerEditeur(ctx.viewer, 'programmer une rencontre');
+    requireEditor(ctx.viewer, 'programmer une rencontre');
     return creerRencontre(ctx.dataSource, ctx.region, ctx.viewer, input, ctx.owners);
   }
 
@@ -61,13 +57,13 @@ export class RencontreResolver {
     @Arg('input', () => ModifierRencontreInput) input: ModifierRencontreInput,
     @Ctx() ctx: Context,
   ): Promise<Rencontre> {
-    exigerEditeur(ctx.viewer, 'modifier une rencontre');
+    requireEditor(ctx.viewer, 'modifier une rencontre');
     return modifierRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, input, ctx.owners);
   }
 
   @Mutation(() => Rencontre)
   annulerRencontre(@Arg('id', () => ID) id: string, @Arg('motif') motif: string, @Ctx() ctx: Context): Promise<Rencontre> {
-    exigerEditeur(ctx.viewer, 'annuler une rencontre');
+    requireEditor(ctx.viewer, 'annuler une rencontre');
     return annulerRencontre(ctx.dataSource, ctx.region, ctx.viewer, id, motif);
   }
 
@@ -89,17 +85,17 @@ export class RencontreResolver {
 
   @FieldResolver(() => StatutRencontre, { description: 'PASSEE une fois la fin dépassée (si la rencontre était programmée ou complète)' })
   statut(@Root() rencontre: Rencontre, @Ctx() ctx: Context): StatutRencontre {
-    return statutAvecEcheance(rencontre, ctx.cacheHints);
+    return statutWithExpiry(rencontre, ctx.cacheHints);
   }
 
   @FieldResolver(() => String, { description: 'Début en heure de Paris avec son décalage, par exemple 2024-10-03T09:30:00+02:00' })
   debutLocal(@Root() rencontre: Rencontre): string {
-    return enHeureDeParis(rencontre.debut);
+    return toParisTime(rencontre.debut);
   }
 
   @FieldResolver(() => String, { description: 'Fin en heure de Paris avec son décalage' })
   finLocal(@Root() rencontre: Rencontre): string {
-    return enHeureDeParis(rencontre.fin);
+    return toParisTime(rencontre.fin);
   }
 
   @FieldResolver(() => [SessionRencontre], { description: 'Les séances, dans l’ordre' })
@@ -119,7 +115,7 @@ export class RencontreResolver {
       "Les inscriptions (l'annuaire des participants) : toutes, confirmées et annulées, pour les éditeurs de la région et les administrateurs ; les inscriptions confirmées pour un adhérent dont la collectivité est inscrite (confirmée) quand la rencontre partage son annuaire (annuairePartage) ; sinon celles de sa collectivité pour un adhérent, aucune pour les autres",
   })
   async inscriptions(@Root() rencontre: Rencontre, @Ctx() ctx: Context): Promise<Inscription[]> {
-    return inscriptionsVisibles(ctx, rencontre);
+    return visibleInscriptions(ctx, rencontre);
   }
 
   @FieldResolver(() => Int, { description: 'Inscriptions confirmées' })

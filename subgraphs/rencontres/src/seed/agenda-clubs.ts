@@ -1,6 +1,6 @@
 import { Thematique } from '@federess/vocabulaire';
 import { FormatRencontre, PublicCible, QualiteInscrit, TypeRencontre } from '../entities/enums';
-import type { InscriptionSemee, RencontreSemee } from './modele';
+import type { SeedInscription, SeedRencontre } from './model';
 
 /*
  * SAMPLE QUARTERLY AGENDA — these dates are the clubs' sample quarterly agenda, NOT taken from the documents.
@@ -105,14 +105,14 @@ const CLUBS: readonly ClubAgenda[] = [
   },
 ];
 
-export const slugAgenda = (region: string, trimestre: number): string => `club-${region.toLowerCase()}-agenda-t${trimestre + 1}`;
+export const agendaSlug = (region: string, trimestre: number): string => `club-${region.toLowerCase()}-agenda-t${trimestre + 1}`;
 
 /** Each club takes the four themes in turn, starting at a different one; odd quarters meet online. */
-export const AGENDA_CLUBS: readonly RencontreSemee[] = CLUBS.flatMap((club, c) =>
-  club.dates.map((jour, t): RencontreSemee => {
+export const AGENDA_CLUBS: readonly SeedRencontre[] = CLUBS.flatMap((club, c) =>
+  club.dates.map((jour, t): SeedRencontre => {
     const theme = THEMES[(c + t) % THEMES.length]!;
     const presentiel = t % 2 === 0;
-    const slug = slugAgenda(club.region, t);
+    const slug = agendaSlug(club.region, t);
     return {
       slug,
       titre: theme.titre,
@@ -122,7 +122,7 @@ export const AGENDA_CLUBS: readonly RencontreSemee[] = CLUBS.flatMap((club, c) =
       type: TypeRencontre.RENCONTRE_CLUB,
       thematiques: theme.thematiques,
       format: presentiel ? FormatRencontre.PRESENTIEL : FormatRencontre.DISTANCIEL,
-      seances: [
+      sessions: [
         presentiel
           ? { jour, de: '09:30', a: '12:30', lieu: { nom: club.ville.nom, communeId: club.ville.communeId } }
           : { jour, de: '10:00', a: '11:30', lienEnLigne: `https://example.org/visio/${slug}` },
@@ -138,9 +138,9 @@ export const AGENDA_CLUBS: readonly RencontreSemee[] = CLUBS.flatMap((club, c) =
 );
 
 /** Fictional registrations to the sample agenda only (example.org addresses), from real collectivités. */
-export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
+export const INSCRIPTIONS_EXEMPLE: readonly SeedInscription[] = [
   {
-    rencontre: slugAgenda('ARA', 0),
+    rencontre: agendaSlug('ARA', 0),
     prenom: 'Claire',
     nom: 'Exemple',
     email: 'claire.exemple@example.org',
@@ -149,7 +149,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'COMMUNE:69123',
   },
   {
-    rencontre: slugAgenda('ARA', 0),
+    rencontre: agendaSlug('ARA', 0),
     prenom: 'Julien',
     nom: 'Exemple',
     email: 'julien.exemple@example.org',
@@ -158,7 +158,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'EPCI:246300701',
   },
   {
-    rencontre: slugAgenda('ARA', 0),
+    rencontre: agendaSlug('ARA', 0),
     prenom: 'Sophie',
     nom: 'Exemple',
     email: 'sophie.exemple@example.org',
@@ -167,7 +167,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'COMMUNE:63113',
   },
   {
-    rencontre: slugAgenda('ARA', 1),
+    rencontre: agendaSlug('ARA', 1),
     prenom: 'Claire',
     nom: 'Exemple',
     email: 'claire.exemple@example.org',
@@ -176,7 +176,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'COMMUNE:69123',
   },
   {
-    rencontre: slugAgenda('NAQ', 0),
+    rencontre: agendaSlug('NAQ', 0),
     prenom: 'Marc',
     nom: 'Exemple',
     email: 'marc.exemple@example.org',
@@ -185,7 +185,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'EPCI:243300316',
   },
   {
-    rencontre: slugAgenda('OCC', 0),
+    rencontre: agendaSlug('OCC', 0),
     prenom: 'Léa',
     nom: 'Exemple',
     email: 'lea.exemple@example.org',
@@ -194,7 +194,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'COMMUNE:31555',
   },
   {
-    rencontre: slugAgenda('PAC', 0),
+    rencontre: agendaSlug('PAC', 0),
     prenom: 'Karim',
     nom: 'Exemple',
     email: 'karim.exemple@example.org',
@@ -203,7 +203,7 @@ export const INSCRIPTIONS_EXEMPLE: readonly InscriptionSemee[] = [
     collectiviteId: 'COMMUNE:13055',
   },
   {
-    rencontre: slugAgenda('PDL', 0),
+    rencontre: agendaSlug('PDL', 0),
     prenom: 'Anne',
     nom: 'Exemple',
     email: 'anne.exemple@example.org',

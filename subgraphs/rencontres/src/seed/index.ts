@@ -2,7 +2,7 @@ import type { SubgraphSettings } from '@federess/config';
 import type { DataSource } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { AGENDA_CLUBS, INSCRIPTIONS_EXEMPLE } from './agenda-clubs';
-import { ecrireInscription, ecrireRencontre } from './ecrire';
+import { loadInscription, loadRencontre } from './load';
 import { RENCONTRES_DOCUMENTEES } from './rencontres-documentees';
 import { logOf } from '@federess/observability';
 
@@ -14,7 +14,7 @@ const AGENDA_EXEMPLE_VERSION = '2';
 export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettings, 'sampleAgenda'>): Promise<void> {
   if (
     await seedOnce(dataSource, 'rencontres', RENCONTRES_VERSION, async (manager) => {
-      for (const rencontre of RENCONTRES_DOCUMENTEES) await ecrireRencontre(manager, rencontre);
+      for (const rencontre of RENCONTRES_DOCUMENTEES) await loadRencontre(manager, rencontre);
     })
   ) {
     logOf('seed').info(`${RENCONTRES_DOCUMENTEES.length} rencontres seeded`);
@@ -22,8 +22,8 @@ export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettin
   if (!settings.sampleAgenda) return;
   if (
     await seedOnce(dataSource, 'agenda-exemple', AGENDA_EXEMPLE_VERSION, async (manager) => {
-      for (const rencontre of AGENDA_CLUBS) await ecrireRencontre(manager, rencontre);
-      for (const inscription of INSCRIPTIONS_EXEMPLE) await ecrireInscription(manager, inscription);
+      for (const rencontre of AGENDA_CLUBS) await loadRencontre(manager, rencontre);
+      for (const inscription of INSCRIPTIONS_EXEMPLE) await loadInscription(manager, inscription);
     })
   ) {
     logOf('seed').info(`sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`);

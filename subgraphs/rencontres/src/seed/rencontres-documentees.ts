@@ -1,6 +1,6 @@
 import { Thematique } from '@federess/vocabulaire';
 import { FormatRencontre, PublicCible, TypeRencontre } from '../entities/enums';
-import type { RencontreSemee } from './modele';
+import type { SeedRencontre } from './model';
 
 const { ELUS, AGENTS, ACTEURS_ESS } = PublicCible;
 
@@ -22,7 +22,7 @@ const CYCLE_BRETAGNE_2024 =
  * give only the year; a rencontre needs real session dates, and an invented date would put a false
  * event in every date filter and in the national agenda.
  */
-export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
+export const RENCONTRES_DOCUMENTEES: readonly SeedRencontre[] = [
   {
     slug: 'bretagne-2024-10-ans-loi-ess',
     titre: "10 ans après la loi ESS, comprendre ses fondements et l'organisation en Bretagne",
@@ -38,7 +38,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.POLITIQUES_PUBLIQUES_ESS, Thematique.COOPERATION_TERRITORIALE],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2024-02-22', de: '09:30', a: '11:30' }],
+    sessions: [{ jour: '2024-02-22', de: '09:30', a: '11:30' }],
     public: [AGENTS, ELUS],
     intervenants: [
       { nom: 'Thierry Courret', role: 'Correspondant régional ESS', organisation: 'DREETS Bretagne' },
@@ -57,7 +57,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.DEVELOPPEMENT_ECONOMIQUE, Thematique.COOPERATION_TERRITORIALE],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2024-10-03', de: '09:30', a: '11:30' }],
+    sessions: [{ jour: '2024-10-03', de: '09:30', a: '11:30' }],
     public: [AGENTS],
     organisateurs: ['CRESS Bretagne', 'RTES', 'CNFPT Bretagne'],
     regionCode: 'BRE',
@@ -70,7 +70,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.ALIMENTATION, Thematique.COOPERATION_TERRITORIALE],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2024-11-19', de: '09:30', a: '11:30' }],
+    sessions: [{ jour: '2024-11-19', de: '09:30', a: '11:30' }],
     public: [AGENTS],
     organisateurs: ['CRESS Bretagne', 'RTES', 'CNFPT Bretagne'],
     regionCode: 'BRE',
@@ -90,7 +90,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.JOURNEE_REGIONALE,
     thematiques: [Thematique.SCIC, Thematique.COOPERATION_TERRITORIALE, Thematique.POLITIQUES_PUBLIQUES_ESS],
     format: FormatRencontre.PRESENTIEL,
-    seances: [{ jour: '2018-06-25', de: '09:00', a: '17:00', lieu: { nom: 'Clermont-Ferrand', communeId: 'COMMUNE:63113' } }],
+    sessions: [{ jour: '2018-06-25', de: '09:00', a: '17:00', lieu: { nom: 'Clermont-Ferrand', communeId: 'COMMUNE:63113' } }],
     public: [ELUS, AGENTS],
     intervenants: [
       { nom: 'Danièle Demoustier', role: 'Économiste' },
@@ -118,7 +118,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.SIEG],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2024-12-12', de: '10:00', a: '12:00' }],
+    sessions: [{ jour: '2024-12-12', de: '10:00', a: '12:00' }],
     public: [ELUS, AGENTS, ACTEURS_ESS],
     intervenants: [
       { nom: 'Eurométropole de Strasbourg', role: "Retour d'expérience d'un SIEG", collectiviteId: 'EPCI:246700488' },
@@ -144,7 +144,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.APPELS_A_PROJETS, Thematique.COOPERATION_TERRITORIALE],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2024-04-05', de: '10:00', a: '12:00' }],
+    sessions: [{ jour: '2024-04-05', de: '10:00', a: '12:00' }],
     public: [ELUS, AGENTS, ACTEURS_ESS],
     intervenants: [
       {
@@ -170,7 +170,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.EVALUATION_IMPACT],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2023-11-17', de: '09:30', a: '11:00' }],
+    sessions: [{ jour: '2023-11-17', de: '09:30', a: '11:00' }],
     public: [ELUS, AGENTS, ACTEURS_ESS],
     organisateurs: ['RTES'],
     regionCode: null,
@@ -192,7 +192,7 @@ export const RENCONTRES_DOCUMENTEES: readonly RencontreSemee[] = [
     type: TypeRencontre.WEBINAIRE,
     thematiques: [Thematique.PLATEFORMES_COOPERATIVES, Thematique.SCIC, Thematique.NUMERIQUE],
     format: FormatRencontre.DISTANCIEL,
-    seances: [{ jour: '2023-12-19', de: '10:00', a: '11:30' }],
+    sessions: [{ jour: '2023-12-19', de: '10:00', a: '11:30' }],
     public: [ELUS, AGENTS],
     intervenants: [
       { nom: 'Christine Masse', role: 'Responsable du parcours PlateformCoop', organisation: 'APES' },

@@ -1,0 +1,2 @@
+// The `@federess/auth/testing` entry: test helpers, kept out of the main entry.
+module.exports = require('./dist/testing');
