@@ -59,7 +59,8 @@ class FakeSubgraph {
 }
 
 const SECRET = 'le-secret-de-la-passerelle';
-const TIMEOUT_MS = 200;
+// Far above the fake subgraph's 100 ms answers, so a loaded machine never turns a shared call into a timeout.
+const TIMEOUT_MS = 1_000;
 
 /** The options @apollo/gateway's executeQueryPlan passes for one fetch of a client operation. */
 function fetchOf(
