@@ -3,7 +3,7 @@ import { buildFederatedSchema } from '@federess/subgraph-kit';
 import type { Context } from './context';
 import { visible } from './queries/filtre';
 import { EvenementResolver } from './evenements/evenement.resolver';
-import { SynchronisationResolver } from './evenements/synchronisation.resolver';
+import { DernierChangementRencontres, SynchronisationResolver } from './evenements/synchronisation.resolver';
 import { JetonAgendaResolver } from './jetons-agenda/jeton-agenda.resolver';
 import { ClubResolver } from './resolvers/club.resolver';
 import { CollectiviteResolver } from './resolvers/collectivite.resolver';
@@ -38,6 +38,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CollectiviteResolver,
         EvenementResolver,
         SynchronisationResolver,
+        DernierChangementRencontres,
         JetonAgendaResolver,
       ],
       pubSub: outboxOnly,

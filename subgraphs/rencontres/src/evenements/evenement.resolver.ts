@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { type OutboxEvent, openEventStream } from '@federess/events';
 import { badInput } from '@federess/server-kit';
+import { outboxClientError } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { correspondance } from './correspondance';
-import { avecErreursClient, erreurClient } from './erreurs-du-flux';
+import { avecErreursClient } from './erreurs-du-flux';
 import { EvenementRencontre, evenementRencontre } from './evenement-rencontre';
 import { RencontresEnDirectFiltre } from './rencontres-en-direct-filtre';
 
@@ -24,7 +25,7 @@ async function ouvrirFlux({ args, context }: { args: SubscribeArgs; context: Con
   try {
     return avecErreursClient(await openEventStream(context.flux, context.dataSource, { apres: args.apres, matches }));
   } catch (error) {
-    throw erreurClient(error);
+    throw outboxClientError(error);
   }
 }
 
