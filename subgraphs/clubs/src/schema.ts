@@ -7,6 +7,7 @@ import type { Context } from './context';
 import { isUuid } from './inputs/ids';
 import { ClubResolver, clubInScope } from './resolvers/club.resolver';
 import { CollectiviteReferenceResolver } from './resolvers/collectivite.resolver';
+import { DernierChangementClubs } from './resolvers/dernier-changement';
 import { ContactClubResolver } from './resolvers/contact-club.resolver';
 import { OrganisationResolver, organisationInScope } from './resolvers/organisation.resolver';
 import { RegionReferenceResolver } from './resolvers/region.resolver';
@@ -18,7 +19,16 @@ import { RegionReferenceResolver } from './resolvers/region.resolver';
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ClubResolver, OrganisationResolver, ContactClubResolver, RegionReferenceResolver, CollectiviteReferenceResolver] },
+    {
+      resolvers: [
+        ClubResolver,
+        OrganisationResolver,
+        ContactClubResolver,
+        RegionReferenceResolver,
+        CollectiviteReferenceResolver,
+        DernierChangementClubs,
+      ],
+    },
     {
       Club: {
         __resolveReference: async (ref: { id: string }, ctx: Context) => {

@@ -1,24 +1,30 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@federess/subgraph-kit';
 import type { Context } from './context';
+import { DernierChangementPublications, SynchronisationResolver } from './evenements/synchronisation.resolver';
 import { isUuid } from './inputs/ids';
 import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
 import { PublicationResolver } from './resolvers/publication.resolver';
+import { publicationLisible } from './resolvers/publication-lisible';
 import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
 import { RencontreReferenceResolver } from './resolvers/rencontre-reference.resolver';
-import { isReadable } from './scope';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PublicationResolver, RencontreReferenceResolver, ClubReferenceResolver, RegionReferenceResolver] },
+    {
+      resolvers: [
+        PublicationResolver,
+        RencontreReferenceResolver,
+        ClubReferenceResolver,
+        RegionReferenceResolver,
+        SynchronisationResolver,
+        DernierChangementPublications,
+      ],
+    },
     {
       // A publication the gateway asks for is answered only when this instance may read it.
       Publication: {
-        __resolveReference: async (ref: { id: string }, ctx: Context) => {
-          if (!isUuid(ref.id)) return null;
-          const found = await ctx.loaders.publicationById.load(ref.id.toLowerCase());
-          return found && isReadable(ctx.region, found.regionCode) ? found : null;
-        },
+        __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? publicationLisible(ctx, ref.id.toLowerCase()) : null),
       },
     },
   );

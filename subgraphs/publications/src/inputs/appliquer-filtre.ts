@@ -7,7 +7,8 @@ import type { PublicationFiltre } from './publications-args';
 import { listeBornee } from './valeurs';
 
 const MAX_RECHERCHE = 100;
-const MAX_LISTE = 50;
+/** The most values one list of a filter may hold. */
+export const MAX_LISTE = 50;
 
 /** `LIKE` treats % and _ as wildcards: a client's words are matched literally. */
 const motifLike = (words: string): string => `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -16,9 +16,10 @@ import { parseUuid } from '../inputs/ids';
 import { ModifierPublicationInput } from '../inputs/modifier-publication-input';
 import { valeursCreation, valeursModification } from '../inputs/publication-valeurs';
 import { PublicationsArgs } from '../inputs/publications-args';
-import { assertWritable, isReadable } from '../scope';
+import { assertWritable } from '../scope';
 import { documentVisible } from './acces';
 import { ecrireLigne, remplacerCitations } from './publication-ecriture';
+import { publicationLisible } from './publication-lisible';
 import { recordPublicationChange, TypeChangementPublication } from './record-change';
 import { verifierReferences } from './references-ecrites';
 
@@ -37,8 +38,7 @@ export class PublicationResolver {
 
   @Query(() => Publication, { nullable: true })
   async publication(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Publication | null> {
-    const found = await ctx.loaders.publicationById.load(parseUuid(id, 'id', 'de publication'));
-    return found && isReadable(ctx.region, found.regionCode) ? found : null;
+    return publicationLisible(ctx, parseUuid(id, 'id', 'de publication'));
   }
 
   @Mutation(() => Publication, { description: 'Publie un document ; sa région est celle de son club, sinon celle donnée, sinon nationale' })

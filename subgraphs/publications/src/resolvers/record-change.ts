@@ -14,9 +14,29 @@ export interface DonneesPublication {
   readonly rencontreId: string | null;
   /** The région it left, when the change moved it (its `region` is the new one). */
   readonly regionPrecedente?: string | null;
+  /** What the delta sync filters on (see correspondance), after the change. */
+  readonly type: string;
+  readonly collection: string | null;
+  readonly thematiques: readonly string[];
+  /** The same before the change, each only when the change altered it: a sync of the old values sees it leave. */
+  readonly typePrecedent?: string;
+  readonly collectionPrecedente?: string | null;
+  readonly thematiquesPrecedentes?: readonly string[];
 }
 
-type Rattachement = Pick<Publication, 'id' | 'regionCode' | 'clubId' | 'rencontreId' | 'revision'>;
+type Rattachement = Pick<Publication, 'id' | 'regionCode' | 'clubId' | 'rencontreId' | 'revision' | 'type' | 'collection' | 'thematiques'>;
+
+const memesThematiques = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join() === [...b].sort().join();
+
+/** The values a modification changed, as they were before it. */
+function precedents(avant: Rattachement, apres: Rattachement): Partial<DonneesPublication> {
+  return {
+    ...(avant.regionCode !== apres.regionCode ? { regionPrecedente: avant.regionCode } : {}),
+    ...(avant.type !== apres.type ? { typePrecedent: avant.type } : {}),
+    ...(avant.collection !== apres.collection ? { collectionPrecedente: avant.collection } : {}),
+    ...(memesThematiques(avant.thematiques, apres.thematiques) ? {} : { thematiquesPrecedentes: avant.thematiques }),
+  };
+}
 
 /**
  * Writes the event of a change of a publication in its transaction, as its last write (see
@@ -31,11 +51,13 @@ export async function recordPublicationChange(
   avant: Rattachement | null,
   apres: Rattachement,
 ): Promise<void> {
-  const deplacee = avant !== null && avant.regionCode !== apres.regionCode;
   const donnees: DonneesPublication = {
     clubId: apres.clubId,
     rencontreId: apres.rencontreId,
-    ...(deplacee ? { regionPrecedente: avant.regionCode } : {}),
+    type: apres.type,
+    collection: apres.collection,
+    thematiques: apres.thematiques,
+    ...(avant ? precedents(avant, apres) : {}),
   };
   await appendEvent(manager, {
     type,
