@@ -5,7 +5,7 @@ import type { RunningHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { annulerRencontre, creerRencontre, dataAs, errorsOf, modifierRencontre } from './feeds';
 import { startTestHub } from './hub';
-import { ADMIN } from './jetons';
+import { adherent, ADMIN } from './jetons';
 import { collect, liveClient } from './live';
 
 const PREFIX = 'synchronisation';
@@ -151,5 +151,111 @@ describe('delta sync: evenementsRencontres', () => {
       expect((await errorsOf(url, PAGE, { apres, first: 5 }, null)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect((await errorsOf(url, PAGE, { first: 500 }, null)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  describe('evenementsPublications, its twin for publications', () => {
+    const PUBLICATIONS = `query($apres: ID, $first: Int, $filtre: EvenementsPublicationsFiltre) {
+      evenementsPublications(apres: $apres, first: $first, filtre: $filtre) {
+        edges { cursor node { id type revision publicationId publication { titre revision fichier club { nom } region { nom } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const DERNIERE = `{ evenementsPublications { dernierEvenement { id } } }`;
+    const CREER = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
+    const MODIFIER = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
+    interface PublicationNode {
+      id: string;
+      type: string;
+      revision: number;
+      publicationId: string;
+      publication: {
+        titre: string;
+        revision: number;
+        fichier: string | null;
+        club: { nom: string } | null;
+        region: { nom: string } | null;
+      } | null;
+    }
+    interface PublicationsPage {
+      evenementsPublications: {
+        edges: { cursor: string; node: PublicationNode }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }
+
+    /** Every page after `apres`, as `qui`. */
+    async function pullPublications(
+      apres: string,
+      first: number,
+      qui: Parameters<typeof dataAs>[3] = null,
+      filtre?: Record<string, unknown>,
+    ) {
+      const nodes: PublicationNode[] = [];
+      let cursor: string | null = apres;
+      for (let calls = 0; calls < 100; calls++) {
+        const page: PublicationsPage = await dataAs<PublicationsPage>(url, PUBLICATIONS, { apres: cursor, first, filtre }, qui);
+        const { edges, pageInfo } = page.evenementsPublications;
+        expect(edges.length).toBeLessThanOrEqual(first);
+        for (const edge of edges) expect(edge.cursor).toBe(edge.node.id);
+        nodes.push(...edges.map((e) => e.node));
+        cursor = pageInfo.endCursor;
+        if (!pageInfo.hasNextPage) return { nodes, cursor };
+      }
+      throw new Error('the sync never caught up');
+    }
+
+    it('pages through every change of a publication once, in order, across subgraphs, skipping a bulk load but moving past it, members-only documents for members only', async () => {
+      const depart =
+        (await dataAs<{ evenementsPublications: { dernierEvenement: { id: string } | null } }>(url, DERNIERE, {}, null))
+          .evenementsPublications.dernierEvenement?.id ?? '0';
+      const fichier = 'https://documents.example.org/synchronisation-adherents.pdf';
+      const creer = async (input: Record<string, unknown>) =>
+        (
+          await dataAs<{ creerPublication: { id: string } }>(
+            url,
+            CREER,
+            { input: { type: 'COMPTE_RENDU', datePublication: '2026-11-30', editeur: 'RTES', ...input } },
+            ADMIN,
+          )
+        ).creerPublication.id;
+      const bretonne = await creer({ titre: 'Compte-rendu synchronisé', clubId: clubIdOfRegion('BRE'), acces: 'ADHERENTS', fichier });
+      // A load behind the hub's back announces itself as a change of anything (no publication): skipped, cursor moved past it.
+      const db = await openDataSource({ url: testDatabaseUrl(`${PREFIX}_publications`), entities: [], migrations: [] });
+      let chargement: string;
+      try {
+        [{ id: chargement }] = await db.query<{ id: string }[]>(
+          "INSERT INTO evenement (type, listes) VALUES ('CHARGEMENT', '{*}') RETURNING id::text AS id",
+        );
+      } finally {
+        await db.destroy();
+      }
+      const nationale = await creer({ titre: 'Synthèse nationale synchronisée', type: 'ETUDE' });
+      await dataAs(url, MODIFIER, { id: bretonne, input: { titre: 'Compte-rendu synchronisé, renommé' } }, ADMIN);
+
+      const attendu = [
+        ['CREEE', bretonne, 1],
+        ['CREEE', nationale, 1],
+        ['MODIFIEE', bretonne, 2],
+      ];
+      for (const first of [1, 2, 50]) {
+        const { nodes, cursor } = await pullPublications(depart, first);
+        expect(nodes.map((n) => [n.type, n.publicationId, n.revision])).toEqual(attendu);
+        expect(BigInt(cursor!)).toBeGreaterThan(BigInt(chargement));
+      }
+      const anonyme = (await pullPublications(depart, 10)).nodes[0].publication;
+      expect(anonyme).toEqual({
+        titre: 'Compte-rendu synchronisé, renommé',
+        revision: 2,
+        fichier: null,
+        club: { nom: expect.stringMatching(/Bretagne/) as string },
+        region: { nom: 'Bretagne' },
+      });
+      expect((await pullPublications(depart, 10, adherent('COMMUNE:35238'))).nodes[0].publication?.fichier).toBe(fichier);
+      const bretagne = await pullPublications(depart, 10, null, { regions: ['BRE'] });
+      expect(bretagne.nodes.map((n) => n.publicationId)).toEqual([bretonne, bretonne]);
+
+      const malforme = await errorsOf(url, PUBLICATIONS, { apres: 'pas-un-nombre' }, null);
+      expect(malforme.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 });
