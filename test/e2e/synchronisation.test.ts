@@ -50,13 +50,21 @@ describe('delta sync: evenementsRencontres', () => {
     (await dataAs<{ evenementsRencontres: { dernierEvenement: { id: string } | null } }>(url, DERNIER, {}, null)).evenementsRencontres
       .dernierEvenement;
 
-  /** Every page after `apres`, `first` at a time, as a nightly sync pulls them. */
-  async function pull(apres: string, first: number, filtre?: Record<string, unknown>) {
-    const nodes: Node[] = [];
+  /** Every page of a delta sync (`field` of `query`) after `apres`, `first` at a time, as a nightly sync pulls them. */
+  async function pullAll<N extends { id: string }>(
+    query: string,
+    field: string,
+    apres: string,
+    first: number,
+    filtre?: Record<string, unknown>,
+    qui: Parameters<typeof dataAs>[3] = null,
+  ): Promise<{ nodes: N[]; cursor: string | null }> {
+    type Connection = { edges: { cursor: string; node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const nodes: N[] = [];
     let cursor: string | null = apres;
     for (let calls = 0; calls < 100; calls++) {
-      const page: Page = await dataAs<Page>(url, PAGE, { apres: cursor, first, filtre }, null);
-      const { edges, pageInfo } = page.evenementsRencontres;
+      const page: Record<string, Connection> = await dataAs<Record<string, Connection>>(url, query, { apres: cursor, first, filtre }, qui);
+      const { edges, pageInfo } = page[field];
       expect(edges.length).toBeLessThanOrEqual(first);
       for (const edge of edges) expect(edge.cursor).toBe(edge.node.id);
       nodes.push(...edges.map((e) => e.node));
@@ -65,6 +73,8 @@ describe('delta sync: evenementsRencontres', () => {
     }
     throw new Error('the sync never caught up');
   }
+  const pull = (apres: string, first: number, filtre?: Record<string, unknown>) =>
+    pullAll<Node>(PAGE, 'evenementsRencontres', apres, first, filtre);
 
   /** The live feed's replay after `apres`, through the gateway's graphql-ws. */
   async function replay(apres: string, count: number, filtre?: Record<string, unknown>) {
@@ -176,33 +186,9 @@ describe('delta sync: evenementsRencontres', () => {
         region: { nom: string } | null;
       } | null;
     }
-    interface PublicationsPage {
-      evenementsPublications: {
-        edges: { cursor: string; node: PublicationNode }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    }
 
-    /** Every page after `apres`, as `qui`. */
-    async function pullPublications(
-      apres: string,
-      first: number,
-      qui: Parameters<typeof dataAs>[3] = null,
-      filtre?: Record<string, unknown>,
-    ) {
-      const nodes: PublicationNode[] = [];
-      let cursor: string | null = apres;
-      for (let calls = 0; calls < 100; calls++) {
-        const page: PublicationsPage = await dataAs<PublicationsPage>(url, PUBLICATIONS, { apres: cursor, first, filtre }, qui);
-        const { edges, pageInfo } = page.evenementsPublications;
-        expect(edges.length).toBeLessThanOrEqual(first);
-        for (const edge of edges) expect(edge.cursor).toBe(edge.node.id);
-        nodes.push(...edges.map((e) => e.node));
-        cursor = pageInfo.endCursor;
-        if (!pageInfo.hasNextPage) return { nodes, cursor };
-      }
-      throw new Error('the sync never caught up');
-    }
+    const pullPublications = (apres: string, first: number, qui: Parameters<typeof dataAs>[3] = null, filtre?: Record<string, unknown>) =>
+      pullAll<PublicationNode>(PUBLICATIONS, 'evenementsPublications', apres, first, filtre, qui);
 
     it('pages through every change of a publication once, in order, across subgraphs, skipping a bulk load but moving past it, members-only documents for members only', async () => {
       const depart =

@@ -1,4 +1,4 @@
-import { type ClassType, Field, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { type EventPage, latestEvent, type OutboxEvent, readEventPage } from '@federess/events';
 import { type EdgeData, PageInfo, pageSize } from './connection';
 import { outboxClientError } from './outbox-errors';
@@ -38,6 +38,16 @@ export function EventConnection<TNode extends object>(Node: ClassType<TNode>, na
     dernierEvenement: TNode | null;
   }
   return EventConnectionType;
+}
+
+/** Where a delta sync's page starts and how long it is; a subgraph's own args add its `filtre`. */
+@ArgsType()
+export class EventSyncArgs {
+  @Field(() => ID, { nullable: true, description: "L'`id` du dernier événement reçu (ou `pageInfo.endCursor`)" })
+  apres?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Nombre d’événements (défaut 20, au plus 200)' })
+  first?: number | null;
 }
 
 export interface EventSyncOptions<TNode> {

@@ -1,4 +1,5 @@
-import { Field, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { EventSyncArgs } from '@federess/subgraph-kit';
 import { Thematique } from '@federess/vocabulaire';
 import { TypePublication } from '../entities/type-publication';
 
@@ -24,4 +25,11 @@ export class EvenementsPublicationsFiltre {
 
   @Field(() => [Thematique], { nullable: true, description: 'Au moins une de ces thématiques' })
   thematiques?: Thematique[] | null;
+}
+
+/** The delta sync's arguments: where its page starts, how long it is, which changes. */
+@ArgsType()
+export class EvenementsPublicationsArgs extends EventSyncArgs {
+  @Field(() => EvenementsPublicationsFiltre, { nullable: true })
+  filtre?: EvenementsPublicationsFiltre | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { eventSync, type EventSyncPage, LastChangeResolver } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Publication } from '../entities/publication';
@@ -6,7 +6,7 @@ import { publicationLisible } from '../resolvers/publication-lisible';
 import { correspondance } from './correspondance';
 import { EvenementPublication, evenementPublication } from './evenement-publication';
 import { EvenementPublicationConnection } from './evenements-connection';
-import { EvenementsPublicationsFiltre } from './evenements-publications-filtre';
+import { EvenementsPublicationsArgs } from './evenements-publications-filtre';
 
 /**
  * The delta sync of publications, the pull twin of the rencontres one: every creation and change of
@@ -22,11 +22,7 @@ export class SynchronisationResolver {
       "Les changements des publications après `apres`, dans l'ordre où ils ont eu lieu (publications, modifications, changements de région) : pour synchroniser sans tout relire. Sans `apres`, depuis le plus ancien événement conservé. Un `apres` plus ancien que la rétention : EVENTS_EXPIRED (rechargez tout, puis partez de dernierEvenement).",
   })
   evenementsPublications(
-    // Declared in reverse: type-graphql prints arguments last first, and the schema reads (apres, first, filtre).
-    @Arg('filtre', () => EvenementsPublicationsFiltre, { nullable: true }) filtre: EvenementsPublicationsFiltre | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Nombre d’événements (défaut 20, au plus 200)' }) first: number | null,
-    @Arg('apres', () => ID, { nullable: true, description: "L'`id` du dernier événement reçu (ou `pageInfo.endCursor`)" })
-    apres: string | null,
+    @Args() { apres, first, filtre }: EvenementsPublicationsArgs,
     @Ctx() ctx: Context,
   ): EventSyncPage<EvenementPublication> {
     return eventSync(ctx, {

@@ -1,10 +1,10 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { eventSync, type EventSyncPage, LastChangeResolver } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { correspondance } from './correspondance';
 import { type EvenementRencontre, evenementRencontre } from './evenement-rencontre';
 import { EvenementRencontreConnection } from './evenements-connection';
-import { RencontresEnDirectFiltre } from './rencontres-en-direct-filtre';
+import { EvenementsRencontresArgs } from './rencontres-en-direct-filtre';
 
 /**
  * The delta sync: the live feed's events, pulled page by page by a back-end that cannot hold a
@@ -17,14 +17,7 @@ export class SynchronisationResolver {
     description:
       "Les changements des rencontres après `apres`, dans l'ordre du flux en direct (créations, modifications, reports, annulations, inscriptions…) : pour synchroniser sans WebSocket. Sans `apres`, depuis le plus ancien événement conservé. Un `apres` plus ancien que la rétention : EVENTS_EXPIRED (rechargez tout, puis partez de dernierEvenement).",
   })
-  evenementsRencontres(
-    // Declared in reverse: type-graphql prints arguments last first, and the schema reads (apres, first, filtre).
-    @Arg('filtre', () => RencontresEnDirectFiltre, { nullable: true }) filtre: RencontresEnDirectFiltre | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Nombre d’événements (défaut 20, au plus 200)' }) first: number | null,
-    @Arg('apres', () => ID, { nullable: true, description: "L'`id` du dernier événement reçu (ou `pageInfo.endCursor`)" })
-    apres: string | null,
-    @Ctx() ctx: Context,
-  ): EventSyncPage<EvenementRencontre> {
+  evenementsRencontres(@Args() { apres, first, filtre }: EvenementsRencontresArgs, @Ctx() ctx: Context): EventSyncPage<EvenementRencontre> {
     return eventSync(ctx, { entite: 'Rencontre', apres, first, matches: correspondance(filtre, ctx.region), toNode: evenementRencontre });
   }
 }
