@@ -26,6 +26,8 @@ interface SubgraphState {
   readonly running: Map<number, number>;
   readonly entries: Set<string>;
   listening: boolean;
+  /** The id of the last change event applied (its evictions done): kept answers show every change up to it. */
+  applied: bigint;
 }
 
 export interface AnswerCacheStats {
@@ -68,7 +70,7 @@ export class AnswerCache {
   private state(subgraph: string): SubgraphState {
     let state = this.subgraphs.get(subgraph);
     if (!state) {
-      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false };
+      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false, applied: 0n };
       this.subgraphs.set(subgraph, state);
     }
     return state;
@@ -88,6 +90,18 @@ export class AnswerCache {
   deaf(subgraph: string): void {
     this.state(subgraph).listening = false;
     this.evict(subgraph, [EVERYTHING]);
+  }
+
+  /** The subgraph's change events up to `id` are applied (their evictions done); ids only grow. */
+  applied(subgraph: string, id: string): void {
+    const state = this.state(subgraph);
+    if (BigInt(id) > state.applied) state.applied = BigInt(id);
+  }
+
+  /** Whether the subgraph's part is heard and shows every change up to event `id` (none asked: whether it is heard). */
+  isFreshAfter(subgraph: string, id: string | undefined): boolean {
+    const state = this.state(subgraph);
+    return state.listening && (id === undefined || state.applied >= BigInt(id));
   }
 
   /** Changes with every eviction in the subgraph: identical calls share one only within one value. */

@@ -42,12 +42,15 @@ export class ChangeFeeds {
       reconnectDelayMs: this.options.retryDelayMs ?? 500,
       applicationName: 'federess-gateway-cache',
       onListening: (listening) => {
-        if (listening) return this.cache.listening(subgraph);
+        if (listening) return this.heard(subgraph, listener);
         this.losses.set(subgraph, (this.losses.get(subgraph) ?? 0) + 1);
         this.cache.deaf(subgraph);
       },
     });
-    listener.subscribe((event) => this.cache.evict(subgraph, [...event.entites, ...event.listes]));
+    listener.subscribe((event) => {
+      this.cache.evict(subgraph, [...event.entites, ...event.listes]);
+      this.cache.applied(subgraph, event.id);
+    });
     this.listeners.set(subgraph, listener);
     await this.attempt(subgraph, listener);
   }
@@ -56,11 +59,17 @@ export class ChangeFeeds {
   private async attempt(subgraph: string, listener: OutboxListener): Promise<void> {
     try {
       await listener.start();
-      if (!this.stopped) this.cache.listening(subgraph);
+      if (!this.stopped) this.heard(subgraph, listener);
     } catch (error) {
       logOf('cache').error(`cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
       if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener), this.options.retryDelayMs ?? 500).unref();
     }
+  }
+
+  /** The subgraph's events are heard, every one up to the listener's head applied (earlier ones: before it listened, or caught up). */
+  private heard(subgraph: string, listener: OutboxListener): void {
+    this.cache.applied(subgraph, listener.head);
+    this.cache.listening(subgraph);
   }
 
   /** Per subgraph: whether its events are heard, the id of the last one applied, how often its connection was lost. */

@@ -64,10 +64,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // A feed token carries rights the gateway does not read (the subgraph resolves it): never kept
     // under the anonymous scope it travels with, and a revoked one must stop working at once.
     const scope = context?.feedToken === undefined ? context?.viewer.scope : undefined;
-    if (this.cache && query && scope !== undefined && this.cache.isListening(this.subgraphName)) {
+    // A feed's version names the last change its body must show: one the cache has not applied yet
+    // is read by a call of its own, begun now (neither kept answers nor a call begun earlier).
+    const after = context?.freshAfter?.[this.subgraphName];
+    const fresh = after === undefined || (this.cache?.isFreshAfter(this.subgraphName, after) ?? false);
+    if (this.cache && query && scope !== undefined && fresh && this.cache.isListening(this.subgraphName)) {
       return this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
     }
-    return this.observedCall(query, async () => this.answerOf(options, await this.call(body, headers, query)).response);
+    return this.observedCall(query, async () => this.answerOf(options, await this.call(body, headers, query, fresh)).response);
   }
 
   /**
@@ -122,11 +126,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * One call, or, for a query, the identical one already in flight. Headers are in the key, so two
    * callers (two Authorization values) never share an answer; mutations are never shared nor retried.
    * With the cache, only calls begun since the subgraph's last eviction are shared: one begun before
-   * a change the gateway was told of may answer from before it. The trace headers are not in the key
-   * (every request has its own): a shared call is traced under the request that made it.
+   * a change the gateway was told of may answer from before it. Without `share`, a query is a call of
+   * its own, begun now. The trace headers are not in the key (every request has its own): a shared
+   * call is traced under the request that made it.
    */
-  private call(body: string, headers: Record<string, string>, query: boolean): Promise<RawAnswer> {
-    if (!query) return this.replicas.post(body, { ...headers, ...traceHeaders() }, false);
+  private call(body: string, headers: Record<string, string>, query: boolean, share = true): Promise<RawAnswer> {
+    if (!query || !share) return this.replicas.post(body, { ...headers, ...traceHeaders() }, query);
     const generation = this.cache ? `${this.cache.generation(this.subgraphName)}\n` : '';
     return this.inflight.share(`${generation}${JSON.stringify(headers)}\n${body}`, () =>
       this.replicas.post(body, { ...headers, ...traceHeaders() }, true),

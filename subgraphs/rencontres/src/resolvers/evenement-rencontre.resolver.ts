@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { type OutboxEvent, openEventStream } from '@federess/events';
 import { badInput } from '@federess/server-kit';
+import { outboxClientError } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { eventFilter } from '../subscriptions/event-filter';
-import { toClientError, withClientErrors } from '../subscriptions/stream-errors';
+import { withClientErrors } from '../subscriptions/stream-errors';
 import { EvenementRencontre, evenementRencontre } from '../entities/evenement-rencontre';
 import { RencontresEnDirectFiltre } from '../inputs/rencontres-en-direct-filtre';
 
@@ -26,7 +27,7 @@ async function openLiveFeed({ args, context }: { args: SubscribeArgs; context: C
       await openEventStream(context.listener, context.dataSource, { apres: args.apres, matches, transport: context.transport }),
     );
   } catch (error) {
-    throw toClientError(error);
+    throw outboxClientError(error);
   }
 }
 
