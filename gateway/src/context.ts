@@ -11,6 +11,12 @@ export interface GatewayContext {
    * routes: forwarded to the subgraphs, whose owner (rencontres) reads as its holder, read-only.
    */
   readonly feedToken?: string;
+  /**
+   * Per subgraph, the id of the last change event its answers must show, set only by the feed
+   * routes (the version they read first): a subgraph whose change the cache has not applied yet is
+   * called, not answered from the cache nor from a call begun earlier.
+   */
+  readonly freshAfter?: Readonly<Record<string, string>>;
 }
 
 /** An anonymous context (no token). */

@@ -1,5 +1,4 @@
-import { readGatewaySettings } from '@federess/config';
-import { runServer } from '@federess/server-kit';
-import { createServer } from './server';
+import { bootService } from '@federess/observability';
 
-runServer('gateway', () => createServer(readGatewaySettings()));
+// Logging, metrics and tracing first: the tracing instrumentations hook into http and graphql as they load.
+bootService('gateway', () => import('./main.js'));

@@ -2,11 +2,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewaySettings, SUBGRAPH_NAMES, type SubgraphName } from '@federess/config';
+import { watchAnswerCache } from '@federess/observability';
 import {
-  close,
   CorsPolicy,
   createBoundedServer,
   createHttpHandler,
+  Drain,
   listen,
   RateLimiter,
   sendJson,
@@ -41,10 +42,11 @@ export interface GatewayServer {
 
 const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
 
-const subgraphUrl = (settings: GatewaySettings, name: string, composedUrl?: string): string => {
-  const target = isSubgraphName(name) ? settings.subgraphUrls[name] : composedUrl;
-  if (!target) throw new Error(`No URL for subgraph ${name}`);
-  return target;
+/** A subgraph's replicas: the setting's list for one of the four, the supergraph's own URL for any other. */
+const subgraphUrls = (settings: GatewaySettings, name: string, composedUrl?: string): readonly string[] => {
+  const targets = isSubgraphName(name) ? settings.subgraphReplicaUrls[name] : composedUrl ? [composedUrl] : [];
+  if (targets.length === 0) throw new Error(`No URL for subgraph ${name}`);
+  return targets;
 };
 
 /**
@@ -59,6 +61,13 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   // Listening first: a subgraph's answers are cached only once its change events are heard.
   const feeds = cache ? new ChangeFeeds(cache, settings.cache.eventDatabaseUrls) : undefined;
   await feeds?.start();
+  const unwatchCache =
+    cache && feeds
+      ? watchAnswerCache(
+          () => cache.stats,
+          () => feeds.status(),
+        )
+      : undefined;
   const services: Record<string, SubgraphDataSource> = {};
   // Half a subgraph's per-address connection cap (the same settings on both sides): the rest is room
   // for the upstream graphql-ws sockets and a second gateway replica on the same address.
@@ -69,7 +78,7 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
     buildService: ({ name, url }) => {
       services[name] ??= new SubgraphDataSource(
         name,
-        subgraphUrl(settings, name, url),
+        subgraphUrls(settings, name, url),
         settings.subgraphTimeoutMs,
         settings.auth.gatewaySecret,
         maxSockets,
@@ -95,18 +104,21 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
   const subscriptions = new SharedSubscriptions({
     planner,
     services,
-    // The URL queries use: the setting for one of the four, the supergraph's own for any other.
+    // The URLs queries use (the setting for one of the four, the supergraph's own for any other),
+    // taking turns: an upstream that reconnects after its replica stopped goes to the next one.
     subscriptionUrl: (name) => {
       const service = services[name];
-      if (!service?.url) throw new Error(`No URL for subgraph ${name}`);
-      return service.url.replace(/^http/, 'ws');
+      if (!service) throw new Error(`No URL for subgraph ${name}`);
+      return service.replicas.nextUrl().replace(/^http/, 'ws');
     },
     gatewaySecret: settings.auth.gatewaySecret,
   });
 
+  const drain = new Drain();
+  // Readiness: 503 until the supergraph is loaded, and again as soon as the gateway is stopping.
   const health = (_req: IncomingMessage, res: ServerResponse) =>
-    sendJson(res, loaded ? 200 : 503, {
-      status: loaded ? 'ok' : 'supergraph not loaded',
+    sendJson(res, loaded && !drain.draining ? 200 : 503, {
+      status: drain.draining ? 'stopping' : loaded ? 'ok' : 'supergraph not loaded',
       // The subgraphs' internal addresses help local debugging; in production they stay private.
       ...(settings.mode === 'production' ? {} : { subgraphs: settings.subgraphUrls }),
       upstreamSubscriptions: subscriptions.upstreamCount,
@@ -134,6 +146,8 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       rateLimiter,
       cors,
       eventStream,
+      drain,
+      exposeMetrics: settings.mode === 'development',
     }),
     settings.limits,
   );
@@ -157,10 +171,13 @@ export async function createServer(settings: GatewaySettings): Promise<GatewaySe
       return `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${actual}/graphql`;
     },
     async stop() {
-      // Event streams end without `complete` before the upstreams stop, as sockets close with 1001.
-      eventStream.close();
-      await detachWebSocket();
-      await close(httpServer);
+      // Live feeds end first, so that their clients resume elsewhere with `apres` while the requests
+      // in flight finish: event streams without `complete`, sockets with 1001, before the upstreams stop.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, async () => {
+        eventStream.close();
+        await detachWebSocket();
+      });
+      unwatchCache?.();
       await apollo.stop();
       await feeds?.stop();
     },

@@ -9,4 +9,11 @@ function testDatabaseUrl(name) {
   return url.toString();
 }
 
-module.exports = { testDatabaseUrl };
+/** The run's directory for the output of the services tests start (see postgres-setup.js). @returns {string} */
+function testLogDirectory() {
+  const directory = process.env.FEDERESS_TEST_LOG_DIR;
+  if (!directory) throw new Error("No test log directory: add the postgres-setup global setup to this package's Jest config.");
+  return directory;
+}
+
+module.exports = { testDatabaseUrl, testLogDirectory };

@@ -1,9 +1,9 @@
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import { freePort } from '@federess/database';
 import type { Browser, Page } from 'puppeteer-core';
 import NodeWebSocket from 'ws';
 import { clubOf } from '../e2e/clubs';
-import { graphql, startTestHub } from '../e2e/hub';
+import { graphql, startTestHub, type TestHub } from '../e2e/hub';
 import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { launchBrowser, type PartnerSite, partnerSite, until } from './browser';
 
@@ -48,7 +48,7 @@ const tryFromPage = (page: Page, url: string, live: string) =>
   );
 
 describe('the hub from a page on another origin, in a real browser', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let browser: Browser;
   let site: PartnerSite;
   let page: Page;
@@ -77,7 +77,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
   it('with FEDERESS_CORS_ORIGINS naming another origin, the browser blocks fetch and the hub refuses the WebSocket and the stream', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/graphql`;
-    const restricted = startService('gateway-restreinte', entryOf('@federess/gateway'), {
+    const restricted = hub.startService('gateway-restreinte', entryOf('@federess/gateway'), {
       ...hub.env,
       GATEWAY_PORT: String(port),
       FEDERESS_CORS_ORIGINS: 'https://www.autre-site.example',
@@ -159,7 +159,7 @@ describe('the hub from a page on another origin, in a real browser', () => {
     for (const n of [1, 2, 3]) await creer(hub.subgraphUrls.rencontres, `NAQ pendant la coupure ${n}`);
     let restarted: ServiceProcess | undefined;
     try {
-      restarted = startService('gateway', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: gatewayPort });
+      restarted = hub.startService('gateway', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: gatewayPort });
       await waitHealthy(restarted, hub.gatewayUrl.replace('/graphql', '/health'), 60_000);
       await until('the events missed', async () => (await received()).length >= 4, 15_000);
       await new Promise((r) => setTimeout(r, 500));

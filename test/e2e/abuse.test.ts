@@ -3,11 +3,11 @@ import { Role, signToken } from '@federess/auth';
 import { SUBGRAPH_NAMES } from '@federess/config';
 import { freePort, openDataSource } from '@federess/database';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import type { Client } from 'graphql-ws';
 import { badCases } from './bad-input';
 import { CountingProxy } from './counting-proxy';
-import { graphql, type GraphQLResponse, startTestHub } from './hub';
+import { graphql, type GraphQLResponse, startTestHub, type TestHub } from './hub';
 import { liveClient } from './live';
 
 const JWT_SECRET = 'secret-des-tests-de-limites-federess-0123456789';
@@ -125,7 +125,7 @@ function expectWellFormedErrors(body: GraphQLResponse, what: string): void {
 }
 
 describe('abuse limits and bad input at the gateway', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let proxy: CountingProxy;
   const gateways: ServiceProcess[] = [];
   const clients: Client[] = [];
@@ -137,7 +137,7 @@ describe('abuse limits and bad input at the gateway', () => {
   async function startGateway(name: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_URL`, proxy.urlOf(s)]));
-    const gateway = startService(name, entryOf('@federess/gateway'), { ...hub.env, ...urls, GATEWAY_PORT: String(port), ...env });
+    const gateway = hub.startService(name, entryOf('@federess/gateway'), { ...hub.env, ...urls, GATEWAY_PORT: String(port), ...env });
     gateways.push(gateway);
     await waitHealthy(gateway, `http://127.0.0.1:${port}/health`, 60_000);
     return `http://127.0.0.1:${port}/graphql`;

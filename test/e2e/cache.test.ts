@@ -1,8 +1,9 @@
 import type { SubgraphName } from '@federess/config';
 import { freePort, openDataSource } from '@federess/database';
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
-import { graphql, startTestHub } from './hub';
+import { get } from './feeds';
+import { graphql, startTestHub, type TestHub } from './hub';
 import { ADMIN, authHeaders } from '@federess/auth/testing';
 import { firstOf, nodes } from '@federess/server-kit/testing';
 
@@ -43,7 +44,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 10_000): 
  * gateway itself is read back at once; a lost LISTEN connection empties the cache.
  */
 describe('the exact-freshness cache of the gateway', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let other: ServiceProcess;
   let otherUrl: string;
   let clubs: Awaited<ReturnType<typeof openDataSource>>;
@@ -66,7 +67,7 @@ describe('the exact-freshness cache of the gateway', () => {
     hub = await startTestHub('cache', { FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0' });
     admin = await authHeaders(ADMIN);
     const port = await freePort();
-    other = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
+    other = hub.startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     await waitHealthy(other, `http://127.0.0.1:${port}/health`, 60_000);
     otherUrl = `http://127.0.0.1:${port}/graphql`;
     clubs = await openDataSource({ url: hub.env.CLUBS_DATABASE_URL!, entities: [], migrations: [], poolSize: 2 });
@@ -173,5 +174,33 @@ describe('the exact-freshness cache of the gateway', () => {
       return clubsStatus.losses > losses && clubsStatus.listening;
     });
     expect(await nom(hub.gatewayUrl)).toBe('Club breton (sans événement)');
+  });
+
+  it('never gives a feed a newer version than its body: a change committed but not yet heard of is read afresh, not from the cache', async () => {
+    const path = '/agenda.json?region=BRE';
+    const { head } = firstOf(await clubs.query<{ head: string }[]>('SELECT coalesce(max(id), 0)::text AS head FROM evenement'), 'head');
+    await told(hub.gatewayUrl, head);
+    const first = await get(hub.gatewayUrl, path);
+    expect(first.status).toBe(200);
+    expect((await get(hub.gatewayUrl, path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    // A change and its event committed with no NOTIFY (triggers off for this session): the gateway
+    // hears of it only at its next poll, while the feed's version, read from the outbox, has it already.
+    const renamed = 'Club breton (pas encore annoncé)';
+    const inserted = await clubs.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await manager.query('UPDATE club SET nom = $1 WHERE id = $2', [renamed, BRE]);
+      return manager.query<{ id: string }[]>(
+        `INSERT INTO evenement (type, entite, entite_id, region, entites, listes, donnees)
+         VALUES ('MODIFIE', 'Club', $1, 'BRE', ARRAY['Club:' || $1, 'Region:BRE'], ARRAY['Query.clubs'], '{}') RETURNING id::text AS id`,
+        [BRE],
+      );
+    });
+    const { id } = firstOf(inserted, 'event');
+    const changed = await get(hub.gatewayUrl, path, { 'if-none-match': first.headers.get('etag')! });
+    expect(changed.status).toBe(200);
+    expect(changed.text).toContain(renamed);
+    // Once heard, the same version: the reader that has it gets 304, and had the renamed club already.
+    await told(hub.gatewayUrl, id);
+    expect((await get(hub.gatewayUrl, path, { 'if-none-match': changed.headers.get('etag')! })).status).toBe(304);
   });
 });

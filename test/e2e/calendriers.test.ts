@@ -1,8 +1,9 @@
+import { AGENDA_QUERY } from '@federess/gateway/dist/feeds/load-agenda';
 import type { RunningHub } from '@federess/launcher';
 import { adherent, ADMIN } from '@federess/auth/testing';
 import { firstOf } from '@federess/server-kit/testing';
-import { annulerRencontre, creerRencontre, dataAs, get, modifierRencontre, type ParsedEvent, parseCalendar } from './feeds';
-import { startTestHub } from './hub';
+import { annulerRencontre, cacheApplied, creerRencontre, dataAs, get, modifierRencontre, type ParsedEvent, parseCalendar } from './feeds';
+import { graphql, startTestHub } from './hub';
 
 const LYON = adherent('COMMUNE:69123');
 /** The rencontres of this file carry a thématique the seed agenda never uses, so a filtered feed holds only them. */
@@ -190,6 +191,67 @@ describe('calendars: /agenda.ics and /rencontres/{id}.ics', () => {
     }
     // Even a calendar that still holds the old version gets 401, not 304.
     expect((await get(url, privePath, { 'if-none-match': prive.headers.get('etag')! })).status).toBe(401);
+  });
+
+  it('never serves a private feed’s answer from the cache to anyone else, nor anyone else’s to it; a revoked token fails at once, just served or not', async () => {
+    const lien = 'https://visio.example.org/flux-prive-cache';
+    const rencontre = await creerRencontre(url, {
+      titre: 'Webinaire du cache',
+      thematiques: ['TOURISME'],
+      format: 'DISTANCIEL',
+      lieu: null,
+      lienEnLigne: lien,
+      debut: '2027-06-08T12:00:00Z',
+      fin: '2027-06-08T13:00:00Z',
+    });
+    await dataAs(url, INSCRIRE, { id: rencontre.id }, ADMIN);
+    const { creerJetonAgenda } = await dataAs<{ creerJetonAgenda: { chemin: string; jetonAgenda: { id: string } } }>(
+      url,
+      CREER_JETON,
+      {},
+      LYON,
+    );
+    const uid = `${rencontre.id}-1@localhost`;
+    const conferenceIn = async (path: string, headers: Record<string, string> = {}) => {
+      const answer = await get(url, path, headers);
+      expect([path, answer.status]).toEqual([path, 200]);
+      return {
+        conference: (await parseCalendar(answer.text)).events.find((e) => e.uid === uid)?.conference,
+        etag: answer.headers.get('etag')!,
+      };
+    };
+    /** The private feed's own operation, sent by an anonymous client: the very subgraph calls the feed makes, under the anonymous scope. */
+    const anonymousAsTheFeed = async (filtre: Record<string, unknown>) => {
+      const { body } = await graphql<{ rencontres: { edges: { node: { id: string; sessions: { lienEnLigne: string | null }[] } }[] } }>(
+        url,
+        AGENDA_QUERY,
+        { filtre, first: 200, after: null, prive: true },
+      );
+      expect(body.errors).toBeUndefined();
+      return firstOf(body.data!.rencontres.edges.find((e) => e.node.id === rencontre.id)!.node.sessions, 'session').lienEnLigne;
+    };
+    const depuis = (jour: string) => ({ thematiques: ['TOURISME'], depuis: `${jour}T00:00:00.000Z` });
+    // Once the cache has applied these changes, a feed may be read through it (before, it is read afresh anyway).
+    await cacheApplied(url, ['rencontres', 'clubs']);
+
+    // An anonymous answer kept first is not what the private feed gets…
+    expect(await anonymousAsTheFeed(depuis('2026-01-01'))).toBeNull();
+    expect((await conferenceIn(`${creerJetonAgenda.chemin}&thematique=TOURISME&depuis=2026-01-01`)).conference).toBe(lien);
+    // …and the private feed's answer is never kept for an anonymous caller.
+    const prive = await conferenceIn(`${creerJetonAgenda.chemin}&thematique=TOURISME&depuis=2026-01-02`);
+    expect(prive.conference).toBe(lien);
+    expect(await anonymousAsTheFeed(depuis('2026-01-02'))).toBeNull();
+    expect(await anonymousAsTheFeed(depuis('2026-01-02'))).toBeNull();
+
+    // The same feed, just served (and unchanged: 304), stops at once when its token is revoked.
+    const privePath = `${creerJetonAgenda.chemin}&thematique=TOURISME&depuis=2026-01-02`;
+    expect((await get(url, privePath, { 'if-none-match': prive.etag })).status).toBe(304);
+    await dataAs(url, REVOQUER, { id: creerJetonAgenda.jetonAgenda.id }, LYON);
+    for (const headers of [{}, { 'if-none-match': prive.etag }] as Record<string, string>[]) {
+      const refused = await get(url, privePath, headers);
+      expect(refused.status).toBe(401);
+      expect(refused.text).not.toContain(lien);
+    }
   });
 
   it('answers If-None-Match with 304 until a change, then 200 with a new ETag; Last-Modified and public caching alike', async () => {

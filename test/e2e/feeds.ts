@@ -35,6 +35,42 @@ export const errorsOf = async (
   qui: TestCaller,
 ): Promise<GraphQLResponse> => (await graphql(gatewayUrl, query, variables, await authHeaders(qui))).body;
 
+/** What the gateway's /health says of its cache. */
+export interface CacheHealth {
+  readonly hits: number;
+  readonly misses: number;
+  readonly subgraphs: Record<string, { readonly listening: boolean; readonly lastEvent: string }>;
+}
+
+export const cacheHealth = async (gatewayUrl: string): Promise<CacheHealth> =>
+  ((await (await fetch(`${originOf(gatewayUrl)}/health`)).json()) as { cache: CacheHealth }).cache;
+
+const LAST_CHANGE: Record<string, string> = {
+  rencontres: 'dernierChangementRencontres',
+  clubs: 'dernierChangementClubs',
+  publications: 'dernierChangementPublications',
+};
+
+/** Waits until the gateway's cache listens to these subgraphs and has applied their last change (its /health says so). */
+export async function cacheApplied(gatewayUrl: string, subgraphs: readonly string[]): Promise<void> {
+  const last = await dataAs<Record<string, { id: string } | null>>(
+    gatewayUrl,
+    `{ ${subgraphs.map((name) => `${name}: ${LAST_CHANGE[name]} { id }`).join(' ')} }`,
+    {},
+    null,
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { subgraphs: status } = await cacheHealth(gatewayUrl);
+    const applied = subgraphs.every(
+      (name) => status[name]?.listening === true && BigInt(status[name].lastEvent) >= BigInt(last[name]?.id ?? '0'),
+    );
+    if (applied) return;
+    if (Date.now() > deadline) throw new Error(`the cache did not apply ${JSON.stringify(last)}: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const CREER = `mutation($input: CreerRencontreInput!) { creerRencontre(input: $input) { id revision } }`;
 const MODIFIER = `mutation($id: ID!, $input: ModifierRencontreInput!) { modifierRencontre(id: $id, input: $input) { id revision } }`;
 const ANNULER = `mutation($id: ID!, $motif: String!) { annulerRencontre(id: $id, motif: $motif) { id revision } }`;

@@ -3,11 +3,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Role, signToken, type TokenRequest } from '@federess/auth';
 import { freePort } from '@federess/database';
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import type { Client } from 'graphql-ws';
 import { badCases, SUITE_EMAILS } from './bad-input';
-import { graphql, type GraphQLResponse, startTestHub } from './hub';
+import { graphql, type GraphQLResponse, startTestHub, type TestHub } from './hub';
 import { collect, liveClient } from './live';
+import { openRencontres } from './open-rencontres';
 
 /**
  * What an attack on a production hub found, each finding held by the whole stack: references to
@@ -25,19 +26,12 @@ const as = async (request: TokenRequest) => ({ authorization: `Bearer ${await to
 const codes = (body: GraphQLResponse) => body.errors?.map((e) => e.extensions?.code);
 
 describe('a production hub under attack', () => {
-  let hub: RunningHub;
-  /** Everything every service process writes, from the start of the tests on. */
-  const logs: string[] = [];
+  let hub: TestHub;
   const extraGateways: ServiceProcess[] = [];
   const clients: Client[] = [];
   let admin: Record<string, string>;
   /** An upcoming rencontre of each région of the sample agenda, by région. */
   const rencontres: Record<string, string> = {};
-
-  const listen = (service: ServiceProcess) => {
-    for (const stream of [service.child.stdout, service.child.stderr])
-      stream?.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
-  };
 
   beforeAll(async () => {
     hub = await startTestHub('durcissement', {
@@ -50,23 +44,9 @@ describe('a production hub under attack', () => {
       FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '100000',
       FEDERESS_RATE_LIMIT_TOKEN_BURST: '100000',
     });
-    for (const service of Object.values(hub.services)) listen(service);
     admin = await as({ role: Role.ADMIN, sub: 'test-durcissement' });
-    interface Candidate {
-      id: string;
-      region: { code: string };
-      dateLimiteInscription: string | null;
-      placesRestantes: number | null;
-    }
-    const { body } = await graphql<{ rencontres: { edges: { node: Candidate }[] } }>(
-      hub.gatewayUrl,
-      '{ rencontres(filtre: { statuts: [PROGRAMMEE] }, first: 100) { edges { node { id region { code } dateLimiteInscription placesRestantes } } } }',
-    );
     // One per région still open to registration: the suite's registrations must get as far as a valid one would.
-    const open = (r: Candidate) =>
-      (r.dateLimiteInscription === null || Date.parse(r.dateLimiteInscription) > Date.now() + 86_400_000) &&
-      (r.placesRestantes === null || r.placesRestantes > 10);
-    for (const { node } of body.data!.rencontres.edges) if (open(node)) rencontres[node.region.code] ??= node.id;
+    for (const { id, region } of await openRencontres(hub.gatewayUrl)) rencontres[region] ??= id;
   });
   afterAll(async () => {
     for (const client of clients) await client.dispose();
@@ -128,7 +108,7 @@ describe('a production hub under attack', () => {
       if (c.kind === 'caractère nul') (tally[c.kind] ??= []).push(String(codes(body)));
     }
     await new Promise((resolve) => setTimeout(resolve, 500)); // the processes' last lines
-    const logged = logs.join('');
+    const logged = hub.logs.since();
     for (const email of SUITE_EMAILS) expect(logged).not.toContain(email);
     expect(logged).not.toMatch(/PARAMETERS|invalid byte sequence/);
     // Every NUL is refused as the client's mistake, never as an internal error.
@@ -148,7 +128,7 @@ describe('a production hub under attack', () => {
   it.each(['clubs', 'collectivites'] as const)(
     'refuses _entities of a type %s does not own with BAD_USER_INPUT, to anyone, without a stack in its log',
     async (name) => {
-      const before = logs.length;
+      const before = hub.logs.count;
       const { status, body } = await graphql(
         hub.subgraphUrls[name],
         '{ _entities(representations: [{ __typename: "Rencontre", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }',
@@ -156,7 +136,7 @@ describe('a production hub under attack', () => {
       expect(status).toBe(200);
       expect(codes(body)).toEqual(['BAD_USER_INPUT']);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(logs.slice(before).join('')).not.toMatch(/\bat \/|_entities resolver/);
+      expect(hub.logs.since(before)).not.toMatch(/\bat \/|_entities resolver/);
     },
   );
 
@@ -197,13 +177,12 @@ describe('a production hub under attack', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'federess-supergraph-')), 'supergraph.graphql');
     fs.writeFileSync(file, supergraph);
     const port = await freePort();
-    const gateway = startService('gateway-agenda', entryOf('@federess/gateway'), {
+    const gateway = hub.startService('gateway-agenda', entryOf('@federess/gateway'), {
       ...hub.env,
       GATEWAY_PORT: String(port),
       FEDERESS_SUPERGRAPH: file,
     });
     extraGateways.push(gateway);
-    listen(gateway);
     await waitHealthy(gateway, `http://127.0.0.1:${port}/health`, 60_000);
     const url = `http://127.0.0.1:${port}/graphql`;
     const client = liveClient(url, admin);

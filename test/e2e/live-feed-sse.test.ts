@@ -1,9 +1,9 @@
 import { freePort } from '@federess/database';
-import { entryOf, type RunningHub, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, waitHealthy } from '@federess/launcher';
 import { readEventStream } from '@federess/server-kit/testing';
 import { createClient } from 'graphql-sse';
 import { clubOf } from './clubs';
-import { graphql, startTestHub } from './hub';
+import { graphql, startTestHub, type TestHub } from './hub';
 import { ADMIN, authHeaders, token } from '@federess/auth/testing';
 import { collect, liveClient } from './live';
 
@@ -17,7 +17,7 @@ interface LiveResult {
 }
 
 describe('live feeds over Server-Sent Events through the gateway', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let clubBre: string;
   const health = async (url = hub.gatewayUrl) => (await (await fetch(url.replace('/graphql', '/health'))).json()) as Record<string, number>;
   const until = async (check: (h: Record<string, number>) => boolean, url = hub.gatewayUrl) => {
@@ -142,7 +142,7 @@ describe('live feeds over Server-Sent Events through the gateway', () => {
   it('ends streams at gateway shutdown without complete, so that clients resume', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/graphql`;
-    const second = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
+    const second = hub.startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     try {
       await waitHealthy(second, url.replace('/graphql', '/health'), 60_000);
       const stream = await readEventStream(url, { body: { query: LIVE, variables: BRE } });

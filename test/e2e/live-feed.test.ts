@@ -1,8 +1,8 @@
 import { expect } from '@jest/globals';
 import { freePort } from '@federess/database';
-import { entryOf, type RunningHub, type ServiceProcess, startService, waitHealthy } from '@federess/launcher';
+import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
 import WebSocket from 'ws';
-import { graphql, startTestHub } from './hub';
+import { graphql, startTestHub, type TestHub } from './hub';
 import { ADMIN, authHeaders, token } from '@federess/auth/testing';
 import { collect, type LiveEvent, liveClient, watchedClient } from './live';
 import { REFUSED_AT_COMMIT, refuseAtCommit } from './live-sql';
@@ -15,7 +15,7 @@ const LIVE = `subscription Live($filtre: RencontresEnDirectFiltre, $apres: ID) {
 }`;
 
 describe('live feeds through the gateway and on the subgraph', () => {
-  let hub: RunningHub;
+  let hub: TestHub;
   let clubs: Record<string, string>;
   const clients: ReturnType<typeof liveClient>[] = [];
   const client = (url: string) => {
@@ -245,7 +245,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
   it('closes client sockets with 1001 at gateway shutdown, without completing their feeds, so that they resume', async () => {
     const port = await freePort();
     const secondUrl = `http://127.0.0.1:${port}/graphql`;
-    const second = startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
+    const second = hub.startService('gateway-2', entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port) });
     try {
       await waitHealthy(second, secondUrl.replace('/graphql', '/health'), 60_000);
       const { client: watched, ending } = watchedClient(secondUrl);
@@ -271,7 +271,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
     beforeAll(async () => {
       const port = await freePort();
       replicaUrl = `http://127.0.0.1:${port}/graphql`;
-      replica = startService('rencontres-2', entryOf('@federess/subgraph-rencontres'), {
+      replica = hub.startService('rencontres-2', entryOf('@federess/subgraph-rencontres'), {
         ...hub.env,
         RENCONTRES_PORT: String(port),
         FEDERESS_SEED: 'false',
@@ -308,7 +308,7 @@ describe('live feeds through the gateway and on the subgraph', () => {
       // Written through the other replica while the gateway's upstream is down.
       await renommer(replicaUrl, id, 'Pendant la panne 1');
       await renommer(replicaUrl, id, 'Pendant la panne 2');
-      const restarted = startService('rencontres', entryOf('@federess/subgraph-rencontres'), {
+      const restarted = hub.startService('rencontres', entryOf('@federess/subgraph-rencontres'), {
         ...hub.env,
         RENCONTRES_PORT: port,
         FEDERESS_SEED: 'false',

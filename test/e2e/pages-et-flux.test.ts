@@ -1,6 +1,7 @@
 import type { RunningHub } from '@federess/launcher';
 import { Google } from 'structured-data-testing-tool/presets';
-import { annulerRencontre, creerRencontre, dataAs, get, modifierRencontre } from './feeds';
+import { clubIdOfRegion } from '@federess/vocabulaire';
+import { annulerRencontre, cacheApplied, cacheHealth, creerRencontre, dataAs, get, modifierRencontre } from './feeds';
 import { startTestHub } from './hub';
 import { ADMIN } from '@federess/auth/testing';
 import { firstOf } from '@federess/server-kit/testing';
@@ -10,6 +11,7 @@ const HTML = { accept: 'text/html' };
 const CREER_PUBLICATION = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
 const MODIFIER_PUBLICATION = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
 const FICHIER = `query($id: ID!) { publication(id: $id) { fichier } }`;
+const RENOMMER_CLUB = `mutation($id: ID!, $nom: String!) { modifierClub(id: $id, input: { nom: $nom }) { nom } }`;
 
 /**
  * What Google's Event rich result requires (name, startDate, location; a Place needs its
@@ -296,5 +298,52 @@ describe('syndication feeds, pages and the sitemap', () => {
     const agenda = await get(url, '/agenda.json', { 'if-none-match': etags.get('/agenda.json')! });
     expect(agenda.status).toBe(200);
     expect(agenda.text).toContain('Rencontre renommée');
+    // A calendar shows its club's name: a club's change is a change of the agenda (the clubs' last event).
+    const avantClub = agenda.headers.get('etag')!;
+    expect((await get(url, '/agenda.json', { 'if-none-match': avantClub })).status).toBe(304);
+    await dataAs(url, RENOMMER_CLUB, { id: clubIdOfRegion('ARA'), nom: 'Club Auvergne-Rhône-Alpes, renommé' }, ADMIN);
+    const club = await get(url, '/agenda.json', { 'if-none-match': avantClub });
+    expect(club.status).toBe(200);
+    expect(club.headers.get('etag')).not.toBe(avantClub);
+    expect(club.text).toContain('Club Auvergne-Rhône-Alpes, renommé');
+  });
+
+  it('versions the publications’ feeds by their last event: a change gives 200 and a new ETag, and a 304 reads nothing but that version', async () => {
+    const paths = ['/publications.atom', '/publications.rss?type=POINTS_DE_REPERESS', '/publications.json?region=ARA'] as const;
+    const first = new Map<string, string>();
+    for (const path of paths) first.set(path, (await get(url, path)).headers.get('etag')!);
+    // A 304 costs one subgraph fetch, the probe of the publications' outbox; a 200 reads the publications too.
+    await cacheApplied(url, ['publications', 'rencontres', 'clubs']);
+    const lookups = async () => {
+      const { hits, misses } = await cacheHealth(url);
+      return hits + misses;
+    };
+    let before = await lookups();
+    expect((await get(url, paths[0])).status).toBe(200);
+    const full = (await lookups()) - before;
+    before = await lookups();
+    expect((await get(url, paths[0], { 'if-none-match': first.get(paths[0])! })).status).toBe(304);
+    expect([(await lookups()) - before, full > 1]).toEqual([1, true]);
+
+    // Any change of a publication is a new version of every publications feed, listed in it or not.
+    const { creerPublication } = await dataAs<{ creerPublication: { id: string } }>(
+      url,
+      CREER_PUBLICATION,
+      { input: { titre: 'Points de RepèrESS versionné', type: 'POINTS_DE_REPERESS', datePublication: '2026-11-25', editeur: 'RTES' } },
+      ADMIN,
+    );
+    const second = new Map<string, string>();
+    for (const path of paths) {
+      const changed = await get(url, path, { 'if-none-match': first.get(path)! });
+      expect([path, changed.status]).toEqual([path, 200]);
+      expect(changed.headers.get('etag')).not.toBe(first.get(path));
+      second.set(path, changed.headers.get('etag')!);
+      expect((await get(url, path, { 'if-none-match': second.get(path)! })).status).toBe(304);
+    }
+    expect((await get(url, paths[1])).text).toContain('Points de RepèrESS versionné');
+    await dataAs(url, MODIFIER_PUBLICATION, { id: creerPublication.id, input: { resume: 'Un résumé de plus.' } }, ADMIN);
+    const modified = await get(url, paths[1], { 'if-none-match': second.get(paths[1])! });
+    expect(modified.status).toBe(200);
+    expect(modified.text).toContain('Un résumé de plus.');
   });
 });

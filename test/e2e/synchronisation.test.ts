@@ -5,7 +5,8 @@ import type { RunningHub } from '@federess/launcher';
 import { clubIdOfRegion } from '@federess/vocabulaire';
 import { annulerRencontre, creerRencontre, dataAs, errorsOf, modifierRencontre } from './feeds';
 import { startTestHub } from './hub';
-import { ADMIN } from '@federess/auth/testing';
+import { adherent, ADMIN } from '@federess/auth/testing';
+import { firstOf } from '@federess/server-kit/testing';
 import { collect, liveClient } from './live';
 
 const PREFIX = 'synchronisation';
@@ -50,13 +51,21 @@ describe('delta sync: evenementsRencontres', () => {
     (await dataAs<{ evenementsRencontres: { dernierEvenement: { id: string } | null } }>(url, DERNIER, {}, null)).evenementsRencontres
       .dernierEvenement;
 
-  /** Every page after `apres`, `first` at a time, as a nightly sync pulls them. */
-  async function pull(apres: string, first: number, filtre?: Record<string, unknown>) {
-    const nodes: Node[] = [];
+  /** Every page of a delta sync (`field` of `query`) after `apres`, `first` at a time, as a nightly sync pulls them. */
+  async function pullAll<N extends { id: string }, F extends string>(
+    query: string,
+    field: F,
+    apres: string,
+    first: number,
+    filtre?: Record<string, unknown>,
+    qui: Parameters<typeof dataAs>[3] = null,
+  ): Promise<{ nodes: N[]; cursor: string | null }> {
+    type Connection = { edges: { cursor: string; node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const nodes: N[] = [];
     let cursor: string | null = apres;
     for (let calls = 0; calls < 100; calls++) {
-      const page: Page = await dataAs<Page>(url, PAGE, { apres: cursor, first, filtre }, null);
-      const { edges, pageInfo } = page.evenementsRencontres;
+      const page: Record<F, Connection> = await dataAs<Record<F, Connection>>(url, query, { apres: cursor, first, filtre }, qui);
+      const { edges, pageInfo } = page[field];
       expect(edges.length).toBeLessThanOrEqual(first);
       for (const edge of edges) expect(edge.cursor).toBe(edge.node.id);
       nodes.push(...edges.map((e) => e.node));
@@ -65,6 +74,8 @@ describe('delta sync: evenementsRencontres', () => {
     }
     throw new Error('the sync never caught up');
   }
+  const pull = (apres: string, first: number, filtre?: Record<string, unknown>) =>
+    pullAll<Node, 'evenementsRencontres'>(PAGE, 'evenementsRencontres', apres, first, filtre);
 
   /** The live feed's replay after `apres`, through the gateway's graphql-ws. */
   async function replay(apres: string, count: number, filtre?: Record<string, unknown>) {
@@ -151,5 +162,88 @@ describe('delta sync: evenementsRencontres', () => {
       expect((await errorsOf(url, PAGE, { apres, first: 5 }, null)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect((await errorsOf(url, PAGE, { first: 500 }, null)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  describe('evenementsPublications, its twin for publications', () => {
+    const PUBLICATIONS = `query($apres: ID, $first: Int, $filtre: EvenementsPublicationsFiltre) {
+      evenementsPublications(apres: $apres, first: $first, filtre: $filtre) {
+        edges { cursor node { id type revision publicationId publication { titre revision fichier club { nom } region { nom } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const DERNIERE = `{ evenementsPublications { dernierEvenement { id } } }`;
+    const CREER = `mutation($input: CreerPublicationInput!) { creerPublication(input: $input) { id } }`;
+    const MODIFIER = `mutation($id: ID!, $input: ModifierPublicationInput!) { modifierPublication(id: $id, input: $input) { id } }`;
+    interface PublicationNode {
+      id: string;
+      type: string;
+      revision: number;
+      publicationId: string;
+      publication: {
+        titre: string;
+        revision: number;
+        fichier: string | null;
+        club: { nom: string } | null;
+        region: { nom: string } | null;
+      } | null;
+    }
+
+    const pullPublications = (apres: string, first: number, qui: Parameters<typeof dataAs>[3] = null, filtre?: Record<string, unknown>) =>
+      pullAll<PublicationNode, 'evenementsPublications'>(PUBLICATIONS, 'evenementsPublications', apres, first, filtre, qui);
+
+    it('pages through every change of a publication once, in order, across subgraphs, skipping a bulk load but moving past it, members-only documents for members only', async () => {
+      const depart =
+        (await dataAs<{ evenementsPublications: { dernierEvenement: { id: string } | null } }>(url, DERNIERE, {}, null))
+          .evenementsPublications.dernierEvenement?.id ?? '0';
+      const fichier = 'https://documents.example.org/synchronisation-adherents.pdf';
+      const creer = async (input: Record<string, unknown>) =>
+        (
+          await dataAs<{ creerPublication: { id: string } }>(
+            url,
+            CREER,
+            { input: { type: 'COMPTE_RENDU', datePublication: '2026-11-30', editeur: 'RTES', ...input } },
+            ADMIN,
+          )
+        ).creerPublication.id;
+      const bretonne = await creer({ titre: 'Compte-rendu synchronisé', clubId: clubIdOfRegion('BRE'), acces: 'ADHERENTS', fichier });
+      // A load behind the hub's back announces itself as a change of anything (no publication): skipped, cursor moved past it.
+      const db = await openDataSource({ url: testDatabaseUrl(`${PREFIX}_publications`), entities: [], migrations: [] });
+      let chargement: string;
+      try {
+        ({ id: chargement } = firstOf(
+          await db.query<{ id: string }[]>("INSERT INTO evenement (type, listes) VALUES ('CHARGEMENT', '{*}') RETURNING id::text AS id"),
+          'event',
+        ));
+      } finally {
+        await db.destroy();
+      }
+      const nationale = await creer({ titre: 'Synthèse nationale synchronisée', type: 'ETUDE' });
+      await dataAs(url, MODIFIER, { id: bretonne, input: { titre: 'Compte-rendu synchronisé, renommé' } }, ADMIN);
+
+      const attendu = [
+        ['CREEE', bretonne, 1],
+        ['CREEE', nationale, 1],
+        ['MODIFIEE', bretonne, 2],
+      ];
+      for (const first of [1, 2, 50]) {
+        const { nodes, cursor } = await pullPublications(depart, first);
+        expect(nodes.map((n) => [n.type, n.publicationId, n.revision])).toEqual(attendu);
+        expect(BigInt(cursor!)).toBeGreaterThan(BigInt(chargement));
+      }
+      const anonyme = firstOf((await pullPublications(depart, 10)).nodes, 'event').publication;
+      expect(anonyme).toEqual({
+        titre: 'Compte-rendu synchronisé, renommé',
+        revision: 2,
+        fichier: null,
+        club: { nom: expect.stringMatching(/Bretagne/) as string },
+        region: { nom: 'Bretagne' },
+      });
+      expect(firstOf((await pullPublications(depart, 10, adherent('COMMUNE:35238'))).nodes, 'event').publication?.fichier).toBe(fichier);
+      const bretagne = await pullPublications(depart, 10, null, { regions: ['BRE'] });
+      expect(bretagne.nodes.map((n) => n.publicationId)).toEqual([bretonne, bretonne]);
+
+      const malforme = await errorsOf(url, PUBLICATIONS, { apres: 'pas-un-nombre' }, null);
+      expect(malforme.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 });

@@ -38,6 +38,8 @@ interface SubgraphState {
   held: boolean;
   /** Counts holds: with `seq`, what identical calls in flight share within. */
   holds: number;
+  /** The id of the last change event applied (its evictions done): kept answers show every change up to it. */
+  applied: bigint;
 }
 
 export interface AnswerCacheStats {
@@ -91,7 +93,7 @@ export class AnswerCache {
   private state(subgraph: string): SubgraphState {
     let state = this.subgraphs.get(subgraph);
     if (!state) {
-      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false, held: false, holds: 0 };
+      state = { seq: 0, log: [], running: new Map(), entries: new Set(), listening: false, held: false, holds: 0, applied: 0n };
       this.subgraphs.set(subgraph, state);
     }
     return state;
@@ -129,6 +131,18 @@ export class AnswerCache {
   /** The events announced so far are read and applied: the subgraph's kept answers may be served again. */
   release(subgraph: string): void {
     this.state(subgraph).held = false;
+  }
+
+  /** The subgraph's change events up to `id` are applied (their evictions done); ids only grow. */
+  applied(subgraph: string, id: string): void {
+    const state = this.state(subgraph);
+    if (BigInt(id) > state.applied) state.applied = BigInt(id);
+  }
+
+  /** Whether the subgraph's part is heard and shows every change up to event `id` (none asked: whether it is heard). */
+  isFreshAfter(subgraph: string, id: string | undefined): boolean {
+    const state = this.state(subgraph);
+    return state.listening && (id === undefined || state.applied >= BigInt(id));
   }
 
   /** Changes with every eviction and every hold in the subgraph: identical calls share one only within one value. */

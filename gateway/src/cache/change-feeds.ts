@@ -1,5 +1,6 @@
 import { OutboxListener } from '@federess/events';
 import type { AnswerCache } from './answer-cache';
+import { logOf } from '@federess/observability';
 
 export interface ChangeFeedOptions {
   /** Safety-net poll of each listening connection, ms (default 1000): a connection that died silently fails its next poll. */
@@ -60,8 +61,8 @@ export class ChangeFeeds {
       },
       onListening: (listening) => {
         if (listening) {
-          this.releaseIfCaughtUp(subgraph, timings, listener);
-          return this.cache.listening(subgraph);
+          this.heard(subgraph, listener);
+          return this.releaseIfCaughtUp(subgraph, timings, listener);
         }
         this.losses.set(subgraph, (this.losses.get(subgraph) ?? 0) + 1);
         this.cache.deaf(subgraph);
@@ -69,6 +70,7 @@ export class ChangeFeeds {
     });
     listener.subscribe((event) => {
       this.cache.evict(subgraph, [...event.entites, ...event.listes]);
+      this.cache.applied(subgraph, event.id);
       timings.applied = { event: event.id, at: Date.now() };
       this.releaseIfCaughtUp(subgraph, timings, listener);
     });
@@ -89,11 +91,17 @@ export class ChangeFeeds {
     try {
       await listener.start();
       this.releaseIfCaughtUp(subgraph, timings, listener);
-      if (!this.stopped) this.cache.listening(subgraph);
+      if (!this.stopped) this.heard(subgraph, listener);
     } catch (error) {
-      console.error(`[gateway] cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
+      logOf('cache').error(`cannot listen to the change events of ${subgraph}: ${(error as Error).message}; its answers are not cached`);
       if (!this.stopped) setTimeout(() => void this.attempt(subgraph, listener, timings), this.options.retryDelayMs ?? 500).unref();
     }
+  }
+
+  /** The subgraph's events are heard, every one up to the listener's head applied (earlier ones: before it listened, or caught up). */
+  private heard(subgraph: string, listener: OutboxListener): void {
+    this.cache.applied(subgraph, listener.head);
+    this.cache.listening(subgraph);
   }
 
   /**

@@ -9,7 +9,7 @@ import { creneauEnFrancais, jourEnFrancais } from './paris-time';
 import { rencontrePath, type RencontreDuFlux } from './rencontre-data';
 import { buildSyndication, SYNDICATION_TYPES, type SyndicationFormat } from './syndication';
 import { FORMAT_LIBELLES, lieuEnClair, organisateurEnClair, STATUT_LIBELLES } from './textes';
-import { RENCONTRES_VERSION_QUERY, rencontresVersion, type RencontresVersionData } from './versions';
+import { readVersion, RENCONTRES } from './versions';
 
 /** Rencontres one syndication feed lists at most: a reader wants the agenda's news, not its archive. */
 export const AGENDA_FEED_MAX_ITEMS = 200;
@@ -42,10 +42,10 @@ export const agendaFeed =
   (format: SyndicationFormat): FeedHandler =>
   async (req, res, url, deps) => {
     const params = readAgendaParams(url, deps.vocabulary, deps.now(), false);
-    const data = rencontresVersion(await deps.run<RencontresVersionData>(RENCONTRES_VERSION_QUERY, {}, ANONYMOUS_READER));
+    const data = await readVersion(deps.run, ANONYMOUS_READER, RENCONTRES);
     const version = versionOf([`agenda.${format}`, agendaSearch(params), params.depuis.toISOString(), data.token], data.lastModified);
     if (isNotModified(req, version)) return sendNotModified(res, version, false);
-    const rencontres = await loadAgenda(deps.run, params, ANONYMOUS_READER, AGENDA_FEED_MAX_ITEMS);
+    const rencontres = await loadAgenda(deps.run, params, data.reader, AGENDA_FEED_MAX_ITEMS);
     const recentes = [...rencontres].sort((a, b) => Date.parse(b.modifieLe) - Date.parse(a.modifieLe) || a.id.localeCompare(b.id));
     const search = agendaSearch(params);
     const body = buildSyndication(

@@ -5,7 +5,7 @@ import { isNotModified, sendNotModified, sendRepresentation, versionOf } from '.
 import { buildCalendar } from './ical';
 import { loadAgenda } from './load-agenda';
 import { readerKey } from './reader-key';
-import { RENCONTRES_VERSION_QUERY, rencontresVersion, type RencontresVersionData } from './versions';
+import { readVersion, RENCONTRES } from './versions';
 
 export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 
@@ -24,13 +24,13 @@ export const agendaIcs: FeedHandler = async (req, res, url, deps) => {
   const params = readAgendaParams(url, deps.vocabulary, deps.now(), true);
   const reader: FeedReader = params.jeton === undefined ? ANONYMOUS_READER : { feedToken: params.jeton };
   const prive = reader.feedToken !== undefined;
-  const data = rencontresVersion(await deps.run<RencontresVersionData>(RENCONTRES_VERSION_QUERY, {}, reader));
+  const data = await readVersion(deps.run, reader, RENCONTRES);
   const version = versionOf(
     ['agenda.ics', agendaSearch(params), params.depuis.toISOString(), readerKey(reader), data.token],
     data.lastModified,
   );
   if (isNotModified(req, version)) return sendNotModified(res, version, prive);
-  const rencontres = await loadAgenda(deps.run, params, reader);
+  const rencontres = await loadAgenda(deps.run, params, data.reader);
   const publicFeed = `${deps.publicUrl}/agenda.ics${agendaSearch(params)}`;
   const body = buildCalendar(rencontres, {
     name: agendaName(params, prive),

@@ -4,10 +4,13 @@ import { ErrorCode } from '@federess/server-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { FeedError } from './feed-error';
+import { logOf } from '@federess/observability';
 
 /** Who a feed reads as: anonymous (public feeds and pages), or the holder of a private feed's token. */
 export interface FeedReader {
   readonly feedToken?: string;
+  /** Per subgraph, the last change the answers must show (see GatewayContext.freshAfter): the version read first. */
+  readonly freshAfter?: Readonly<Record<string, string>>;
 }
 
 export const ANONYMOUS_READER: FeedReader = {};
@@ -35,7 +38,7 @@ function feedErrorOf(first: GraphQLFormattedError, errors: readonly GraphQLForma
         'retry-after': '30',
       });
     default:
-      console.error('[gateway] feed operation failed:', JSON.stringify(errors));
+      logOf('feeds').error('feed operation failed', { errors: JSON.stringify(errors).slice(0, 1000) });
       return new FeedError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
   }
 }
@@ -49,7 +52,12 @@ export function graphRunner(apollo: ApolloServer<GatewayContext>): RunOperation 
   return async <T>(query: string, variables: Record<string, unknown>, reader: FeedReader): Promise<T> => {
     // Not even shaped like a feed token (an empty `jeton=` included): refused here, never read as anonymous.
     if (reader.feedToken !== undefined && !isFeedToken(reader.feedToken)) throw unknownToken();
-    const contextValue: GatewayContext = { authorization: undefined, viewer: Viewer.anonymous, feedToken: reader.feedToken };
+    const contextValue: GatewayContext = {
+      authorization: undefined,
+      viewer: Viewer.anonymous,
+      feedToken: reader.feedToken,
+      freshAfter: reader.freshAfter,
+    };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('A feed operation answered incrementally.');
     const { data, errors } = response.body.singleResult;

@@ -6,7 +6,7 @@ import { RENCONTRE_FRAGMENT, type RencontreDuFlux } from './rencontre-data';
 export const AGENDA_MAX_RENCONTRES = 1000;
 const PAGE = 200;
 
-const AGENDA_QUERY = `query FluxAgenda($filtre: RencontreFiltre, $first: Int, $after: String, $prive: Boolean!) {
+export const AGENDA_QUERY = `query FluxAgenda($filtre: RencontreFiltre, $first: Int, $after: String, $prive: Boolean!) {
   rencontres(filtre: $filtre, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node { ...RencontreDuFlux } }

@@ -2,11 +2,11 @@ import type { Item } from 'feed';
 import type { FeedDeps, FeedHandler } from './feed-deps';
 import { ANONYMOUS_READER } from './graph';
 import { html } from './html/escape';
-import { sendRepresentation, versionOf } from './http-cache';
+import { isNotModified, sendNotModified, sendRepresentation, versionOf } from './http-cache';
 import { collectionEnClair, PUBLICATION_FIELDS, publicationPath, type PublicationDuFlux } from './publication-data';
 import { QueryParams } from './query-params';
 import { buildSyndication, SYNDICATION_TYPES, type SyndicationFormat } from './syndication';
-import { publicationsVersion } from './versions';
+import { PUBLICATIONS, readVersion } from './versions';
 
 /** Publications one feed lists: the most recent ones. */
 export const PUBLICATIONS_FEED_MAX_ITEMS = 50;
@@ -57,17 +57,15 @@ export const publicationsFeed =
       filtre: Object.fromEntries(choisis.filter(([, , values]) => values.length > 0).map(([, champ, values]) => [champ, values])),
       first: PUBLICATIONS_FEED_MAX_ITEMS,
     };
-    const data = await deps.run<{ publications: { edges: { node: PublicationDuFlux }[] } }>(
-      PUBLICATIONS_QUERY,
-      variables,
-      ANONYMOUS_READER,
-    );
-    const publications = data.publications.edges.map((e) => e.node);
-    const listed = publicationsVersion(publications);
     const search = new URLSearchParams(
       choisis.flatMap(([name, , values]) => [...values].sort().map((v): [string, string] => [name, v])),
     ).toString();
-    const version = versionOf([`publications.${format}`, search, listed.token], listed.lastModified);
+    // The version first: a reader that has it gets its 304 without the publications being read.
+    const data = await readVersion(deps.run, ANONYMOUS_READER, PUBLICATIONS);
+    const version = versionOf([`publications.${format}`, search, data.token], data.lastModified);
+    if (isNotModified(req, version)) return sendNotModified(res, version, false);
+    const listed = await deps.run<{ publications: { edges: { node: PublicationDuFlux }[] } }>(PUBLICATIONS_QUERY, variables, data.reader);
+    const publications = listed.publications.edges.map((e) => e.node);
     const body = buildSyndication(
       publications.map((p) => item(p, deps)),
       {

@@ -7,14 +7,14 @@ import { buildCalendar } from './ical';
 import { loadRencontre } from './load-agenda';
 import { rencontrePath } from './rencontre-data';
 import { ErrorCode } from '@federess/server-kit';
-import { RENCONTRES_VERSION_QUERY, rencontresVersion, type RencontresVersionData } from './versions';
+import { readVersion, RENCONTRES } from './versions';
 
 /** GET /rencontres/{id}.ics: one rencontre for "add to my calendar", with the same UIDs as the agenda feed. */
 export const rencontreIcs: FeedHandler = async (req, res, _url, deps, id = '') => {
-  const data = rencontresVersion(await deps.run<RencontresVersionData>(RENCONTRES_VERSION_QUERY, {}, ANONYMOUS_READER));
+  const data = await readVersion(deps.run, ANONYMOUS_READER, RENCONTRES);
   const version = versionOf(['rencontre.ics', id, data.token], data.lastModified);
   if (isNotModified(req, version)) return sendNotModified(res, version, false);
-  const rencontre = await loadRencontre(deps.run, id, ANONYMOUS_READER);
+  const rencontre = await loadRencontre(deps.run, id, data.reader);
   if (!rencontre) throw new FeedError(404, ErrorCode.NOT_FOUND, `Rencontre introuvable : ${id}`);
   const body = buildCalendar([rencontre], {
     name: rencontre.titre,

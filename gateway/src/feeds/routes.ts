@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { ErrorCode, type RateLimiter, type Route } from '@federess/server-kit';
+import { describeInternalError, ErrorCode, type RateLimiter, type Route } from '@federess/server-kit';
 import type { GatewayContext } from '../context';
 import { agendaFeed } from './agenda-feeds.route';
 import { agendaIcs } from './agenda-ics.route';
@@ -13,6 +13,7 @@ import { rencontreIcs } from './rencontre-ics.route';
 import { rencontrePageRoute } from './rencontre-page.route';
 import { sitemap } from './sitemap.route';
 import { vocabularyOf } from './vocabulary';
+import { logOf } from '@federess/observability';
 
 /** Paths without a parameter. */
 const FIXED: Readonly<Record<string, FeedHandler>> = {
@@ -75,7 +76,7 @@ export function feedRoutes(options: FeedRoutesOptions): (pathname: string) => Ro
         }
         await handler(req, res, new URL(req.url ?? '/', 'http://localhost'), deps, id === undefined ? undefined : decodeId(id));
       } catch (error) {
-        if (!(error instanceof FeedError)) console.error('[gateway] feed failed:', error);
+        if (!(error instanceof FeedError)) logOf('feeds').error('feed failed', { error: describeInternalError(error, 'production') });
         if (res.headersSent) return void res.end();
         sendFeedError(
           req,

@@ -1,10 +1,10 @@
 import type { FeedHandler } from './feed-deps';
-import { ANONYMOUS_READER, type RunOperation } from './graph';
+import { ANONYMOUS_READER, type FeedReader, type RunOperation } from './graph';
 import { html as xml } from './html/escape';
-import { sendRepresentation, versionOf } from './http-cache';
+import { isNotModified, sendNotModified, sendRepresentation, versionOf } from './http-cache';
 import { publicationPath } from './publication-data';
 import { rencontrePath } from './rencontre-data';
-import { combined, publicationsVersion, RENCONTRES_VERSION_QUERY, rencontresVersion, type RencontresVersionData } from './versions';
+import { PUBLICATIONS, readVersion, RENCONTRES } from './versions';
 
 /** The sitemap protocol's bound on one file. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -16,7 +16,7 @@ interface Listed {
 }
 
 /** Every id and last change of one list, page after page through the graph. */
-async function pageThrough(run: RunOperation, field: 'rencontres' | 'publications', max: number): Promise<Listed[]> {
+async function pageThrough(run: RunOperation, reader: FeedReader, field: 'rencontres' | 'publications', max: number): Promise<Listed[]> {
   const changed = field === 'rencontres' ? 'misAJourLe: modifieLe' : 'misAJourLe';
   const query = `query Plan($first: Int, $after: String) { ${field}(first: $first, after: $after) {
     pageInfo { hasNextPage endCursor } edges { node { id ${changed} } } } }`;
@@ -24,7 +24,7 @@ async function pageThrough(run: RunOperation, field: 'rencontres' | 'publication
   let after: string | null = null;
   do {
     type Page = Record<typeof field, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listed }[] }>;
-    const page: Page = await run<Page>(query, { first: Math.min(PAGE, max - found.length), after }, ANONYMOUS_READER);
+    const page: Page = await run<Page>(query, { first: Math.min(PAGE, max - found.length), after }, reader);
     const list = page[field];
     found.push(...list.edges.map((e) => e.node));
     after = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
@@ -34,11 +34,11 @@ async function pageThrough(run: RunOperation, field: 'rencontres' | 'publication
 
 /** GET /sitemap.xml: every public rencontre and publication page, with the time it last changed (lastmod). */
 export const sitemap: FeedHandler = async (req, res, _url, deps) => {
-  const head = rencontresVersion(await deps.run<RencontresVersionData>(RENCONTRES_VERSION_QUERY, {}, ANONYMOUS_READER));
-  const rencontres = await pageThrough(deps.run, 'rencontres', SITEMAP_MAX_URLS);
-  const publications = await pageThrough(deps.run, 'publications', SITEMAP_MAX_URLS - rencontres.length);
-  const data = combined(head, publicationsVersion(publications));
-  const version = versionOf(['sitemap', rencontres.length, data.token], data.lastModified);
+  const data = await readVersion(deps.run, ANONYMOUS_READER, [...RENCONTRES, ...PUBLICATIONS]);
+  const version = versionOf(['sitemap', data.token], data.lastModified);
+  if (isNotModified(req, version)) return sendNotModified(res, version, false);
+  const rencontres = await pageThrough(deps.run, data.reader, 'rencontres', SITEMAP_MAX_URLS);
+  const publications = await pageThrough(deps.run, data.reader, 'publications', SITEMAP_MAX_URLS - rencontres.length);
   const url = (path: string, changed: string) =>
     `<url><loc>${xml(`${deps.publicUrl}${path}`)}</loc><lastmod>${xml(new Date(changed).toISOString())}</lastmod></url>`;
   const body = [

@@ -1,59 +1,54 @@
-/**
- * What the feeds' and pages' ETag and Last-Modified are derived from, one function per kind of data,
- * so that each can move to its subgraph's last event when it has one.
- */
+import type { FeedReader, RunOperation } from './graph';
 
 /**
- * The rencontres side, read before the data it versions (so that an ETag never claims a newer state
- * than its body): the last event of the rencontres outbox — every change of a rencontre, its
- * sessions or its registrations writes one — and the clubs' last update, since a feed shows club
- * names and contacts and clubs have no events of their own yet. Cheap: one probe per subgraph,
- * enough to answer 304 without reading the feed's data.
+ * What the feeds' and pages' ETag and Last-Modified are derived from: the last change of each
+ * subgraph whose data they show, read through the graph (`dernierChangement<Subgraph>`, one index
+ * probe each in the subgraph's outbox), before the data, so that a reader that has the version gets
+ * its 304 without the data being read. Each probe reaches its subgraph (the outbox is never cached),
+ * which also checks a private feed's token at every request.
  */
-export const RENCONTRES_VERSION_QUERY = `query VersionDesRencontres {
-  evenementsRencontres { dernierEvenement { id survenuA } }
-  clubs { misAJourLe }
-}`;
+const LAST_CHANGE = {
+  rencontres: 'dernierChangementRencontres',
+  clubs: 'dernierChangementClubs',
+  publications: 'dernierChangementPublications',
+} as const;
 
-export interface RencontresVersionData {
-  readonly evenementsRencontres: { readonly dernierEvenement: { readonly id: string; readonly survenuA: string } | null };
-  readonly clubs: readonly { readonly misAJourLe: string }[];
-}
+export type VersionedSubgraph = keyof typeof LAST_CHANGE;
 
-/** A version's contribution: what goes into the ETag, and the time it stands for. */
+/** The rencontres, their sessions and registrations, and the clubs (a calendar shows their names and contacts). */
+export const RENCONTRES: readonly VersionedSubgraph[] = ['rencontres', 'clubs'];
+/** The publications (their feeds show no club nor rencontre). */
+export const PUBLICATIONS: readonly VersionedSubgraph[] = ['publications'];
+
+type LastChange = { readonly id: string; readonly survenuA: string } | null;
+
+/** A version of the data a representation shows. */
 export interface DataVersion {
+  /** What goes into the ETag. */
   readonly token: string;
+  /** The time of the last change it stands for (null when no change is kept). */
   readonly lastModified: Date | null;
+  /**
+   * The reader to read the data with: its answers show at least the changes of the version (the
+   * gateway's cache is bypassed for a subgraph whose change it has not applied yet), so that an
+   * ETag never stands for a newer state than its body.
+   */
+  readonly reader: FeedReader;
 }
 
-const latest = (dates: readonly (string | Date | null | undefined)[]): Date | null => {
-  const times = dates.filter((d): d is string | Date => d !== null && d !== undefined).map((d) => new Date(d).getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
-};
-
-export function rencontresVersion(data: RencontresVersionData): DataVersion {
-  const head = data.evenementsRencontres.dernierEvenement;
-  const clubs = latest(data.clubs.map((c) => c.misAJourLe));
+/** The version of the given subgraphs' data, read as `reader` (a private feed's token is checked here too). */
+export async function readVersion(run: RunOperation, reader: FeedReader, subgraphs: readonly VersionedSubgraph[]): Promise<DataVersion> {
+  const names = [...new Set(subgraphs)];
+  const query = `query Version { ${names.map((name) => `${LAST_CHANGE[name]} { id survenuA }`).join(' ')} }`;
+  const data = await run<Record<string, LastChange>>(query, {}, reader);
+  const changes = names.map((name) => [name, data[LAST_CHANGE[name]] ?? null] as const);
+  const times = changes.flatMap(([, change]) => (change ? [Date.parse(change.survenuA)] : []));
   return {
-    token: `evenement:${head?.id ?? 0};clubs:${clubs?.toISOString() ?? ''}`,
-    lastModified: latest([head?.survenuA, clubs]),
+    token: changes.map(([name, change]) => `${name}:${change?.id ?? '-'}`).join(';'),
+    lastModified: times.length ? new Date(Math.max(...times)) : null,
+    reader: {
+      ...reader,
+      freshAfter: { ...reader.freshAfter, ...Object.fromEntries(changes.flatMap(([name, change]) => (change ? [[name, change.id]] : []))) },
+    },
   };
-}
-
-/**
- * The publications side, from the data the feed or page lists (publications have no change events
- * yet): each listed publication with its last update, so that an update, an addition or one leaving
- * the list changes the version. When publications write change events, this becomes their last
- * event's id, as for rencontres, and can be read before the data.
- */
-export function publicationsVersion(listed: readonly { readonly id: string; readonly misAJourLe: string }[]): DataVersion {
-  return {
-    token: `publications:${listed.map((p) => `${p.id}@${p.misAJourLe}`).join(',')}`,
-    lastModified: latest(listed.map((p) => p.misAJourLe)),
-  };
-}
-
-/** Several sides together (a rencontre's page shows its resources too). */
-export function combined(...versions: readonly DataVersion[]): DataVersion {
-  return { token: versions.map((v) => v.token).join('|'), lastModified: latest(versions.map((v) => v.lastModified)) };
 }

@@ -63,7 +63,7 @@ export class OperationExecutor {
   }
 
   private async execute(executor: GatewayExecutor, request: OperationRequest): Promise<OperationResult> {
-    const key = sharingKey(request);
+    const key = this.showsChangesAsked(request) ? sharingKey(request) : undefined;
     if (key === undefined) {
       try {
         return await executor(request);
@@ -77,6 +77,16 @@ export class OperationExecutor {
     const generation = `${this.cache?.changes ?? 0}:${this.writes}`;
     // Each caller its own result object; the data inside is shared, and nothing writes into it.
     return { ...(await this.inflight.share(`${generation}\n${key}`, () => this.executeAndKeep(executor, request, key))) };
+  }
+
+  /**
+   * Whether what is kept or in flight shows every change a feed asks for (`freshAfter`, the version
+   * it read first): if one is not applied yet, the operation runs on its own, as its fetches do.
+   */
+  private showsChangesAsked(request: OperationRequest): boolean {
+    const after = (request.context as GatewayContext | undefined)?.freshAfter;
+    if (!after) return true;
+    return Object.entries(after).every(([subgraph, id]) => this.cache?.isFreshAfter(subgraph, id) ?? false);
   }
 
   private async executeAndKeep(executor: GatewayExecutor, request: OperationRequest, key: string): Promise<OperationResult> {

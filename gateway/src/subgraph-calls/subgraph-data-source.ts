@@ -1,14 +1,17 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { traceHeaders } from '@federess/observability';
 import { type AnswerCacheInfo, CACHE_TAGS_HEADER } from '@federess/server-kit';
 import type { AnswerCache } from '../cache/answer-cache';
 import { takeCacheInfo, takeChanges } from '../cache/answer-extensions';
 import { readsOf } from '../cache/operation-reads';
 import type { GatewayContext } from '../context';
 import { cacheHintOf } from './cache-control';
-import { HttpTransport, type RawAnswer } from './http-transport';
+import type { RawAnswer } from './http-transport';
 import { InflightPromises } from './inflight-queries';
+import { observeSubgraphCall } from './observed-call';
 import { parseAnswer } from './parse-answer';
 import { type GatewayResponse, incoming, isQuery, type ProcessOptions, type ProcessResult } from './process-options';
+import { ReplicaTransport } from './replica-transport';
 import { subgraphHeaders } from './request-headers';
 import { answerForFailure } from './subgraph-failure';
 
@@ -32,19 +35,20 @@ type CachePolicy = { restrict?: (hint: { maxAge?: number; scope?: 'PUBLIC' | 'PR
  * which is evicted before the gateway answers the client (read-your-writes).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly transport: HttpTransport;
+  /** The subgraph's replicas (one or more URLs), calls taking turns. */
+  readonly replicas: ReplicaTransport;
   private readonly inflight = new InflightPromises<RawAnswer>();
 
   constructor(
     private readonly subgraphName: string,
-    url: string,
+    urls: readonly string[],
     private readonly timeoutMs: number,
     private readonly gatewaySecret: string,
     maxSockets?: number,
     private readonly cache?: AnswerCache,
   ) {
-    super({ url });
-    this.transport = new HttpTransport(url, timeoutMs, maxSockets);
+    super({ url: urls[0] });
+    this.replicas = new ReplicaTransport(urls, timeoutMs, maxSockets);
   }
 
   override async process(options: ProcessOptions): ProcessResult {
@@ -64,17 +68,35 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // A feed token carries rights the gateway does not read (the subgraph resolves it): never kept
       // under the anonymous scope it travels with, and a revoked one must stop working at once.
       const scope = context?.feedToken === undefined ? context?.viewer.scope : undefined;
-      if (this.cache && query && scope !== undefined && this.cache.isListening(this.subgraphName)) {
+      // A feed's version names the last change its body must show: one the cache has not applied yet
+      // is read by a call of its own, begun now (neither kept answers nor a call begun earlier).
+      const after = context?.freshAfter?.[this.subgraphName];
+      const fresh = after === undefined || (this.cache?.isFreshAfter(this.subgraphName, after) ?? false);
+      if (this.cache && query && scope !== undefined && fresh && this.cache.isListening(this.subgraphName)) {
         const { response, info } = await this.throughCache(this.cache, options, `${scope}\n${body}`, body, headers);
         reads?.note(this.subgraphName, info);
         return response;
       }
       reads?.note(this.subgraphName, undefined);
-      return this.answerOf(options, await this.call(body, headers, query)).response;
+      return await this.observedCall(query, async () => this.answerOf(options, await this.call(body, headers, query, fresh)).response);
     } catch (error) {
       reads?.note(this.subgraphName, undefined);
       return answerForFailure(error, this.subgraphName, this.timeoutMs);
     }
+  }
+
+  /**
+   * One call to the subgraph as the metrics and traces see it (a span named after the subgraph, its
+   * outcome and duration); a failure becomes the answer or error answerForFailure makes of it.
+   */
+  private observedCall(query: boolean, call: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
+    return observeSubgraphCall(this.subgraphName, query ? 'query' : 'mutation', async () => {
+      try {
+        return await call();
+      } catch (error) {
+        return answerForFailure(error, this.subgraphName, this.timeoutMs);
+      }
+    });
   }
 
   /**
@@ -92,12 +114,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (hit) return { response: this.answerOf(options, hit.answer).response, info: hit.info };
     const ticket = cache.begin([this.subgraphName]);
     try {
-      const answer = await this.call(body, headers, true);
-      const { response, info } = this.answerOf(options, answer);
-      // An answer with errors is not kept: a failure (a timeout, a subgraph restarting) may be transient.
-      if (!info || answer.status !== 200 || response.errors?.length) return { response, info: undefined };
-      cache.store(ticket, this.subgraphName, key, answer, info);
-      return { response, info };
+      let kept: AnswerCacheInfo | undefined;
+      const response = await this.observedCall(true, async () => {
+        const answer = await this.call(body, headers, true);
+        const { response, info } = this.answerOf(options, answer);
+        // An answer with errors is not kept: a failure (a timeout, a subgraph restarting) may be transient.
+        if (info && answer.status === 200 && !response.errors?.length) {
+          cache.store(ticket, this.subgraphName, key, answer, info);
+          kept = info;
+        }
+        return response;
+      });
+      return { response, info: kept };
     } finally {
       cache.end(ticket);
     }
@@ -117,12 +145,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * One call, or, for a query, the identical one already in flight. Headers are in the key, so two
    * callers (two Authorization values) never share an answer; mutations are never shared nor retried.
    * With the cache, only calls begun since the subgraph's last eviction are shared: one begun before
-   * a change the gateway was told of may answer from before it.
+   * a change the gateway was told of may answer from before it. Without `share`, a query is a call of
+   * its own, begun now. The trace headers are not in the key (every request has its own): a shared
+   * call is traced under the request that made it.
    */
-  private call(body: string, headers: Record<string, string>, query: boolean): Promise<RawAnswer> {
-    if (!query) return this.transport.post(body, headers, false);
+  private call(body: string, headers: Record<string, string>, query: boolean, share = true): Promise<RawAnswer> {
+    if (!query || !share) return this.replicas.post(body, { ...headers, ...traceHeaders() }, query);
     const generation = this.cache ? `${this.cache.generation(this.subgraphName)}\n` : '';
-    return this.inflight.share(`${generation}${JSON.stringify(headers)}\n${body}`, () => this.transport.post(body, headers, true));
+    return this.inflight.share(`${generation}${JSON.stringify(headers)}\n${body}`, () =>
+      this.replicas.post(body, { ...headers, ...traceHeaders() }, true),
+    );
   }
 
   /** The subgraph's Cache-Control restricts the operation's overall cache policy, as in Apollo's data source. */

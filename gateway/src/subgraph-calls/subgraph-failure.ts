@@ -1,3 +1,4 @@
+import { logOf } from '@federess/observability';
 import { ClientError, ErrorCode } from '@federess/server-kit';
 import type { GatewayResponse } from './process-options';
 
@@ -17,7 +18,9 @@ export function answerForFailure(error: unknown, subgraphName: string, timeoutMs
   const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
   if (isGraphQLErrorBody(body)) return { errors: body.errors };
   const timedOut = /timeout|aborted/i.test(String((error as Error).message ?? error)) || (error as Error).name === 'TimeoutError';
-  console.error(`[gateway] subgraph ${subgraphName} ${timedOut ? 'timed out' : 'unreachable'}: ${(error as Error).message}`);
+  logOf('subgraph-calls').error(`subgraph ${subgraphName} ${timedOut ? 'timed out' : 'unreachable'}: ${(error as Error).message}`, {
+    subgraph: subgraphName,
+  });
   const reason = timedOut ? `n'a pas répondu en ${timeoutMs} ms` : 'est injoignable';
   throw new ClientError(
     ErrorCode.SUBGRAPH_UNAVAILABLE,

@@ -1,19 +1,20 @@
 import type { ServiceMap } from '@apollo/gateway';
 import { type ExecutionResult, GraphQLError, print } from 'graphql';
 import { GATEWAY_HEADER } from '@federess/auth';
+import { DeliveryLag, recordLiveDelivery, recordReplay, watchLiveFeedClients, watchUpstreamSubscriptions } from '@federess/observability';
 import type { GatewayContext } from '../context';
 import { incompleteEventError } from './event-errors';
 import { EventQueue } from './event-queue';
 import { executeEvent } from './execute-event';
 import { resumePointOf } from '@federess/server-kit';
-import { EVENT_ID_KEY, type SubscriptionPlan, type SupergraphPlanner } from './supergraph-planner';
+import { EVENT_ID_KEY, EVENT_TIME_KEY, type SubscriptionPlan, type SupergraphPlanner } from './supergraph-planner';
 import { UpstreamSubscription } from './upstream-subscription';
 
 export interface SharedSubscriptionsOptions {
   readonly planner: SupergraphPlanner;
   /** The gateway's data sources, for the `Rest` of each event. */
   readonly services: ServiceMap;
-  /** graphql-ws URL of a subgraph by name. */
+  /** graphql-ws URL of a subgraph by name, asked at each (re)connection: with several replicas, the next one. */
   readonly subscriptionUrl: (serviceName: string) => string;
   /** Sent in the upstream connectionParams, as the gateway's header over HTTP. */
   readonly gatewaySecret: string;
@@ -35,6 +36,8 @@ interface Group {
   readonly upstream: UpstreamSubscription;
   /** Each client with its own context: same scope, but each token has its own expiry. */
   readonly clients: Map<EventQueue, GatewayContext>;
+  /** How far behind the group's live events are, for federess_outbox_lag_seconds. */
+  readonly lag: DeliveryLag;
   /** Events are completed one after the other, so every client receives them in order. */
   chain: Promise<void>;
   /**
@@ -60,8 +63,26 @@ export class SharedSubscriptions {
   private readonly joinable = new Map<string, Group>();
   /** Each client's group, and the last event that group had pushed when the client joined. */
   private readonly groupOf = new WeakMap<EventQueue, { readonly group: Group; readonly joinedAfter: string | undefined }>();
+  /** The transport each client came through (graphql-ws, sse), for the metrics. */
+  private readonly transports = new WeakMap<EventQueue, string>();
+  private readonly unwatch: (() => void)[];
 
-  constructor(private readonly options: SharedSubscriptionsOptions) {}
+  constructor(private readonly options: SharedSubscriptionsOptions) {
+    this.unwatch = [
+      watchUpstreamSubscriptions(
+        () => this.upstreamCount,
+        () => this.connectedCount,
+      ),
+      watchLiveFeedClients('graphql-ws', () => this.clientCountOver('graphql-ws')),
+      watchLiveFeedClients('sse', () => this.clientCountOver('sse')),
+    ];
+  }
+
+  private clientCountOver(transport: string): number {
+    let count = 0;
+    for (const group of this.groups) for (const client of group.clients.keys()) if (this.transports.get(client) === transport) count += 1;
+    return count;
+  }
 
   /** The number of upstream subscriptions held (one per distinct operation, variables and scope). */
   get upstreamCount(): number {
@@ -86,6 +107,7 @@ export class SharedSubscriptions {
     operationName: string | undefined,
     variables: Record<string, unknown>,
     context: GatewayContext,
+    transport: 'graphql-ws' | 'sse' = 'graphql-ws',
   ): AsyncIterableIterator<ExecutionResult> {
     const key = JSON.stringify([print(document), operationName ?? null, variables, context.viewer.scope]);
     const existing = this.joinable.get(key);
@@ -93,6 +115,8 @@ export class SharedSubscriptions {
     const queue = new EventQueue(this.options.maxQueuedEvents ?? 1000, () => this.leave(group, queue));
     group.clients.set(queue, context);
     this.groupOf.set(queue, { group, joinedAfter: group.lastPushed });
+    this.transports.set(queue, transport);
+    if (clientResumePoint(group.plan, variables) !== undefined) recordReplay();
     return queue;
   }
 
@@ -136,10 +160,11 @@ export class SharedSubscriptions {
       joinable: true,
       lastPushed: undefined,
       clients,
+      lag: new DeliveryLag(),
       chain: Promise.resolve(),
       upstream: new UpstreamSubscription(
         {
-          url: this.options.subscriptionUrl(plan.primary.serviceName),
+          url: () => this.options.subscriptionUrl(plan.primary.serviceName),
           operation: plan.primary.operation,
           variables: primaryVariables,
           connectionParams: () => {
@@ -149,7 +174,12 @@ export class SharedSubscriptions {
           rootKey: plan.rootKey,
           onEvent: (event) => {
             if (resumePoint !== undefined) this.closeToNewClients(group);
-            const id = (event[plan.rootKey] as Record<string, unknown> | undefined)?.[EVENT_ID_KEY];
+            const root = event[plan.rootKey] as Record<string, unknown> | undefined;
+            const id = root?.[EVENT_ID_KEY];
+            // A live event (committed since the connection; not one replayed after `apres`) counts in the lag.
+            const committedAt = Date.parse(String(root?.[EVENT_TIME_KEY]));
+            const live = committedAt >= group.upstream.connectedAtMs ? committedAt : undefined;
+            if (live !== undefined) group.lag.received(live);
             group.chain = group.chain.then(async () => {
               const result = await executeEvent(this.options.planner, plan, event, this.options.services, current(), variables).catch(
                 (error: unknown): ExecutionResult => ({ errors: [incompleteEventError(error)] }),
@@ -159,6 +189,8 @@ export class SharedSubscriptions {
                 group.lastPushed = id;
               }
               for (const client of group.clients.keys()) client.push(result);
+              recordLiveDelivery(group.clients.size, live);
+              if (live !== undefined) group.lag.delivered();
             });
           },
           onFatalError: (errors) => {
@@ -186,6 +218,7 @@ export class SharedSubscriptions {
   private forget(group: Group): void {
     this.closeToNewClients(group);
     this.groups.delete(group);
+    group.lag.close();
   }
 
   private leave(group: Group, queue: EventQueue): void {
@@ -202,9 +235,13 @@ export class SharedSubscriptions {
    * sockets with 1001 (going away) instead, and they reconnect elsewhere and resume with `apres`.
    */
   close(): void {
-    for (const group of this.groups) group.upstream.stop();
+    for (const group of this.groups) {
+      group.upstream.stop();
+      group.lag.close();
+    }
     this.groups.clear();
     this.joinable.clear();
+    for (const unwatch of this.unwatch.splice(0)) unwatch();
   }
 }
 

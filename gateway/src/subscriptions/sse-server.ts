@@ -45,7 +45,7 @@ export function gatewayEventStream(options: GatewayEventStreamOptions): EventStr
       const checked = prepareOperation(payload, { schema, limits: options.limits, mode: options.mode, trusted: false });
       if (Array.isArray(checked)) return streamRefusal(checked);
       if (checked.operation.operation !== OperationTypeNode.SUBSCRIPTION) return streamRefusal([ONLY_SUBSCRIPTIONS]);
-      const results = options.subscriptions.subscribe(checked.document, checked.operationName, checked.variableValues, context);
+      const results = options.subscriptions.subscribe(checked.document, checked.operationName, checked.variableValues, context, 'sse');
       return {
         expiresAt: context.viewer.expiresAt,
         startsAfter: await options.subscriptions.startingPoint(results),

@@ -1,7 +1,18 @@
 import { buildOperationContext } from '@apollo/gateway';
 import { type Schema, Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-planner';
-import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode, getOperationAST, parse, visit } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  getOperationAST,
+  parse,
+  visit,
+} from 'graphql';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -26,6 +37,11 @@ export const EVENT_ID_FIELD = 'id';
  */
 export const EVENT_ID_KEY = '__federessEventId';
 
+/** The field of an event saying when it was committed (`EvenementRencontre.survenuA`): how late its delivery is, in the metrics. */
+export const EVENT_TIME_FIELD = 'survenuA';
+/** The response key the gateway selects it under, for the same reason as EVENT_ID_KEY. */
+export const EVENT_TIME_KEY = '__federessEventTime';
+
 /**
  * The gateway's own view of the supergraph, for the subscriptions `@apollo/gateway` does not execute:
  * the same planner, API schema and supergraph schema the gateway builds from the same SDL.
@@ -45,12 +61,21 @@ export class SupergraphPlanner {
     this.planner = new QueryPlanner(supergraph);
   }
 
+  /** Whether the subscription's root field is an event with a commit time (EVENT_TIME_FIELD). */
+  private hasEventTime(operation: OperationDefinitionNode): boolean {
+    const [root] = operation.selectionSet.selections;
+    if (root?.kind !== Kind.FIELD) return false;
+    const field = this.apiGraphQLSchema.getSubscriptionType()?.getFields()[root.name.value];
+    const type = field ? getNamedType(field.type) : undefined;
+    return isObjectType(type) && EVENT_TIME_FIELD in type.getFields();
+  }
+
   /** Plans a (validated) subscription operation. */
   planSubscription(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
     const operationContext = buildOperationContext({ schema: this.apiGraphQLSchema, operationDocument: document, operationName });
     // The primary must always select the event id, to resume after a reconnect; the client's own
     // selection decides what it receives (the response is shaped by operationContext).
-    const planned = withEventId(document, operationContext.operation);
+    const planned = withEventId(document, operationContext.operation, this.hasEventTime(operationContext.operation));
     const operation = operationFromDocument(this.apiSchema, planned, { operationName });
     const plan = this.planner.buildQueryPlan(operation);
     if (plan.node?.kind !== 'Subscription') throw new Error('Not a subscription operation');
@@ -63,13 +88,14 @@ export class SupergraphPlanner {
   }
 }
 
-/** A copy of the document whose subscription root field also selects `__federessEventId: id`. */
-function withEventId(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
-  const idField = {
+/** A copy of the document whose subscription root field also selects `__federessEventId: id` (and `__federessEventTime: survenuA`). */
+function withEventId(document: DocumentNode, operation: OperationDefinitionNode, eventTime: boolean): DocumentNode {
+  const aliased = (alias: string, name: string): FieldNode => ({
     kind: Kind.FIELD,
-    alias: { kind: Kind.NAME, value: EVENT_ID_KEY },
-    name: { kind: Kind.NAME, value: EVENT_ID_FIELD },
-  } as const;
+    alias: { kind: Kind.NAME, value: alias },
+    name: { kind: Kind.NAME, value: name },
+  });
+  const added = [aliased(EVENT_ID_KEY, EVENT_ID_FIELD), ...(eventTime ? [aliased(EVENT_TIME_KEY, EVENT_TIME_FIELD)] : [])];
   return visit(document, {
     OperationDefinition(node) {
       if (node !== operation) return undefined;
@@ -80,7 +106,7 @@ function withEventId(document: DocumentNode, operation: OperationDefinitionNode)
         selectionSet: {
           ...node.selectionSet,
           selections: [
-            { ...root, selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, idField] } },
+            { ...root, selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, ...added] } },
             ...others,
           ],
         },

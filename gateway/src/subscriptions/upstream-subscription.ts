@@ -1,3 +1,4 @@
+import { recordUpstreamReconnection } from '@federess/observability';
 import { ErrorCode } from '@federess/server-kit';
 import { type Client, CloseCode, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -16,8 +17,11 @@ const FATAL_CLOSE_CODES = new Set<number>([
 ]);
 
 export interface UpstreamOptions {
-  /** The subgraph's graphql-ws URL (ws://…/graphql). */
-  readonly url: string;
+  /**
+   * The subgraph's graphql-ws URL (ws://…/graphql); a function is asked again at each connection, so
+   * that a reconnection goes to another replica when there are several.
+   */
+  readonly url: string | (() => string);
   /** The primary fetch operation of the plan. */
   readonly operation: string;
   readonly variables: Record<string, unknown>;
@@ -62,6 +66,8 @@ export class UpstreamSubscription {
   connections = 0;
   /** Whether the upstream connection is established now (events from then on are not missed). */
   connected = false;
+  /** When the current connection was established (ms): events committed before it are replayed ones. */
+  connectedAtMs = 0;
 
   constructor(
     private readonly options: UpstreamOptions,
@@ -92,7 +98,9 @@ export class UpstreamSubscription {
         connected: (_socket, payload) => {
           if (!current()) return;
           this.connections += 1;
+          if (this.connections > 1) recordUpstreamReconnection();
           this.connected = true;
+          this.connectedAtMs = Date.now();
           const head = (payload as { dernierEvenementId?: unknown } | undefined)?.dernierEvenementId;
           if (this.lastEventId === undefined && typeof head === 'string') this.lastEventId = head;
           this.startedAfter ??= this.lastEventId;

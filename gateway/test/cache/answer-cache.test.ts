@@ -149,4 +149,18 @@ describe('the answer cache', () => {
       );
     });
   });
+
+  it('says whether it shows a given change: heard, and applied up to it', () => {
+    const c = new AnswerCache(10_000, () => now);
+    expect(c.isFreshAfter('clubs', undefined)).toBe(false);
+    c.applied('clubs', '7');
+    c.listening('clubs');
+    expect([c.isFreshAfter('clubs', undefined), c.isFreshAfter('clubs', '7'), c.isFreshAfter('clubs', '8')]).toEqual([true, true, false]);
+    c.applied('clubs', '12');
+    c.applied('clubs', '9');
+    expect(c.isFreshAfter('clubs', '12')).toBe(true);
+    c.deaf('clubs');
+    expect(c.isFreshAfter('clubs', '3')).toBe(false);
+    expect(c.isFreshAfter('rencontres', '1')).toBe(false);
+  });
 });

@@ -1,7 +1,9 @@
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { GATEWAY_HEADER } from '@federess/auth';
+import { CACHE_EXTENSION } from '@federess/server-kit';
 import { parse } from 'graphql';
+import { AnswerCache } from '../../src/cache/answer-cache';
 import { ANONYMOUS_CONTEXT } from '../../src/context';
 import type { ProcessOptions } from '../../src/subgraph-calls/process-options';
 import { SubgraphDataSource } from '../../src/subgraph-calls/subgraph-data-source';
@@ -59,7 +61,8 @@ class FakeSubgraph {
 }
 
 const SECRET = 'le-secret-de-la-passerelle';
-const TIMEOUT_MS = 200;
+// Far above the fake subgraph's 100 ms answers, so a loaded machine never turns a shared call into a timeout.
+const TIMEOUT_MS = 1_000;
 
 /** The options @apollo/gateway's executeQueryPlan passes for one fetch of a client operation. */
 function fetchOf(
@@ -69,13 +72,20 @@ function fetchOf(
     authorization,
     planned,
     restrict,
-  }: { variables?: Record<string, unknown>; authorization?: string; planned?: Record<string, string>; restrict?: jest.Mock } = {},
+    freshAfter,
+  }: {
+    variables?: Record<string, unknown>;
+    authorization?: string;
+    planned?: Record<string, string>;
+    restrict?: jest.Mock;
+    freshAfter?: Record<string, string>;
+  } = {},
 ): ProcessOptions {
   return {
     kind: 'incoming operation',
     request: { query, variables, http: planned ? { headers: new Headers(planned) } : undefined },
     incomingRequestContext: { overallCachePolicy: restrict ? { restrict } : undefined },
-    context: { ...ANONYMOUS_CONTEXT, authorization },
+    context: { ...ANONYMOUS_CONTEXT, authorization, freshAfter },
     document: parse(query),
   } as unknown as ProcessOptions;
 }
@@ -103,7 +113,7 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
 
   beforeEach(async () => {
     subgraph = new FakeSubgraph();
-    source = new SubgraphDataSource('clubs', await subgraph.start(), TIMEOUT_MS, SECRET);
+    source = new SubgraphDataSource('clubs', [await subgraph.start()], TIMEOUT_MS, SECRET);
     // The data source logs each unreachable subgraph; the tests check its errors, not its log.
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
@@ -203,7 +213,7 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
     const down = new FakeSubgraph();
     const url = await down.start();
     await down.stop(); // nothing listens on that port any more
-    const error = await failureOf(new SubgraphDataSource('rencontres', url, TIMEOUT_MS, SECRET).process(fetchOf(QUERY)));
+    const error = await failureOf(new SubgraphDataSource('rencontres', [url], TIMEOUT_MS, SECRET).process(fetchOf(QUERY)));
     expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'rencontres' });
     expect(error.message).toContain('est injoignable');
   });
@@ -270,5 +280,48 @@ describe('SubgraphDataSource over a real HTTP subgraph', () => {
   it('refuses a request without a query before calling anyone', async () => {
     await expect(source.process({ ...fetchOf(QUERY), request: { variables: {} } })).rejects.toThrow('Missing query');
     expect(subgraph.calls).toHaveLength(0);
+  });
+});
+
+describe('SubgraphDataSource with the cache, for a feed that must show a given change', () => {
+  let subgraph: FakeSubgraph;
+  let cache: AnswerCache;
+  let source: SubgraphDataSource;
+  /** Each answer says which call it was, and tells the cache what it read. */
+  const numbered: Answer = (_call, _req, res) =>
+    json(res, 200, { data: { call: subgraph.calls.length }, extensions: { [CACHE_EXTENSION]: { tags: ['Query.clubs'] } } });
+
+  beforeEach(async () => {
+    subgraph = new FakeSubgraph();
+    subgraph.answer = numbered;
+    cache = new AnswerCache(1 << 20);
+    cache.applied('clubs', '41');
+    cache.listening('clubs');
+    source = new SubgraphDataSource('clubs', [await subgraph.start()], TIMEOUT_MS, SECRET, undefined, cache);
+  });
+  afterEach(async () => {
+    await subgraph.stop();
+  });
+
+  it('reads a change the cache has not applied yet from the subgraph, and the kept answer once it has', async () => {
+    expect((await source.process(fetchOf(QUERY))).data).toEqual({ call: 1 });
+    expect((await source.process(fetchOf(QUERY, { freshAfter: { clubs: '41' } }))).data).toEqual({ call: 1 });
+    // Event 42 is committed (the feed read it as its version) but not yet applied here: the kept answer may predate it.
+    expect((await source.process(fetchOf(QUERY, { freshAfter: { clubs: '42' } }))).data).toEqual({ call: 2 });
+    expect((await source.process(fetchOf(QUERY, { freshAfter: { rencontres: '999' } }))).data).toEqual({ call: 1 });
+    cache.evict('clubs', ['Query.clubs']);
+    cache.applied('clubs', '42');
+    expect((await source.process(fetchOf(QUERY, { freshAfter: { clubs: '42' } }))).data).toEqual({ call: 3 });
+    expect((await source.process(fetchOf(QUERY))).data).toEqual({ call: 3 });
+  });
+
+  it('does not share a call begun before it either', async () => {
+    subgraph.answer = after(100, numbered);
+    const earlier = source.process(fetchOf(QUERY, { variables: { region: 'BRE' } }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const fresh = await source.process(fetchOf(QUERY, { variables: { region: 'BRE' }, freshAfter: { clubs: '42' } }));
+    expect(subgraph.calls).toHaveLength(2);
+    expect(fresh.data).toEqual({ call: 2 });
+    await earlier;
   });
 });

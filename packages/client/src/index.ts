@@ -16,8 +16,9 @@ export const CONNECTIONS = {
     rencontres: ['filtre'],
     publications: ['filtre'],
     collectivites: ['recherche', 'region', 'types', 'adherente'],
-    // The delta sync pages by its own cursor, `apres`: each page stays an entry of its own.
+    // The delta syncs page by their own cursor, `apres`: each page stays an entry of its own.
     evenementsRencontres: ['apres', 'filtre'],
+    evenementsPublications: ['apres', 'filtre'],
   },
   Club: { rencontres: ['filtre'], publications: [] },
   Region: { publications: [] },

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { type Environment, readBoolean, readChoice, readHttpUrl, readInteger, readOptionalString, readString } from './read';
 import { type AuthSettings, readAuthSettings } from './auth-settings';
 import { type LimitSettings, readLimitSettings } from './limit-settings';
+import { type ObservabilitySettings, readObservabilitySettings } from './observability-settings';
 import { readSqlSettings, type SqlSettings } from './sql-settings';
 import { type CorsSettings, readCorsSettings } from './web-settings';
 
@@ -30,6 +31,8 @@ export interface CommonSettings {
   readonly auth: AuthSettings;
   /** The abuse limits every server applies: see LimitSettings for each setting and default. */
   readonly limits: LimitSettings;
+  /** Metrics, traces, logs and the drain at shutdown: see ObservabilitySettings for each setting and default. */
+  readonly observability: ObservabilitySettings;
   /** Which web pages may call the server from a browser: see CorsSettings. */
   readonly cors: CorsSettings;
 }
@@ -74,8 +77,14 @@ export interface GatewaySettings extends CommonSettings {
   readonly port: number;
   /** `FEDERESS_SUPERGRAPH` (default: the composed `supergraph.graphql` shipped with the gateway). */
   readonly supergraphPath: string | undefined;
-  /** `<NAME>_URL`, e.g. `CLUBS_URL` (default `http://localhost:<port>/graphql`): where each subgraph answers. */
+  /** `<NAME>_URL`, e.g. `CLUBS_URL` (default `http://localhost:<port>/graphql`): where each subgraph answers (its first replica). */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /**
+   * `<NAME>_URL` as a comma-separated list, e.g. `RENCONTRES_URL=http://a:4002/graphql,http://b:4002/graphql`:
+   * every replica of each subgraph. The gateway spreads its calls over them, and moves a call or a
+   * live feed to the next one when a replica refuses connections (stopped, draining, down).
+   */
+  readonly subgraphReplicaUrls: Readonly<Record<SubgraphName, readonly string[]>>;
   /** `FEDERESS_SUBGRAPH_TIMEOUT_MS` (default 10000): the longest the gateway waits for one subgraph call. */
   readonly subgraphTimeoutMs: number;
   /** The exact-freshness cache of subgraph answers: see GatewayCacheSettings. */
@@ -138,6 +147,7 @@ function common(env: Environment): CommonSettings {
     host: readString(env, 'HOST', '127.0.0.1'),
     auth: readAuthSettings(env, mode === 'production'),
     limits: readLimitSettings(env),
+    observability: readObservabilitySettings(env, mode === 'production'),
     cors: readCorsSettings(env),
   };
 }
@@ -153,14 +163,22 @@ function subgraphDatabaseUrl(env: Environment, name: SubgraphName): string | und
   return readOptionalString(env, envName(name, 'DATABASE_URL')) ?? (server ? databaseUrlOn(server, subgraphDatabaseName(name)) : undefined);
 }
 
-/** Where each subgraph answers: `<NAME>_URL`, or the default port of `<NAME>_PORT` on localhost. */
-function readSubgraphUrls(env: Environment): Readonly<Record<SubgraphName, string>> {
+/** Where each subgraph's replicas answer: `<NAME>_URL` (a comma-separated list), or the default port of `<NAME>_PORT` on localhost. */
+function readSubgraphReplicaUrls(env: Environment): Readonly<Record<SubgraphName, readonly string[]>> {
   return Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
+    SUBGRAPH_NAMES.map((name): [SubgraphName, readonly string[]] => [
       name,
-      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`),
+      readString(env, envName(name, 'URL'), `http://localhost:${readInteger(env, envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`)
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url.length > 0),
     ]),
-  ) as Record<SubgraphName, string>;
+  ) as Record<SubgraphName, readonly string[]>;
+}
+
+/** The first replica of each subgraph: where a subgraph asks another about the entities it owns. */
+function firstReplicas(replicas: Readonly<Record<SubgraphName, readonly string[]>>): Readonly<Record<SubgraphName, string>> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, replicas[name][0] ?? ''])) as Record<SubgraphName, string>;
 }
 
 const readSubgraphTimeout = (env: Environment): number => readInteger(env, 'FEDERESS_SUBGRAPH_TIMEOUT_MS', 10_000, 1);
@@ -177,7 +195,7 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
     sampleAgenda: readBoolean(env, 'FEDERESS_SAMPLE_AGENDA', settings.mode === 'development'),
     eventRetentionDays: readInteger(env, 'FEDERESS_EVENT_RETENTION_DAYS', 30, 1),
     sql: readSqlSettings(env),
-    subgraphUrls: readSubgraphUrls(env),
+    subgraphUrls: firstReplicas(readSubgraphReplicaUrls(env)),
     subgraphTimeoutMs: readSubgraphTimeout(env),
   };
 }
@@ -185,11 +203,13 @@ export function readSubgraphSettings(name: SubgraphName, env: Environment = proc
 export function readGatewaySettings(env: Environment = process.env): GatewaySettings {
   const port = readInteger(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
   const settings = common(env);
+  const replicas = readSubgraphReplicaUrls(env);
   return {
     ...settings,
     port,
     supergraphPath: readOptionalString(env, 'FEDERESS_SUPERGRAPH'),
-    subgraphUrls: readSubgraphUrls(env),
+    subgraphUrls: firstReplicas(replicas),
+    subgraphReplicaUrls: replicas,
     subgraphTimeoutMs: readSubgraphTimeout(env),
     graphiql: readBoolean(env, 'FEDERESS_GRAPHIQL', settings.mode === 'development'),
     cache: {

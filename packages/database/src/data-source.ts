@@ -1,4 +1,5 @@
 import { readSqlSettings, type SqlSettings } from '@federess/config';
+import { watchSqlPool } from '@federess/observability';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { ensureDatabase } from './databases';
 import { SqlErrorLogger } from './sql-error-logger';
@@ -83,5 +84,15 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     extra: poolOptions(sql),
   });
   await dataSource.initialize();
+  // The pool's connections in use and statements waiting, read at each scrape of /metrics.
+  const pool = (dataSource.driver as unknown as { master?: Parameters<typeof watchSqlPool>[0] }).master;
+  if (pool) {
+    const unwatch = watchSqlPool(pool);
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = () => {
+      unwatch();
+      return destroy();
+    };
+  }
   return dataSource;
 }

@@ -1,4 +1,7 @@
+import { logOf } from '@federess/observability';
 import type { Logger } from 'typeorm';
+
+const log = logOf('sql');
 
 /** A statement's text in the log: enough to recognise it. */
 const STATEMENT_CHARACTERS = 300;
@@ -12,9 +15,10 @@ const STATEMENT_CHARACTERS = 300;
 export class SqlErrorLogger implements Logger {
   logQueryError(error: string | Error, query: string): void {
     const state = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
-    console.error(
-      `[sql] statement failed (SQLSTATE ${typeof state === 'string' ? state : 'none'}): ${query.replace(/\s+/g, ' ').slice(0, STATEMENT_CHARACTERS)}`,
-    );
+    log.error('statement failed', {
+      sqlstate: typeof state === 'string' ? state : 'none',
+      statement: query.replace(/\s+/g, ' ').slice(0, STATEMENT_CHARACTERS),
+    });
   }
 
   logQuery(): void {}
@@ -23,6 +27,6 @@ export class SqlErrorLogger implements Logger {
   logMigration(): void {}
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     // TypeORM's own warnings (never about a statement's values) stay visible.
-    if (level === 'warn') console.warn(`[sql] ${String(message)}`);
+    if (level === 'warn') log.warn(String(message));
   }
 }

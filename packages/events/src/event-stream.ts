@@ -1,3 +1,4 @@
+import { recordReplay, watchLiveFeedClients } from '@federess/observability';
 import type { DataSource } from 'typeorm';
 import type { OutboxEvent } from './outbox-event';
 import type { OutboxListener } from './outbox-listener';
@@ -7,7 +8,13 @@ import { parseResumePoint, readReplayBatch } from './replay';
 /** Live events one subscriber may have waiting before it is ended with SLOW_CONSUMER (as on the gateway). */
 export const DEFAULT_MAX_PENDING_EVENTS = 1000;
 
+/** Streams open now, by the transport their client came through: federess_live_feed_clients. */
+const openStreams = new Map<string, number>();
+for (const transport of ['graphql-ws', 'sse']) watchLiveFeedClients(transport, () => openStreams.get(transport) ?? 0);
+
 export interface EventStreamOptions {
+  /** How the client is connected, for the metrics (default graphql-ws). */
+  readonly transport?: 'graphql-ws' | 'sse';
   /** Replay the events after this id first (a client's last event seen), then go live. */
   readonly apres?: string | null;
   /** Which events this subscriber wants. */
@@ -42,5 +49,9 @@ export async function openEventStream(
     await stream.return();
     throw error;
   }
+  if (apres !== undefined) recordReplay();
+  const transport = options.transport ?? 'graphql-ws';
+  openStreams.set(transport, (openStreams.get(transport) ?? 0) + 1);
+  stream.onEnd(() => openStreams.set(transport, (openStreams.get(transport) ?? 1) - 1));
   return stream;
 }

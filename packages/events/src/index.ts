@@ -2,6 +2,7 @@ export * from './append-event';
 export * from './appended-events';
 export * from './event-page';
 export * from './event-stream';
+export * from './latest-event';
 export * from './outbox-event';
 export * from './outbox-listener';
 export * from './outbox-schema';

@@ -1,3 +1,4 @@
+import { logOf } from '@federess/observability';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL, OUTBOX_COLUMNS, type OutboxEvent, type OutboxRow, fromRow } from './outbox-event';
 
@@ -125,7 +126,7 @@ export class OutboxListener {
         await this.drain();
       })
       .catch((error: unknown) => {
-        console.error('[events] catch-up failed:', (error as Error).message);
+        logOf('events').error(`catch-up failed: ${(error as Error).message}`);
         // A statement that failed on the listening connection (a timeout on a dead one): replace it.
         if (this.client) this.reconnect(this.client);
       });

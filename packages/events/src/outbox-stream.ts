@@ -1,3 +1,4 @@
+import { DeliveryLag, recordLiveDelivery } from '@federess/observability';
 import type { OutboxEvent } from './outbox-event';
 import type { OutboxListener } from './outbox-listener';
 import type { ReplayBatch } from './replay';
@@ -38,6 +39,8 @@ export class OutboxStream implements AsyncIterableIterator<OutboxEvent> {
   private replaying: boolean;
   private replayed: OutboxEvent[] = [];
   private readonly live: OutboxEvent[] = [];
+  /** The live events waiting in `live`, for federess_outbox_lag_seconds. */
+  private readonly lag = new DeliveryLag();
   private ended = false;
   /** Why the stream ended, thrown once by the next `next()`. */
   private failure: Error | undefined;
@@ -80,6 +83,7 @@ export class OutboxStream implements AsyncIterableIterator<OutboxEvent> {
     if (!this.matches(event)) return;
     if (this.live.length >= this.maxPending) return this.end(new SlowConsumerError(this.maxPending));
     this.live.push(event);
+    this.lag.received(event.survenuA.getTime());
     this.wake?.();
   }
 
@@ -103,8 +107,16 @@ export class OutboxStream implements AsyncIterableIterator<OutboxEvent> {
   private async pull(): Promise<IteratorResult<OutboxEvent>> {
     for (;;) {
       if (this.ended) return this.finish();
-      const event = this.replayed.shift() ?? (this.replaying ? undefined : this.live.shift());
-      if (event) return { value: event, done: false };
+      const replayed = this.replayed.shift();
+      if (replayed) {
+        recordLiveDelivery(1, undefined);
+        return { value: replayed, done: false };
+      }
+      const event = this.replaying ? undefined : this.live.shift();
+      if (event) {
+        recordLiveDelivery(1, this.lag.delivered());
+        return { value: event, done: false };
+      }
       if (this.replaying) {
         const reading = this.readReplay();
         // A read that loses the race against return() must not become an unhandled rejection.
@@ -130,11 +142,20 @@ export class OutboxStream implements AsyncIterableIterator<OutboxEvent> {
     return failure ? Promise.reject(failure) : Promise.resolve(DONE);
   }
 
+  private endListener: (() => void) | undefined;
+
+  /** Called once when the stream ends, whatever ends it. */
+  onEnd(callback: () => void): void {
+    this.endListener = callback;
+  }
+
   private end(failure?: Error): void {
     if (this.ended) return;
     this.ended = true;
     this.failure = failure;
     this.unsubscribe();
+    this.lag.close();
+    this.endListener?.();
     this.replayed.length = 0;
     this.live.length = 0;
     this.signalEnd();

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { logOf } from '@federess/observability';
 
 /** Default retention of outbox events: 30 days. */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -26,7 +27,7 @@ export async function purgeExpiredEvents(dataSource: DataSource, retentionDays: 
 export async function scheduleRetention(dataSource: DataSource, retentionDays: number, name: string): Promise<() => void> {
   const purge = () =>
     purgeExpiredEvents(dataSource, retentionDays).catch((error: unknown) =>
-      console.error(`[${name}] outbox purge failed:`, (error as Error).message),
+      logOf('events').error(`${name}: outbox purge failed: ${(error as Error).message}`),
     );
   await purge();
   const timer = setInterval(() => void purge(), HOUR);

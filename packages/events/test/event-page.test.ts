@@ -1,7 +1,7 @@
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import { openDataSource } from '@federess/database';
 import type { DataSource } from 'typeorm';
-import { type OutboxEvent, purgeExpiredEvents, readEventPage, ResumeError } from '../src';
+import { announceStart, latestEvent, type OutboxEvent, purgeExpiredEvents, readEventPage, ResumeError } from '../src';
 import { age, event, Outbox1700000000000, write } from './outbox-fixture';
 
 /** Every page from `apres` on, `first` at a time, as a nightly sync reads them. */
@@ -76,5 +76,23 @@ describe('a page of the outbox', () => {
     await expect(readEventPage(dataSource, { apres: 'x', first: 5, matches: () => true })).rejects.toMatchObject({ reason: 'MALFORMED' });
     const fromOldest = await readEventPage(dataSource, { first: 5, matches: () => true });
     expect(fromOldest.events.map((e) => e.id)).toEqual([kept]);
+  });
+
+  it('finds the latest event of one kind of entity that a scope shows: its région’s and the national ones', async () => {
+    const bre = await write(dataSource, event('CREEE', 'BRE'));
+    const national = await write(dataSource, { ...event('MODIFIEE'), region: null });
+    const ara = await write(dataSource, event('MODIFIEE', 'ARA'));
+    await write(dataSource, { ...event('MODIFIEE', 'ARA'), entite: 'Club' });
+    const start = await announceStart(dataSource);
+    expect((await latestEvent(dataSource, 'Rencontre', undefined))?.id).toBe(ara);
+    // A start may have changed anything: a version counts it, a sync of rencontres does not.
+    expect((await latestEvent(dataSource, 'Rencontre', 'BRE', { withSubgraphEvents: true }))?.id).toBe(start);
+    expect((await latestEvent(dataSource, 'Rencontre', 'BRE'))?.id).toBe(national);
+    await write(dataSource, event('MODIFIEE', 'OCC'));
+    expect((await latestEvent(dataSource, 'Rencontre', 'BRE'))?.id).toBe(national);
+    const later = await write(dataSource, event('MODIFIEE', 'BRE'));
+    expect(BigInt(later)).toBeGreaterThan(BigInt(bre));
+    expect((await latestEvent(dataSource, 'Rencontre', 'BRE'))?.id).toBe(later);
+    expect(await latestEvent(dataSource, 'Publication', undefined)).toBeNull();
   });
 });

@@ -32,8 +32,8 @@ export const EXAMPLES: readonly { readonly query: string; readonly variables?: s
     id            # keep the last one received: it is where you resume
     type          # CREEE, MODIFIEE, REPORTEE, DEPLACEE_EN_LIGNE, ANNULEE, COMPLETE, INSCRIPTIONS_FERMEES, INSCRIPTIONS_ROUVERTES, …
     survenuA
-    revision
-    rencontre { titre debut format statut region { nom } club { nom } ressources { titre } }
+    revision      # the revision this change gave the rencontre
+    rencontre { revision titre debut format statut region { nom } club { nom } ressources { titre } }
   }
 }`,
   },

@@ -2,6 +2,15 @@ import { type LauncherSettings, SUBGRAPH_NAMES, type SubgraphName } from '@feder
 import { startEmbeddedPostgres } from '@federess/database';
 import { entryOf, type ServiceProcess, startService, waitHealthy } from './service-process';
 
+/** Each service's offset from FEDERESS_METRICS_PORT, when the hub is given one: the order of the default ports. */
+const METRICS_PORT_OFFSETS: Readonly<Record<'gateway' | (typeof SUBGRAPH_NAMES)[number], number>> = {
+  gateway: 0,
+  clubs: 1,
+  rencontres: 2,
+  publications: 3,
+  collectivites: 4,
+};
+
 export interface RunningHub {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
@@ -24,6 +33,8 @@ export interface HubOptions {
   readonly log?: (line: string) => void;
   /** How long each service may take to become healthy (default 120 s: a first start loads the COG). */
   readonly startTimeoutMs?: number;
+  /** Each line a service writes (default: this process's output, prefixed with the service's name). */
+  readonly output?: (service: string, line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 /** One value per name, as a record keyed by those names. */
@@ -74,13 +85,22 @@ export async function startHub(settings: LauncherSettings, options: HubOptions):
       env[`${name.toUpperCase()}_URL`] = `${urlOf(settings.ports[name])}/graphql`;
     }
 
+    const { output } = options;
+    const { metricsPort, drainTimeoutMs } = settings.observability;
+    const start = (name: keyof typeof METRICS_PORT_OFFSETS, entry: string) =>
+      startService(
+        name,
+        entry,
+        metricsPort === undefined ? env : { ...env, FEDERESS_METRICS_PORT: String(metricsPort + METRICS_PORT_OFFSETS[name]) },
+        { output: output && ((line, stream) => output(name, line, stream)), killAfterMs: drainTimeoutMs + 5_000 },
+      );
     log(`Subgraphs: starting ${SUBGRAPH_NAMES.join(', ')} (migrations, then seed data)`);
-    const subgraphs = recordOf(SUBGRAPH_NAMES, (name) => startService(name, entryOf(`@federess/subgraph-${name}`), env));
+    const subgraphs = recordOf(SUBGRAPH_NAMES, (name) => start(name, entryOf(`@federess/subgraph-${name}`)));
     started.push(...Object.values(subgraphs));
     await Promise.all(SUBGRAPH_NAMES.map((name) => waitHealthy(subgraphs[name], `${urlOf(settings.ports[name])}/health`, timeout)));
 
     log('Gateway: starting');
-    const gateway = startService('gateway', entryOf('@federess/gateway'), env);
+    const gateway = start('gateway', entryOf('@federess/gateway'));
     started.push(gateway);
     await waitHealthy(gateway, `${urlOf(settings.ports.gateway)}/health`, timeout);
 

@@ -5,6 +5,7 @@ import { type LimitSettings, type Mode, readLimitSettings } from '@federess/conf
 import { createErrorFormatter } from './format-error';
 import { noIntrospectionRule } from './introspection';
 import { costLimitPlugin, limitValidationRules } from './limits';
+import { operationScopePlugin } from './operation-scope-plugin';
 import { subscriptionOverHttpPlugin } from './web/subscription-over-http';
 import { storableVariablesPlugin } from './storable-strings';
 
@@ -38,9 +39,10 @@ export interface SharedApolloOptions {
  * A request with `extensions.persistedQuery` gets PERSISTED_QUERY_NOT_SUPPORTED, with Apollo's
  * message `PersistedQueryNotSupported`, which Apollo clients read to fall back to sending the text.
  * A subscription sent as a plain HTTP request gets BAD_REQUEST naming the ways to subscribe.
- * Apollo Server's own SIGINT/SIGTERM handlers are off: runServer stops the whole service (its HTTP
- * server, its Apollo Server, then its pools and listeners); with both, Apollo's stop and ours wait on
- * each other and the process never exits, holding its database connections until it is killed.
+ * Apollo Server's own SIGINT/SIGTERM handlers are off: runServer stops the whole service in its own
+ * order (readiness, drain, sockets, its Apollo Server, then its pools and listeners); with both,
+ * Apollo's stop and ours wait on each other and the process never exits, holding its database
+ * connections until it is killed.
  */
 export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimitSettings({})): SharedApolloOptions {
   return {
@@ -53,7 +55,13 @@ export function sharedApolloOptions(mode: Mode, limits: LimitSettings = readLimi
     formatError: createErrorFormatter(mode, limits.maxValidationErrors),
     validationRules: [...limitValidationRules(limits), ...(mode === 'production' ? [noIntrospectionRule] : [])],
     validationOptions: { maxErrors: limits.maxValidationErrors },
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits), storableVariablesPlugin(), subscriptionOverHttpPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(limits),
+      storableVariablesPlugin(),
+      subscriptionOverHttpPlugin(),
+      operationScopePlugin(),
+    ],
     stopOnTerminationSignals: false,
   };
 }

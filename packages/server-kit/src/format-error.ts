@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Mode } from '@federess/config';
+import { logOf, noteErrorCode, recordGraphqlError } from '@federess/observability';
 import { ErrorCode } from './error-codes';
 import { ClientError } from './errors';
 import { describeInternalError } from './internal-error-log';
@@ -13,7 +14,21 @@ import { translateValidationAbort } from './validation-errors';
  * and the log of an internal error never holds what the client sent (see describeInternalError).
  * `maxValidationErrors` is the cap Apollo validates with, named in the last error of a capped answer.
  */
+const log = logOf('errors');
+
 export function createErrorFormatter(mode: Mode, maxValidationErrors = 10) {
+  const format = shapeError(mode, maxValidationErrors);
+  // Every error that leaves is counted by its code, and noted on its request (its log line and metrics).
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shaped = format(formatted, error);
+    const code = typeof shaped.extensions?.code === 'string' ? shaped.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+    noteErrorCode(code);
+    recordGraphqlError(code);
+    return shaped;
+  };
+}
+
+function shapeError(mode: Mode, maxValidationErrors: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown } | undefined)?.originalError;
     const databaseCode = databaseErrorCode(original);
@@ -22,7 +37,7 @@ export function createErrorFormatter(mode: Mode, maxValidationErrors = 10) {
     }
     if (databaseCode === ErrorCode.TIMEOUT) {
       // An operational fault worth a log line; the client learns only that it may retry.
-      console.warn('[federess] database timeout:', describeInternalError(original, mode));
+      log.warn('database timeout', { error: describeInternalError(original, mode) });
       return {
         message: "La base de données n'a pas répondu à temps ; réessayez plus tard.",
         path: formatted.path,
@@ -46,7 +61,7 @@ export function createErrorFormatter(mode: Mode, maxValidationErrors = 10) {
     }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR)
       return translateValidationAbort({ ...formatted, extensions }, maxValidationErrors);
-    console.error('[federess] internal error:', describeInternalError(original ?? error, mode));
+    log.error('internal error', { error: describeInternalError(original ?? error, mode) });
     return {
       message: mode === 'production' ? 'Erreur interne du serveur.' : formatted.message,
       locations: formatted.locations,

@@ -1,8 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import {
+  currentRequest,
+  logOf,
+  metricsRoute,
+  noteErrorCode,
+  recordGraphqlError,
+  recordLimitRefusal,
+  runInRequest,
+} from '@federess/observability';
+import type { Drain } from './drain';
 import { ErrorCode } from './error-codes';
 import { explorerPage } from './explorer-page';
 import { describeInternalError } from './internal-error-log';
+import { observeRequest } from './observed-request';
 import { checkTokens } from './limits/token-limit';
 import type { SubscribePayload } from './operation-gate';
 import type { RateLimiter } from './limits/rate-limit';
@@ -41,7 +52,13 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   readonly eventStream?: EventStreamEndpoint;
   /** What `/` serves (default: the offline explorer page; `false`: nothing, 404). */
   readonly page?: Route | false;
+  /** The server's requests in flight, waited for at shutdown; while it drains, every answer closes its connection. */
+  readonly drain?: Drain;
+  /** Serves `GET /metrics` on this port too (development; in production metrics have a port of their own). */
+  readonly exposeMetrics?: boolean;
 }
+
+const log = logOf('http');
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -56,6 +73,8 @@ function requestError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
+  noteErrorCode(code);
+  recordGraphqlError(code);
   sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
@@ -110,8 +129,8 @@ export function createHttpHandler<TContext extends BaseContext>(
   options: HttpHandlerOptions<TContext>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const routes: Readonly<Record<string, Route>> = { ...(options.exposeMetrics ? { '/metrics': metricsRoute } : {}), ...options.routes };
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL, route: Route | undefined): Promise<void> => {
     if (options.cors) {
       if (req.method === 'OPTIONS') return options.cors.preflight(req, res);
       const allowed = options.cors.apply(req, res);
@@ -125,7 +144,6 @@ export function createHttpHandler<TContext extends BaseContext>(
           `L'origine ${req.headers.origin ?? ''} n'est pas autorisée (FEDERESS_CORS_ORIGINS).`,
         );
     }
-    const route = options.routes?.[url.pathname] ?? options.routeOf?.(url.pathname);
     if (route) return route(req, res);
     const page = options.page ?? defaultPage(options.title);
     if (page && (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req)))) return page(req, res);
@@ -151,6 +169,7 @@ export function createHttpHandler<TContext extends BaseContext>(
       if (error instanceof BodyTooLarge) {
         // The rest of the body is never read: the connection cannot carry another request.
         res.setHeader('connection', 'close');
+        recordLimitRefusal('body_size');
         return requestError(res, 413, ErrorCode.BAD_REQUEST, `Requête trop volumineuse : ${limit} octets au plus.`);
       }
       return requestError(res, 400, ErrorCode.BAD_REQUEST, 'Corps de requête illisible : JSON attendu.');
@@ -173,7 +192,15 @@ export function createHttpHandler<TContext extends BaseContext>(
         actual: tooLong.extensions.actual,
       });
 
-    if (stream && options.eventStream) return options.eventStream.serve(req, res, stream);
+    if (stream && options.eventStream) {
+      // A live feed over SSE is one long request, counted and logged when it ends.
+      const scope = currentRequest();
+      if (scope) {
+        scope.operation = stream.operationName ?? '';
+        scope.type = 'subscription';
+      }
+      return options.eventStream.serve(req, res, stream);
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -197,11 +224,17 @@ export function createHttpHandler<TContext extends BaseContext>(
     res.end();
   };
   return (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // The mode is not known here: logged as in production, where a database fault's message stays out.
-      console.error('[federess] request failed:', describeInternalError(error, 'production'));
-      if (!res.headersSent) requestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
-      else res.end();
-    });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes[url.pathname] ?? options.routeOf?.(url.pathname);
+    options.drain?.track(res);
+    const scope = observeRequest(req, res, url.pathname, route !== undefined);
+    void runInRequest(scope, () =>
+      handle(req, res, url, route).catch((error: unknown) => {
+        // The mode is not known here: logged as in production, where a database fault's message stays out.
+        log.error('request failed', { error: describeInternalError(error, 'production') });
+        if (!res.headersSent) requestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Erreur interne du serveur.');
+        else res.end();
+      }),
+    );
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { LimitSettings } from '@federess/config';
+import { recordLimitRefusal } from '@federess/observability';
 import { ErrorCode } from './error-codes';
 
 type Bounds = Pick<LimitSettings, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnectionsPerAddress'>;
@@ -35,6 +36,7 @@ function capConnectionsPerAddress(server: Server, max: number): void {
     const address = socket.remoteAddress ?? 'inconnue';
     const count = open.get(address) ?? 0;
     if (count >= max) {
+      recordLimitRefusal('connections_per_address');
       socket.end(refusal(max));
       // A client that does not read its answer must not hold the socket either.
       setTimeout(() => socket.destroy(), 1000).unref();

@@ -1,6 +1,7 @@
 export * from './answer-cache-protocol';
 export * from './apollo-options';
 export * from './error-codes';
+export * from './drain';
 export * from './errors';
 export * from './explorer-page';
 export * from './format-error';

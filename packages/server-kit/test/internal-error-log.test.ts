@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { Mode } from '@federess/config';
+import { captureLogs } from '@federess/observability';
 import { buildSchema } from 'graphql';
 import { sharedApolloOptions } from '../src/apollo-options';
 import { createHttpHandler } from '../src/http-handler';
@@ -40,21 +40,9 @@ async function serve(mode: Mode): Promise<{ url: string; server: Server; apollo:
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server, apollo };
 }
 
-/** Everything the server writes to the console while `run` runs, as one text. */
+/** Everything the server logs while `run` runs, messages and fields, as one text. */
 async function logsOf(run: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const spies = (['error', 'warn', 'log', 'info'] as const).map((level) =>
-    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      // As the console would print them: objects inspected, fields and all.
-      lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 5 }))).join(' '));
-    }),
-  );
-  try {
-    await run();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return lines.join('\n');
+  return (await captureLogs(run)).text;
 }
 
 describe('the log of an internal error', () => {

@@ -1,4 +1,5 @@
 import { readSubgraphSettings, type SubgraphName, type SubgraphSettings } from '@federess/config';
+import { logOf } from '@federess/observability';
 import { runServer } from '@federess/server-kit';
 import type { SubgraphServer } from './subgraph-server';
 
@@ -8,8 +9,8 @@ export function runSubgraph(name: SubgraphName, createServer: (settings: Subgrap
   try {
     settings = readSubgraphSettings(name);
   } catch (error) {
-    console.error(`[${name}] cannot start: ${(error as Error).message}`);
+    logOf('lifecycle').error(`${name} cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  runServer(name, () => createServer(settings), settings.region ? ` (region ${settings.region})` : '');
+  runServer(name, () => createServer(settings), settings.region ? ` (region ${settings.region})` : '', settings);
 }

@@ -6,10 +6,10 @@ import type { DataSource, Logger } from 'typeorm';
 import type { SubgraphName, SubgraphSettings } from '@federess/config';
 import { openDataSource, type DataSourceOptions } from '@federess/database';
 import {
-  close,
   CorsPolicy,
   createBoundedServer,
   createHttpHandler,
+  Drain,
   type EventStreamEndpoint,
   listen,
   RateLimiter,
@@ -125,7 +125,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({ schema, ...shared, plugins });
   await apollo.start();
 
+  const drain = new Drain();
   const health = async (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) => {
+    // Readiness: a stopping replica is out of its balancer's rotation before it closes.
+    if (drain.draining) return sendJson(res, 503, { status: 'stopping', subgraph: definition.name });
     try {
       await dataSource.query('SELECT 1');
       sendJson(res, 200, { status: 'ok', subgraph: definition.name, region: region ?? null });
@@ -159,6 +162,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     trustedCaller: (req) => isGatewayCall(req, settings.auth.gatewaySecret),
     cors,
     eventStream: attached.eventStream,
+    drain,
+    exposeMetrics: settings.mode === 'development',
   });
 
   return {
@@ -172,8 +177,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     },
     async stop() {
       stopRetention();
-      await attached.stop();
-      await close(httpServer);
+      // Live feeds are closed first (sockets with 1001, event streams without `complete`): their
+      // clients (the gateways) resume on another replica while the requests in flight finish.
+      await drain.close(httpServer, settings.observability.drainTimeoutMs, () => attached.stop());
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

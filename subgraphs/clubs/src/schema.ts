@@ -5,6 +5,7 @@ import type { Context } from './context';
 import { ClubResolver, clubInScope } from './resolvers/club.resolver';
 import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { ContactClubResolver } from './resolvers/contact-club.resolver';
+import { DernierChangementClubs } from './resolvers/dernier-changement.resolver';
 import { OrganisationResolver, organisationInScope } from './resolvers/organisation.resolver';
 import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
 
@@ -15,7 +16,16 @@ import { RegionReferenceResolver } from './resolvers/region-reference.resolver';
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ClubResolver, OrganisationResolver, ContactClubResolver, RegionReferenceResolver, CollectiviteReferenceResolver] },
+    {
+      resolvers: [
+        ClubResolver,
+        OrganisationResolver,
+        ContactClubResolver,
+        RegionReferenceResolver,
+        CollectiviteReferenceResolver,
+        DernierChangementClubs,
+      ],
+    },
     {
       Club: {
         __resolveReference: async (ref: { id: string }, ctx: Context) => {

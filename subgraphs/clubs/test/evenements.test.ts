@@ -1,9 +1,13 @@
-import { readSubgraphSettings } from '@federess/config';
+import { GATEWAY_HEADER } from '@federess/auth';
+import { DEVELOPMENT_GATEWAY_SECRET, readSubgraphSettings } from '@federess/config';
+import { CACHE_EXTENSION, CACHE_TAGS_HEADER } from '@federess/server-kit';
 import { testDatabaseUrl } from '@federess/jest-preset/test-postgres';
 import type { SubgraphServer } from '@federess/subgraph-kit';
+import type { OwnerForTests } from '@federess/subgraph-kit/testing';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { createServer } from '../src/server';
 import { ADMIN, post } from '@federess/auth/testing';
+import { demarrerCollectivites, reglages } from './proprietaires';
 
 const BRE = clubIdOfRegion('BRE');
 const MODIFIER = `mutation($id: ID!, $input: ModifierClubInput!) { modifierClub(id: $id, input: $input) { id } }`;
@@ -18,6 +22,8 @@ describe('subgraph clubs: change events', () => {
   const databaseUrl = testDatabaseUrl('clubs_evenements');
   let server: SubgraphServer;
   let url: string;
+  // The member collectivités a change names are checked with their owner: a real collectivites subgraph.
+  let collectivites: OwnerForTests;
 
   const eventsAfter = async (id: string) =>
     server.dataSource.query<Record<string, unknown>[]>(
@@ -28,11 +34,13 @@ describe('subgraph clubs: change events', () => {
     (await server.dataSource.query<{ id: string }[]>('SELECT coalesce(max(id), 0)::text AS id FROM evenement'))[0]?.id ?? '0';
 
   beforeAll(async () => {
-    server = await createServer({ ...readSubgraphSettings('clubs', {}), databaseUrl });
+    collectivites = await demarrerCollectivites();
+    server = await createServer({ ...reglages(collectivites), databaseUrl });
     url = await server.listen(0);
   });
   afterAll(async () => {
     await server?.stop();
+    await collectivites?.stop();
   });
 
   it('announces its start as a change of anything it serves', async () => {
@@ -84,5 +92,34 @@ describe('subgraph clubs: change events', () => {
     const { errors } = await post(url, MODIFIER, { id: BRE, input: { nom: 'Jamais', animateurIds: [rtes], partenaireIds: [rtes] } }, ADMIN);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await eventsAfter(before)).toEqual([]);
+  });
+
+  it('tells the last change of a club or of the whole subgraph, never kept by the gateway, and the same on a regional instance', async () => {
+    const LAST = '{ dernierChangementClubs { id survenuA } }';
+    await post(url, MODIFIER, { id: BRE, input: { nom: 'Club BRE, versionné' } }, ADMIN);
+    const [last] = await server.dataSource.query<{ id: string }[]>("SELECT max(id)::text AS id FROM evenement WHERE entite = 'Club'");
+    const bre = String(last?.id);
+    // As the gateway asks (its secret, its cache's header): the answer says it must not be kept.
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: DEVELOPMENT_GATEWAY_SECRET, [CACHE_TAGS_HEADER]: '1' },
+      body: JSON.stringify({ query: LAST }),
+    });
+    const answer = (await response.json()) as { data: unknown; extensions: Record<string, unknown> };
+    expect(answer.data).toEqual({ dernierChangementClubs: { id: bre, survenuA: expect.any(String) as string } });
+    expect(answer.extensions[CACHE_EXTENSION]).toMatchObject({ uncacheable: true });
+    // An instance of another région starting (REDEMARRAGE: anything may have changed) is a change for every instance.
+    const occ = await createServer({ ...readSubgraphSettings('clubs', { FEDERESS_REGION: 'OCC' }), databaseUrl });
+    try {
+      const occUrl = await occ.listen(0);
+      const start = await head();
+      expect(BigInt(start)).toBeGreaterThan(BigInt(bre));
+      expect((await post(url, LAST)).data).toEqual({ dernierChangementClubs: { id: start, survenuA: expect.any(String) as string } });
+      await post(url, MODIFIER, { id: BRE, input: { nom: 'Club BRE, encore' } }, ADMIN);
+      // A change of another région is not the OCC instance's.
+      expect((await post(occUrl, LAST)).data).toEqual({ dernierChangementClubs: { id: start, survenuA: expect.any(String) as string } });
+    } finally {
+      await occ.stop();
+    }
   });
 });

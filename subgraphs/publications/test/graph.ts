@@ -23,6 +23,7 @@ export interface Publication {
   readonly rencontre: Entity | null;
   readonly collectivitesCitees: readonly { readonly id: string }[];
   readonly misAJourLe: string;
+  readonly revision: number;
 }
 
 /**
@@ -38,11 +39,29 @@ export interface Entity {
   readonly lien: string | null;
 }
 
+/** A change of a publication, as the delta sync gives it. */
+export interface EvenementPublication {
+  readonly id: string;
+  readonly type: string;
+  readonly revision: number;
+  readonly publicationId: string;
+  readonly publication: Publication | null;
+}
+
+/** A page of the delta sync: `edges` carry their cursor, not a Connection's total. */
+export interface EvenementPublicationConnection {
+  readonly edges: readonly { readonly cursor: string; readonly node: EvenementPublication }[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly dernierEvenement: { readonly id: string } | null;
+}
+
 export interface Data {
   readonly publications: Connection<Publication>;
   readonly publication: Publication;
   readonly creerPublication: Publication;
   readonly modifierPublication: Publication;
+  readonly evenementsPublications: EvenementPublicationConnection;
+  readonly dernierChangementPublications: { readonly id: string; readonly survenuA: string } | null;
   readonly _entities: readonly Entity[];
 }
 

@@ -9,10 +9,12 @@ export interface Context extends BaseSubgraphContext {
   readonly loaders: Loaders;
   /** The outbox listener, on WebSocket contexts (subscriptions); absent on HTTP ones. */
   readonly listener?: OutboxListener;
+  /** How a live-feed client is connected (the metrics count clients by transport). */
+  readonly transport?: 'graphql-ws' | 'sse';
 }
 
-export function createContext(base: BaseSubgraphContext, listener?: OutboxListener): Context {
-  return { ...base, loaders: createLoaders(base.dataSource, base.region), listener };
+export function createContext(base: BaseSubgraphContext, listener?: OutboxListener, transport?: 'graphql-ws' | 'sse'): Context {
+  return { ...base, loaders: createLoaders(base.dataSource, base.region), listener, transport };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@federess/subgraph-kit';
-import { createServer } from './server';
+import { bootService } from '@federess/observability';
 
-runSubgraph('rencontres', createServer);
+// Logging, metrics and tracing first: the tracing instrumentations hook into http, pg and graphql as they load.
+bootService('rencontres', () => import('./main.js'));

@@ -5,7 +5,7 @@ import { ClubReferenceResolver } from './resolvers/club-reference.resolver';
 import { CollectiviteReferenceResolver } from './resolvers/collectivite-reference.resolver';
 import { EvenementRencontreResolver } from './resolvers/evenement-rencontre.resolver';
 import { JetonAgendaResolver } from './resolvers/jeton-agenda.resolver';
-import { SynchronisationResolver } from './resolvers/synchronisation.resolver';
+import { DernierChangementRencontres, SynchronisationResolver } from './resolvers/synchronisation.resolver';
 import { InscriptionResolver } from './resolvers/inscription.resolver';
 import { IntervenantResolver } from './resolvers/intervenant.resolver';
 import { RencontreResolver } from './resolvers/rencontre.resolver';
@@ -36,6 +36,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CollectiviteReferenceResolver,
         EvenementRencontreResolver,
         SynchronisationResolver,
+        DernierChangementRencontres,
         JetonAgendaResolver,
       ],
       pubSub: outboxOnly,

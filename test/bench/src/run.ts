@@ -29,6 +29,8 @@ import {
 import { creerRencontre, fanout, type FanoutRow } from './scenario-fanout';
 import { type QueriesResult, runQueries } from './scenario-queries';
 import { type FreshnessResult, type FreshnessRow, prepareFreshness, runFreshness } from './scenario-freshness';
+import { LOAD_FROM_ONE_ADDRESS } from './bench-environment';
+import { runOverhead } from './scenario-overhead';
 import { runSearch, type SearchResult } from './scenario-search';
 import { runSql, type SqlResult } from './scenario-sql';
 import { runStartup } from './scenario-startup';
@@ -88,7 +90,7 @@ async function startGateway(
   nodeOptions: readonly string[] = [],
 ): Promise<{ service: ServiceProcess; url: string }> {
   const port = await freePort();
-  const service = startService(name, entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port), ...env }, nodeOptions);
+  const service = startService(name, entryOf('@federess/gateway'), { ...hub.env, GATEWAY_PORT: String(port), ...env }, { nodeOptions });
   await waitHealthy(service, `http://127.0.0.1:${port}/health`, 60_000);
   return { service, url: `http://127.0.0.1:${port}/graphql` };
 }
@@ -97,7 +99,8 @@ async function startGateway(
 const toJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), path.join(__dirname, '..', 'results', 'latest.json'));
+  const args = process.argv.slice(2);
+  const options = parseOptions(args, path.join(__dirname, '..', 'results', 'latest.json'));
   const base = options.quick ? QUICK : FULL;
   const mode: Mode = {
     ...base,
@@ -111,6 +114,14 @@ async function main(): Promise<void> {
   const began = performance.now();
   const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const info = machine();
+  // A scenario that runs alone, with stacks of its own: `--scenario overhead` (metrics and tracing).
+  const scenario = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : undefined;
+  if (scenario !== undefined) {
+    if (scenario !== 'overhead') throw new Error(`unknown scenario ${scenario}: --scenario overhead is the one that runs alone`);
+    log(`FédérESS bench, overhead of metrics and tracing, ${mode.quick ? 'quick' : 'full'} mode`);
+    await runOverhead(mode.quick, args.includes('--out') ? outFile : path.join(__dirname, '..', 'results', 'overhead.json'), log);
+    return;
+  }
   log(`FédérESS bench, ${mode.quick ? 'quick' : 'full'} mode, on ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}`);
   /** 1-minute load average of the machine when each scenario starts and ends: other work on the machine skews every figure. */
   const loadAverage: Record<string, number> = {};
@@ -159,11 +170,9 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) ports[name] = await freePort();
     const env: Record<string, string> = {
       DATABASE_URL: pg.serverUrl,
-      // The peers have no rate limit; the bench's client is one loopback address sending thousands of requests a second.
-      FEDERESS_RATE_LIMIT_IP_PER_SECOND: '0',
-      FEDERESS_RATE_LIMIT_TOKEN_PER_SECOND: '0',
-      // Thousands of live-feed clients hold a socket each, all from this one address.
-      FEDERESS_MAX_CONNECTIONS_PER_ADDRESS: '0',
+      ...LOAD_FROM_ONE_ADDRESS,
+      // Warnings and errors only: an access line per request would flood the bench's own output.
+      FEDERESS_LOG_LEVEL: 'warn',
     };
     const settings = readLauncherSettings(env);
     log('Hub: starting the real stack (migrations, COG referential, seed, four subgraphs, gateway)');

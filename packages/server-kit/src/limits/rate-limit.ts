@@ -1,3 +1,4 @@
+import { recordLimitRefusal } from '@federess/observability';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { LimitSettings } from '@federess/config';
@@ -39,13 +40,17 @@ export class RateLimiter {
   checkCaller(remoteAddress: string | undefined, authorization: string | undefined): RateLimitRefusal | undefined {
     const address = remoteAddress ?? 'inconnue';
     const addressWait = this.byAddress?.take(address) ?? 0;
-    if (addressWait > 0)
+    if (addressWait > 0) {
+      recordLimitRefusal('rate_ip');
       return { retryAfterSeconds: addressWait, message: `Trop de requêtes depuis cette adresse : réessayez dans ${addressWait} s.` };
+    }
     if (authorization && this.byToken) {
       const key = createHash('sha256').update(authorization).digest('base64url');
       const tokenWait = this.byToken.take(key);
-      if (tokenWait > 0)
+      if (tokenWait > 0) {
+        recordLimitRefusal('rate_token');
         return { retryAfterSeconds: tokenWait, message: `Trop de requêtes avec ce jeton : réessayez dans ${tokenWait} s.` };
+      }
     }
     return undefined;
   }

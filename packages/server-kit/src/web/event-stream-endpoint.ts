@@ -12,6 +12,8 @@ import type { SubscribePayload } from '../operation-gate';
 import { resumeAfter } from '../resume-operation';
 import { watchTokenExpiry } from '../token-expiry';
 import { EventStreamWriter } from './event-stream-writer';
+import { logOf } from '@federess/observability';
+import { describeInternalError } from '../internal-error-log';
 
 /** One result to stream, with the id of the live-feed event it stands for (its SSE `id:`). */
 export interface StreamedEvent {
@@ -133,7 +135,8 @@ export class EventStreamEndpoint {
       // A feed that fails with a client error of its own (EVENTS_EXPIRED mid-replay, …) says so;
       // anything else is a fault of the hub, logged, its details kept here.
       const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
-      if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) console.error('[federess] event stream failed:', error);
+      if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR)
+        logOf('event-stream').error('event stream failed', { error: describeInternalError(error, 'production') });
       const reported =
         code && code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? streamRefusal([error as GraphQLError]).errors

@@ -1,6 +1,9 @@
 import { GATEWAY_HEADER } from '@federess/auth';
 import type { SubgraphName } from '@federess/config';
 import { ClientError, ErrorCode } from '@federess/server-kit';
+import { logOf, traceHeaders } from '@federess/observability';
+
+const log = logOf('references');
 
 /** What an owner answers to `_entities`. */
 interface EntitiesAnswer<T> {
@@ -47,21 +50,19 @@ export class OwnerSubgraph {
     try {
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: this.gatewaySecret },
+        headers: { 'content-type': 'application/json', [GATEWAY_HEADER]: this.gatewaySecret, ...traceHeaders() },
         body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typename, id })) } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       answer = (await response.json()) as EntitiesAnswer<T>;
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (error) {
-      console.warn(`[references] ${this.name} did not answer for ${champ}: ${(error as Error).message}`);
+      log.warn(`${this.name} did not answer for ${champ}: ${(error as Error).message}`);
       throw unverifiable(this.name, champ);
     }
     const found: unknown = answer.data?._entities;
     if (answer.errors?.length || !Array.isArray(found) || found.length !== ids.length) {
-      console.warn(
-        `[references] ${this.name} answered ${champ} without its entities: ${JSON.stringify(answer.errors ?? []).slice(0, 300)}`,
-      );
+      log.warn(`${this.name} answered ${champ} without its entities: ${JSON.stringify(answer.errors ?? []).slice(0, 300)}`);
       throw unverifiable(this.name, champ);
     }
     return [...(found as (T | null)[])];

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { loadClubs, loadOrganisations } from './load';
+import { logOf } from '@federess/observability';
 
 // Bump to reload the seed clubs on the next start.
 const CLUBS_VERSION = '1';
@@ -10,5 +11,5 @@ export async function seed(dataSource: DataSource): Promise<void> {
     await loadOrganisations(manager);
     await loadClubs(manager);
   });
-  if (loaded) console.log('[clubs] seed clubs loaded');
+  if (loaded) logOf('seed').info('seed clubs loaded');
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { loadPetr, markAdherentes } from './adherentes';
 import { loadCog } from './cog';
+import { logOf } from '@federess/observability';
 
 // Bump a version to reload its step on the next start.
 const COG_VERSION = 'decoupage-administratif@6.0.0/1';
@@ -12,7 +13,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
     // Fresh statistics at once: until autovacuum gets to it, the planner takes the just-filled table
     // for an empty one, and the first searches of a new hub scan all 36,000 rows.
     await dataSource.query('ANALYZE collectivite');
-    console.log('[collectivites] COG referential loaded');
+    logOf('seed').info('COG referential loaded');
   }
   await seedOnce(dataSource, 'adherentes', ADHERENTES_VERSION, async (manager) => {
     await loadPetr(manager);

@@ -48,3 +48,18 @@ registerEnumType(AccesPublication, {
     ADHERENTS: { description: 'Réservé aux collectivités adhérentes du RTES' },
   },
 });
+
+/** What happened to a publication, as its change events and the delta sync tell it. */
+export enum TypeEvenementPublication {
+  CREEE = 'CREEE',
+  MODIFIEE = 'MODIFIEE',
+}
+
+registerEnumType(TypeEvenementPublication, {
+  name: 'TypeEvenementPublication',
+  description: 'Ce qui est arrivé à une publication',
+  valuesConfig: {
+    CREEE: { description: 'La publication a été publiée' },
+    MODIFIEE: { description: 'Elle a changé : ses métadonnées, son document, ses citations, sa région, son club ou sa rencontre' },
+  },
+});

@@ -66,8 +66,11 @@ export class Publication {
   @Column('uuid', { name: 'rencontre_id', nullable: true })
   rencontreId: string | null;
 
-  /** 1 at creation, one more per modification: the revision its change events carry (not a field of the graph). */
+  /** 1 at creation, one more per modification: the revision its change events carry. */
   @Column('int', { default: 1 })
+  @Field(() => Int, {
+    description: 'Révision : 1 à la publication, une de plus par modification (celle des événements de la synchronisation)',
+  })
   revision: number;
 
   /** Set by every write of the row (TypeORM's update date), including one that only changes its citations. */

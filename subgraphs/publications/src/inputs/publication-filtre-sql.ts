@@ -5,7 +5,8 @@ import type { Publication } from '../entities/publication';
 import type { PublicationFiltre } from './publications-args';
 
 const MAX_RECHERCHE = 100;
-const MAX_LIST = 50;
+/** The most values one list of a filter may hold. */
+export const MAX_LIST = 50;
 
 /** `LIKE` treats % and _ as wildcards: a client's words are matched literally. */
 const likePattern = (words: string): string => `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { assertWritableRegion, type OwnerSubgraphs } from '@federess/subgraph-kit';
+import { TypeEvenementPublication } from '../entities/enums';
 import { Publication } from '../entities/publication';
 import type { CreerPublicationInput } from '../inputs/creer-publication-input';
 import { validateCreerPublication } from '../inputs/validate-publication';
-import { recordPublicationChange, PublicationChangeKind } from './record-change';
+import { recordPublicationChange } from './record-change';
 import { checkReferences } from './check-references';
 import { replaceCitations, writePublicationRow } from './publication-writes';
 
@@ -30,7 +31,7 @@ export async function creerPublication(
     const repository = manager.getRepository(Publication);
     await writePublicationRow(columns, () => repository.insert({ id, ...columns, revision: 1 }));
     await replaceCitations(manager, id, collectivitesCitees ?? []);
-    await recordPublicationChange(manager, PublicationChangeKind.CREEE, null, { id, ...columns, revision: 1 });
+    await recordPublicationChange(manager, TypeEvenementPublication.CREEE, null, { id, ...columns, revision: 1 });
     return repository.findOneByOrFail({ id });
   });
 }

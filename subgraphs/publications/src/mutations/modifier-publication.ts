@@ -2,10 +2,11 @@ import type { DataSource } from 'typeorm';
 import { requireWriteRegion, type Viewer } from '@federess/auth';
 import { notFound } from '@federess/server-kit';
 import { assertWritableRegion, type OwnerSubgraphs, parseUuid } from '@federess/subgraph-kit';
+import { TypeEvenementPublication } from '../entities/enums';
 import { Publication } from '../entities/publication';
 import type { ModifierPublicationInput } from '../inputs/modifier-publication-input';
 import { validateModifierPublication } from '../inputs/validate-publication';
-import { recordPublicationChange, PublicationChangeKind } from './record-change';
+import { recordPublicationChange } from './record-change';
 import { checkReferences } from './check-references';
 import { replaceCitations, writePublicationRow } from './publication-writes';
 
@@ -36,7 +37,7 @@ export async function modifierPublication(
     if (collectivitesCitees) await replaceCitations(manager, publicationId, collectivitesCitees);
     const revision = current.revision + 1;
     await writePublicationRow(columns, () => repository.update({ id: publicationId }, { ...columns, revision }));
-    await recordPublicationChange(manager, PublicationChangeKind.MODIFIEE, current, { id: publicationId, ...columns, revision });
+    await recordPublicationChange(manager, TypeEvenementPublication.MODIFIEE, current, { id: publicationId, ...columns, revision });
     return repository.findOneByOrFail({ id: publicationId });
   });
 }

@@ -1,12 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { appendEvent, entityTag, entityTags, rootFieldTag } from '@federess/events';
+import type { TypeEvenementPublication } from '../entities/enums';
 import type { Publication } from '../entities/publication';
-
-/** What a change of a publication was. */
-export enum PublicationChangeKind {
-  CREEE = 'CREEE',
-  MODIFIEE = 'MODIFIEE',
-}
 
 /** What a publication event carries beside the columns every outbox has. */
 export interface DonneesPublication {
@@ -14,9 +9,29 @@ export interface DonneesPublication {
   readonly rencontreId: string | null;
   /** The région it left, when the change moved it (its `region` is the new one). */
   readonly regionPrecedente?: string | null;
+  /** What the delta sync filters on (see eventFilter), after the change. */
+  readonly type: string;
+  readonly collection: string | null;
+  readonly thematiques: readonly string[];
+  /** The same before the change, each only when the change altered it: a sync of the old values sees it leave. */
+  readonly typePrecedent?: string;
+  readonly collectionPrecedente?: string | null;
+  readonly thematiquesPrecedentes?: readonly string[];
 }
 
-type Placement = Pick<Publication, 'id' | 'regionCode' | 'clubId' | 'rencontreId' | 'revision'>;
+type Placement = Pick<Publication, 'id' | 'regionCode' | 'clubId' | 'rencontreId' | 'revision' | 'type' | 'collection' | 'thematiques'>;
+
+const sameThematiques = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join() === [...b].sort().join();
+
+/** The values a modification changed, as they were before it. */
+function previousValues(before: Placement, after: Placement): Partial<DonneesPublication> {
+  return {
+    ...(before.regionCode !== after.regionCode ? { regionPrecedente: before.regionCode } : {}),
+    ...(before.type !== after.type ? { typePrecedent: before.type } : {}),
+    ...(before.collection !== after.collection ? { collectionPrecedente: before.collection } : {}),
+    ...(sameThematiques(before.thematiques, after.thematiques) ? {} : { thematiquesPrecedentes: before.thematiques }),
+  };
+}
 
 /**
  * Writes the event of a change of a publication in its transaction, as its last write (see
@@ -27,15 +42,17 @@ type Placement = Pick<Publication, 'id' | 'regionCode' | 'clubId' | 'rencontreId
  */
 export async function recordPublicationChange(
   manager: EntityManager,
-  type: PublicationChangeKind,
+  type: TypeEvenementPublication,
   before: Placement | null,
   after: Placement,
 ): Promise<void> {
-  const moved = before !== null && before.regionCode !== after.regionCode;
   const data: DonneesPublication = {
     clubId: after.clubId,
     rencontreId: after.rencontreId,
-    ...(moved ? { regionPrecedente: before.regionCode } : {}),
+    type: after.type,
+    collection: after.collection,
+    thematiques: after.thematiques,
+    ...(before ? previousValues(before, after) : {}),
   };
   await appendEvent(manager, {
     type,

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireEditor } from '@federess/auth';
-import { type ConnectionData, paginate, parseUuid, readableInScope } from '@federess/subgraph-kit';
+import { type ConnectionData, paginate, parseUuid } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { ClubReference } from '../entities/club-reference';
 import { CollectiviteReference } from '../entities/collectivite-reference';
@@ -15,6 +15,7 @@ import { PublicationsArgs } from '../inputs/publications-args';
 import { creerPublication } from '../mutations/creer-publication';
 import { modifierPublication } from '../mutations/modifier-publication';
 import { documentVisible } from './field-rules';
+import { readablePublication } from './readable-publication';
 
 @Resolver(() => Publication)
 export class PublicationResolver {
@@ -28,8 +29,7 @@ export class PublicationResolver {
 
   @Query(() => Publication, { nullable: true })
   async publication(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Publication | null> {
-    const found = await ctx.loaders.publicationById.load(parseUuid(id, 'id', 'de publication'));
-    return found && readableInScope(ctx.region, found.regionCode) ? found : null;
+    return readablePublication(ctx, parseUuid(id, 'id', 'de publication'));
   }
 
   @Mutation(() => Publication, { description: 'Publie un document ; sa région est celle de son club, sinon celle donnée, sinon nationale' })

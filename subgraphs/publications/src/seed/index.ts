@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { seedOnce } from '@federess/database';
 import { clubIdOfRegion, stableUuid } from '@federess/vocabulaire';
 import { PUBLICATIONS } from './publications';
+import { logOf } from '@federess/observability';
 
 // Bump to reload the publications on the next start.
 const PUBLICATIONS_VERSION = '2';
@@ -51,6 +52,6 @@ export async function seedPublications(manager: EntityManager): Promise<void> {
 
 export async function seed(dataSource: DataSource): Promise<void> {
   if (await seedOnce(dataSource, 'publications', PUBLICATIONS_VERSION, seedPublications)) {
-    console.log(`[publications] ${PUBLICATIONS.length} publications seeded`);
+    logOf('seed').info(`${PUBLICATIONS.length} publications seeded`);
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { EventSyncArgs } from '@federess/subgraph-kit';
 import { Thematique } from '@federess/vocabulaire';
 import { TypeRencontre } from '../entities/enums';
 import { TypeEvenement } from '../entities/enums';
@@ -19,4 +20,11 @@ export class RencontresEnDirectFiltre {
 
   @Field(() => [TypeRencontre], { nullable: true, description: 'Types de rencontres' })
   typesRencontre?: TypeRencontre[] | null;
+}
+
+/** The delta sync's arguments: where its page starts, how long it is, which changes. */
+@ArgsType()
+export class EvenementsRencontresArgs extends EventSyncArgs {
+  @Field(() => RencontresEnDirectFiltre, { nullable: true })
+  filtre?: RencontresEnDirectFiltre | null;
 }

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { type OutboxEvent, openEventStream } from '@federess/events';
 import { badInput } from '@federess/server-kit';
+import { outboxClientError } from '@federess/subgraph-kit';
 import type { Context } from '../context';
 import { Rencontre } from '../entities/rencontre';
 import { createLoaders } from '../loaders';
 import { eventFilter } from '../subscriptions/event-filter';
-import { toClientError, withClientErrors } from '../subscriptions/stream-errors';
+import { withClientErrors } from '../subscriptions/stream-errors';
 import { EvenementRencontre, evenementRencontre } from '../entities/evenement-rencontre';
 import { RencontresEnDirectFiltre } from '../inputs/rencontres-en-direct-filtre';
 
@@ -22,9 +23,11 @@ async function openLiveFeed({ args, context }: { args: SubscribeArgs; context: C
   if (!context.listener) throw badInput('Le flux en direct est servi en WebSocket (graphql-ws) sur /graphql.');
   const matches = eventFilter(args.filtre, context.region);
   try {
-    return withClientErrors(await openEventStream(context.listener, context.dataSource, { apres: args.apres, matches }));
+    return withClientErrors(
+      await openEventStream(context.listener, context.dataSource, { apres: args.apres, matches, transport: context.transport }),
+    );
   } catch (error) {
-    throw toClientError(error);
+    throw outboxClientError(error);
   }
 }
 

@@ -4,6 +4,7 @@ import { seedOnce } from '@federess/database';
 import { AGENDA_CLUBS, INSCRIPTIONS_EXEMPLE } from './agenda-clubs';
 import { loadInscription, loadRencontre } from './load';
 import { RENCONTRES_DOCUMENTEES } from './rencontres-documentees';
+import { logOf } from '@federess/observability';
 
 // Bump a version to reload its step on the next start.
 const RENCONTRES_VERSION = '2';
@@ -16,7 +17,7 @@ export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettin
       for (const rencontre of RENCONTRES_DOCUMENTEES) await loadRencontre(manager, rencontre);
     })
   ) {
-    console.log(`[rencontres] ${RENCONTRES_DOCUMENTEES.length} rencontres seeded`);
+    logOf('seed').info(`${RENCONTRES_DOCUMENTEES.length} rencontres seeded`);
   }
   if (!settings.sampleAgenda) return;
   if (
@@ -25,8 +26,6 @@ export async function seed(dataSource: DataSource, settings: Pick<SubgraphSettin
       for (const inscription of INSCRIPTIONS_EXEMPLE) await loadInscription(manager, inscription);
     })
   ) {
-    console.log(
-      `[rencontres] sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`,
-    );
+    logOf('seed').info(`sample agenda seeded: ${AGENDA_CLUBS.length} rencontres, ${INSCRIPTIONS_EXEMPLE.length} example registrations`);
   }
 }

@@ -57,7 +57,7 @@ export function liveFeedEventStream(
         document,
         operationName,
         variableValues,
-        contextValue: createContext({ ...base, ...caller }, options.listener),
+        contextValue: createContext({ ...base, ...caller }, options.listener, 'sse'),
       };
       // Read before the stream opens: resuming after it can only replay more, never skip an event.
       const head = options.listener.head;

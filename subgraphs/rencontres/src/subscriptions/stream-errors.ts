@@ -1,13 +1,5 @@
-import { type OutboxEvent, ResumeError, SlowConsumerError } from '@federess/events';
-import { ClientError, ErrorCode, badInput } from '@federess/server-kit';
-
-/** A fault of the outbox stream as a client error with its stable code; anything else unchanged. */
-export function toClientError(error: unknown): unknown {
-  if (error instanceof ResumeError)
-    return error.reason === 'EXPIRED' ? new ClientError(ErrorCode.EVENTS_EXPIRED, error.message) : badInput(error.message);
-  if (error instanceof SlowConsumerError) return new ClientError(ErrorCode.SLOW_CONSUMER, error.message, { maxPending: error.maxPending });
-  return error;
-}
+import type { OutboxEvent } from '@federess/events';
+import { outboxClientError } from '@federess/subgraph-kit';
 
 /**
  * The stream as graphql-ws consumes it, its faults translated: a stream may also end in the middle
@@ -18,7 +10,7 @@ export function withClientErrors(stream: AsyncIterableIterator<OutboxEvent>): As
   return {
     next: () =>
       stream.next().catch((error: unknown) => {
-        throw toClientError(error);
+        throw outboxClientError(error);
       }),
     return: () => stream.return?.() ?? Promise.resolve({ value: undefined, done: true }),
     [Symbol.asyncIterator]() {

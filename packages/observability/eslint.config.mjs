@@ -1,0 +1,3 @@
+import { federess } from '@federess/eslint-config';
+
+export default federess(import.meta.dirname);

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@federess/subgraph-kit';
+import { createServer } from './server';
+
+runSubgraph('rencontres', createServer);
