@@ -7,7 +7,10 @@ import * as path from 'node:path';
  */
 const SERVICE = `
 const { ApolloServer } = require('@apollo/server');
+const { configureLogger } = require('@federess/observability');
 const { runServer, sharedApolloOptions } = require('./dist');
+// As a service does at start: its lines at info (the test waits for "ready at").
+configureLogger({ service: 'service', level: 'info', format: 'json' });
 runServer('service', async () => {
   const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', ...sharedApolloOptions('development') });
   await apollo.start();
