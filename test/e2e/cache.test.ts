@@ -27,6 +27,11 @@ interface Health {
 
 const health = async (gateway: string): Promise<Health> =>
   (await fetch(gateway.replace(/\/graphql$/, '/health'))).json() as Promise<Health>;
+/** Lookups the cache answered: a fetch's kept answer, or a whole response kept. */
+const served = async (gateway: string): Promise<number> => {
+  const { cache } = await health(gateway);
+  return cache.hits + cache.responseHits;
+};
 
 async function until(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -81,9 +86,9 @@ describe('the exact-freshness cache of the gateway', () => {
 
   it('serves a kept answer, and evicts it on the event of a change made through another gateway process', async () => {
     const before = await nom(hub.gatewayUrl);
-    const hits = (await health(hub.gatewayUrl)).cache.hits;
+    const hits = await served(hub.gatewayUrl);
     expect(await nom(hub.gatewayUrl)).toBe(before);
-    expect((await health(hub.gatewayUrl)).cache.hits).toBeGreaterThan(hits);
+    expect(await served(hub.gatewayUrl)).toBeGreaterThan(hits);
 
     await renommer(otherUrl, 'Club breton (par la passerelle 2)');
     await told(hub.gatewayUrl, await lastEvent());
@@ -120,7 +125,7 @@ describe('the exact-freshness cache of the gateway', () => {
     expect(reads.length).toBeGreaterThan(50);
     expect(stale).toEqual([]);
     // And it did serve from the cache meanwhile: exactness is not bought by never keeping anything.
-    expect((await health(hub.gatewayUrl)).cache.hits).toBeGreaterThan(0);
+    expect(await served(hub.gatewayUrl)).toBeGreaterThan(0);
   });
 
   it('keeps a whole response across subgraphs, evicted by the event of a change in any of them made through another process', async () => {

@@ -39,6 +39,8 @@ export const errorsOf = async (
 export interface CacheHealth {
   readonly hits: number;
   readonly misses: number;
+  readonly responseHits: number;
+  readonly responseMisses: number;
   readonly subgraphs: Record<string, { readonly listening: boolean; readonly lastEvent: string }>;
 }
 

@@ -88,8 +88,10 @@ describe('a hub its operators can see into', () => {
 
     expect(moved('gateway', 'federess_http_requests_total', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
     expect(moved('gateway', 'federess_http_request_duration_seconds_count', { operation: 'Agenda', type: 'query', code: 'OK' })).toBe(2);
-    expect(moved('gateway', 'federess_cache_hits_total')).toBeGreaterThanOrEqual(4);
+    // The first Agenda misses its four fetches and its whole response; the second is its kept whole response.
     expect(moved('gateway', 'federess_cache_misses_total')).toBeGreaterThanOrEqual(4);
+    expect(moved('gateway', 'federess_cache_response_misses_total')).toBeGreaterThanOrEqual(1);
+    expect(moved('gateway', 'federess_cache_response_hits_total')).toBeGreaterThanOrEqual(1);
     expect(gateway.value('federess_cache_entries')).toBeGreaterThanOrEqual(4);
     for (const subgraph of ['clubs', 'rencontres', 'publications', 'collectivites'])
       expect(gateway.value('federess_cache_listening', { subgraph })).toBe(1);

@@ -45,12 +45,14 @@ interface SubgraphState {
 export interface AnswerCacheStats {
   readonly entries: number;
   readonly bytes: number;
+  /** Lookups of a fetch's answer that found one kept, and those that did not (a whole response's lookups aside). */
   readonly hits: number;
   readonly misses: number;
   readonly evictions: number;
-  /** Whole responses among the entries, and the hits that were whole responses. */
+  /** Whole responses among the entries, and the lookups of a whole response that found one kept, or not. */
   readonly responses: number;
   readonly responseHits: number;
+  readonly responseMisses: number;
 }
 
 /** UTF-16 text, twice a character: the size an answer takes in memory, roughly. */
@@ -80,6 +82,7 @@ export class AnswerCache {
   private bytes = 0;
   private hits = 0;
   private responseHits = 0;
+  private responseMisses = 0;
   private responses = 0;
   private misses = 0;
   private evictions = 0;
@@ -164,6 +167,8 @@ export class AnswerCache {
   /** A fetch's kept answer, with what it read. */
   get(subgraph: string, key: string): KeptAnswer | undefined {
     const entry = this.hit(fetchId(subgraph, key));
+    if (entry) this.hits += 1;
+    else this.misses += 1;
     if (!entry) return undefined;
     const tags = entry.reads.get(subgraph) ?? [];
     return {
@@ -176,6 +181,7 @@ export class AnswerCache {
   getResponse(key: string): KeptResponse | undefined {
     const entry = this.hit(responseId(key));
     if (entry) this.responseHits += 1;
+    else this.responseMisses += 1;
     return entry?.value as KeptResponse | undefined;
   }
 
@@ -184,13 +190,11 @@ export class AnswerCache {
     if (!entry || entry.expiresAt <= this.now() || !this.allListening(entry.reads)) {
       // Expired, it goes; held, it waits for the event, which evicts it if it names what it read.
       if (entry && entry.expiresAt <= this.now()) this.remove(id);
-      this.misses += 1;
       return undefined;
     }
     // Least recently used first: a hit moves to the end of the map's order.
     this.entries.delete(id);
     this.entries.set(id, entry);
-    this.hits += 1;
     return entry;
   }
 
@@ -315,6 +319,7 @@ export class AnswerCache {
       evictions: this.evictions,
       responses: this.responses,
       responseHits: this.responseHits,
+      responseMisses: this.responseMisses,
     };
   }
 }

@@ -143,6 +143,8 @@ export interface CacheReading {
   readonly hits: number;
   readonly misses: number;
   readonly evictions: number;
+  readonly responseHits: number;
+  readonly responseMisses: number;
 }
 const cacheSources = new Set<{ stats: () => CacheReading; listening: () => Readonly<Record<string, { listening: boolean }>> }>();
 
@@ -162,6 +164,16 @@ function totalCounter(name: string, help: string, read: (cache: CacheReading) =>
 }
 totalCounter('federess_cache_hits_total', "Subgraph answers the gateway's cache gave without calling the subgraph", (c) => c.hits);
 totalCounter('federess_cache_misses_total', 'Cacheable subgraph calls the cache could not answer', (c) => c.misses);
+totalCounter(
+  'federess_cache_response_hits_total',
+  "Whole responses the gateway's cache gave without running the query plan",
+  (c) => c.responseHits,
+);
+totalCounter(
+  'federess_cache_response_misses_total',
+  'Cacheable queries whose whole response the cache could not give',
+  (c) => c.responseMisses,
+);
 totalCounter('federess_cache_evictions_total', 'Answers evicted from the cache by change events (or by its size)', (c) => c.evictions);
 /** A gauge of the caches' size now, summed over them. */
 function cacheGauge(name: string, help: string, read: (cache: CacheReading) => number): void {
