@@ -110,7 +110,8 @@ describe('the answer cache', () => {
       ).toBe(true);
       expect(keep(c, 's', [['clubs', ['Club:2']]])).toBe(true);
       expect(c.getResponse('r')?.data).toEqual({ nom: 'r' });
-      expect(c.stats).toMatchObject({ responses: 2, responseHits: 1 });
+      // Lookups of whole responses are counted apart from those of fetches' answers.
+      expect(c.stats).toMatchObject({ responses: 2, responseHits: 1, responseMisses: 0, hits: 0, misses: 0 });
       c.evict('clubs', ['Rencontre:9']); // the tag of another subgraph's part
       expect(c.getResponse('r')).toBeDefined();
       c.evict('rencontres', ['Rencontre:9']);

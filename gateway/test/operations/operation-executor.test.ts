@@ -12,11 +12,17 @@ type OperationResult = Awaited<ReturnType<GatewayExecutor>>;
 /** What the executor reads of a request: its operation's kind, its text and variables, who asks. */
 const request = (
   query: string,
-  { viewer = Viewer.anonymous, kind = OperationTypeNode.QUERY, variables = {}, feedToken = undefined as string | undefined } = {},
+  {
+    viewer = Viewer.anonymous,
+    kind = OperationTypeNode.QUERY,
+    variables = {},
+    feedToken = undefined as string | undefined,
+    freshAfter = undefined as Record<string, string> | undefined,
+  } = {},
 ) =>
   ({
     operation: { operation: kind },
-    context: { authorization: undefined, viewer, ...(feedToken ? { feedToken } : {}) },
+    context: { authorization: undefined, viewer, ...(feedToken ? { feedToken } : {}), ...(freshAfter ? { freshAfter } : {}) },
     source: query,
     request: { query, variables },
   }) as unknown as OperationRequest;
@@ -85,6 +91,21 @@ describe('the operation executor', () => {
         for (const [subgraph, tags] of reads) readsOf(r)?.note(subgraph, tags && { tags });
         return Promise.resolve({ data });
       });
+
+    it('serves a feed that asks for a change not applied yet neither a kept response nor one in flight', async () => {
+      const cache = listeningCache();
+      cache.applied('rencontres', '7');
+      const executor = fetching([['rencontres', ['Query.rencontres']]]);
+      const execute = new OperationExecutor(cache).wrap(executor);
+      await execute(request('{ a }'));
+      // Its version read event 8 of rencontres, which the cache has not applied: the operation runs.
+      await execute(request('{ a }', { freshAfter: { rencontres: '8' } }));
+      expect(executor).toHaveBeenCalledTimes(2);
+      // Once applied (up to 8), the kept response shows it and serves the feed.
+      cache.applied('rencontres', '8');
+      await execute(request('{ a }', { freshAfter: { rencontres: '8' } }));
+      expect(executor).toHaveBeenCalledTimes(2);
+    });
 
     it('keeps a whole response once its every fetch could be kept, until an event names what one of them read', async () => {
       const cache = listeningCache();
