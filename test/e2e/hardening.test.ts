@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { Role, signToken, type TokenRequest } from '@federess/auth';
 import { freePort } from '@federess/database';
 import { entryOf, type ServiceProcess, waitHealthy } from '@federess/launcher';
+import { codesOf } from '@federess/server-kit/testing';
 import type { Client } from 'graphql-ws';
 import { badCases, SUITE_EMAILS } from './bad-input';
-import { graphql, type GraphQLResponse, startTestHub, type TestHub } from './hub';
+import { graphql, startTestHub, type TestHub } from './hub';
 import { collect, liveClient } from './live';
 import { openRencontres } from './open-rencontres';
 
@@ -23,7 +24,6 @@ const GATEWAY_SECRET = 'secret-passerelle-des-tests-de-durcissement-0123456789';
 
 const token = (request: TokenRequest) => signToken(JWT_SECRET, request);
 const as = async (request: TokenRequest) => ({ authorization: `Bearer ${await token(request)}` });
-const codes = (body: GraphQLResponse) => body.errors?.map((e) => e.extensions?.code);
 
 describe('a production hub under attack', () => {
   let hub: TestHub;
@@ -105,7 +105,7 @@ describe('a production hub under attack', () => {
     for (const c of cases) {
       const { status, body } = await graphql(hub.gatewayUrl, c.query, c.variables, c.asAdmin ? admin : {});
       expect({ query: c.query.slice(0, 100), status: status < 500 }).toEqual({ query: c.query.slice(0, 100), status: true });
-      if (c.kind === 'caractère nul') (tally[c.kind] ??= []).push(String(codes(body)));
+      if (c.kind === 'caractère nul') (tally[c.kind] ??= []).push(String(codesOf(body)));
     }
     await new Promise((resolve) => setTimeout(resolve, 500)); // the processes' last lines
     const logged = hub.logs.since();
@@ -121,7 +121,7 @@ describe('a production hub under attack', () => {
         collectivites: 'collectivites(recherche: $q)',
       }[name];
       const { body } = await graphql(hub.subgraphUrls[name], `query($q: String) { ${query} { totalCount } }`, { q: 'a\u0000b' });
-      expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+      expect(codesOf(body)).toEqual(['BAD_USER_INPUT']);
     }
   });
 
@@ -134,7 +134,7 @@ describe('a production hub under attack', () => {
         '{ _entities(representations: [{ __typename: "Rencontre", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }',
       );
       expect(status).toBe(200);
-      expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+      expect(codesOf(body)).toEqual(['BAD_USER_INPUT']);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(hub.logs.since(before)).not.toMatch(/\bat \/|_entities resolver/);
     },
@@ -162,7 +162,7 @@ describe('a production hub under attack', () => {
         `,
       );
       expect(status).toBe(400);
-      expect(codes(body)).toEqual(['TOKEN_LIMIT_EXCEEDED']);
+      expect(codesOf(body)).toEqual(['TOKEN_LIMIT_EXCEEDED']);
     }
   });
 

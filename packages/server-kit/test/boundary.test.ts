@@ -5,6 +5,7 @@ import { type LimitSettings, type Mode, readLimitSettings } from '@federess/conf
 import { buildSchema } from 'graphql';
 import { sharedApolloOptions } from '../src/apollo-options';
 import { createHttpHandler } from '../src/http-handler';
+import { codesOf, type GraphQLBody, graphqlRequest } from '../src/testing/graphql-client';
 
 // What every server checks at its boundary, before a resolver (and so before any SQL) runs: the
 // size of a document, the strings Postgres cannot store, introspection in production, and how many
@@ -49,21 +50,8 @@ async function serve(mode: Mode, limits: LimitSettings = readLimitSettings({})):
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server, apollo };
 }
 
-interface Answer {
-  readonly status: number;
-  readonly body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-}
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
-}
-
-const codes = (answer: Answer) => answer.body.errors?.map((e) => e.extensions?.code);
+const post = graphqlRequest;
+const codes = (answer: { body: GraphQLBody }) => codesOf(answer.body);
 
 describe('the boundary of every server', () => {
   let dev: Served;
@@ -100,7 +88,9 @@ describe('the boundary of every server', () => {
         expect(refused.body.errors?.[0]?.extensions).toMatchObject({ limit: 100_000, actual: query.length });
       }
       expect(resolved).toBe(0);
-      expect((await post(dev.url, `{ echo(texte: "${'x'.repeat(90_000)}") }`)).body.data?.echo).toEqual('x'.repeat(90_000));
+      expect((await post<{ echo: string }>(dev.url, `{ echo(texte: "${'x'.repeat(90_000)}") }`)).body.data?.echo).toEqual(
+        'x'.repeat(90_000),
+      );
     });
   });
 
